@@ -1,0 +1,130 @@
+"""Typed errors of the core.
+
+Every error carries the file it concerns and the problem as data (a message code plus parameters), so
+that the CLI and the GUI can word it in the user's language from one catalogue
+(:mod:`workbench.messages`). Each class also inherits the matching built-in exception, so generic
+handlers (``except OSError``) keep working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+
+class WorkbenchError(Exception):
+    """Base of every error the core raises on purpose.
+
+    ``code`` names the entry in the message catalogue; ``params`` fill its placeholders; ``path`` is
+    the file concerned (may be ``None`` for errors that concern no file).
+    """
+
+    code: ClassVar[str] = "error"
+    exit_code: ClassVar[int] = 2
+
+    def __init__(self, path: str | Path | None = None, detail: str = "", **params: Any) -> None:
+        self.path = Path(path) if path is not None else None
+        self.detail = detail
+        self.params: dict[str, Any] = dict(params)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "sv") -> str:
+        """The full user message in ``lang`` ("sv" or "en"), naming the file and the problem."""
+        from workbench.messages import render_error
+
+        return render_error(self, lang)
+
+
+class FileMissingError(WorkbenchError, FileNotFoundError):
+    code = "file_missing"
+
+
+class FileLockedError(WorkbenchError, PermissionError):
+    """The file exists but cannot be opened: another program holds it, or permissions forbid it."""
+
+    code = "file_locked"
+
+
+class UnsupportedFormatError(WorkbenchError, ValueError):
+    """Not a spreadsheet we can read (wrong kind of file, or a format we do not support)."""
+
+    code = "unsupported_format"
+
+
+class EncryptedFileError(WorkbenchError, ValueError):
+    code = "encrypted"
+
+
+class CorruptFileError(WorkbenchError, ValueError):
+    """Damaged file: truncated zip, invalid XML, inconsistent package."""
+
+    code = "corrupt"
+
+
+class EmptyWorkbookError(WorkbenchError, ValueError):
+    code = "empty_workbook"
+
+
+class SheetNotFoundError(WorkbenchError, KeyError):
+    code = "sheet_not_found"
+
+    def __str__(self) -> str:  # KeyError quotes its argument; keep the plain message
+        return self.message("en")
+
+
+class NoHeaderError(WorkbenchError, ValueError):
+    code = "no_header"
+
+
+class TooLargeError(WorkbenchError, ValueError):
+    """Absurd dimensions or a zip bomb: refused to keep memory and time bounded."""
+
+    code = "too_large"
+
+
+class InvalidDecisionsError(WorkbenchError, ValueError):
+    """Decisions to apply contain unknown keys, unknown fields or values outside the vocabularies.
+
+    ``params["problems"]`` is a list of human-readable lines, one per problem.
+    """
+
+    code = "invalid_decisions"
+
+
+class WriteError(WorkbenchError, OSError):
+    """Writing the file failed (disk full, permission, vanished folder); the original is untouched."""
+
+    code = "write_failed"
+
+
+class VerifyError(WorkbenchError, OSError):
+    """The written file did not read back as intended; it was discarded and the original kept."""
+
+    code = "verify_failed"
+
+
+class FileBusyError(WorkbenchError, OSError):
+    """Someone else is saving or has the file open; ``params["who"]`` names them."""
+
+    code = "file_busy"
+    exit_code = 3
+
+
+class ConflictError(WorkbenchError):
+    """Both we and a colleague changed the same review cells differently."""
+
+    code = "conflicts"
+    exit_code = 3
+
+
+class UsageError(WorkbenchError, ValueError):
+    """Wrong command-line usage or arguments."""
+
+    code = "usage"
+
+
+class Cancelled(WorkbenchError):
+    """The user cancelled a long operation; nothing was changed."""
+
+    code = "cancelled"
+    exit_code = 1

@@ -1,0 +1,114 @@
+"""The source table: one sheet (or csv) as read, with its mapping, review values and findings.
+
+This is the data model every capability shares (``../shared/DESIGN.md``). The importer builds it; the
+review model edits its ``review`` frame; the writer saves that frame back into the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from workbench.fields import REVIEW_FIELD_NAMES
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A non-blocking observation about the file, for a banner or the CLI's warnings.
+
+    ``code`` names a message in :mod:`workbench.messages`; ``params`` fill it (``count`` usually).
+    """
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "sv") -> str:
+        from workbench.messages import text
+
+        return text(self.code, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a csv/txt file was written, so that it can be written back the same way."""
+
+    encoding: str  # python codec name, e.g. "utf-8-sig", "cp1252", "utf-16"
+    delimiter: str
+    decimal: str  # "." or ","
+    quotechar: str = '"'
+    line_terminator: str = "\r\n"
+    quote_all: bool = False
+
+
+@dataclass
+class SourceTable:
+    """One sheet of a workbook (or one csv file) read into the data model.
+
+    ``data`` holds every column as found (column names are the headers, made unique with `` (2)``
+    suffixes where the file repeats one), indexed by the 1-based sheet row number of each article row.
+    ``review`` is aligned with ``data`` and holds the review record as codes (``None`` when empty);
+    ``columns`` and ``review_columns`` map canonical fields to headers of ``data``; ``column_index``
+    gives each header's 0-based column in the sheet, which the writer needs.
+    """
+
+    path: Path
+    format: str
+    sheet: str | None
+    sheets: list[str]
+    header_row: int
+    data: pd.DataFrame
+    column_index: dict[str, int]
+    columns: dict[str, str]
+    review_columns: dict[str, str]
+    review: pd.DataFrame
+    findings: list[Finding] = field(default_factory=list)
+    duplicate_keys: list[str] = field(default_factory=list)
+    rows_without_key: int = 0
+    language: str = "sv"
+    date1904: bool = False
+    csv_dialect: CsvDialect | None = None
+
+    @property
+    def key_column(self) -> str | None:
+        return self.columns.get("key")
+
+    @property
+    def keys(self) -> pd.Series:
+        """The article key of every row (text, as shown in the file)."""
+        if self.key_column is None:
+            return pd.Series([None] * len(self.data), index=self.data.index, dtype=object)
+        return self.data[self.key_column]
+
+    @property
+    def row_count(self) -> int:
+        return len(self.data)
+
+    def inspection(self) -> dict[str, Any]:
+        """What ``workbench inspect --json`` prints (keys fixed by the CLI contract)."""
+        return {
+            "file": str(self.path),
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "key_column": self.key_column,
+            "rows": self.row_count,
+            "columns": dict(self.columns),
+            "review_columns": dict(self.review_columns),
+            "duplicate_keys": list(self.duplicate_keys),
+            "rows_without_key": self.rows_without_key,
+            "warnings": [f.message(self.language_for_messages()) for f in self.findings],
+        }
+
+    @staticmethod
+    def language_for_messages() -> str:
+        from workbench.messages import current_language
+
+        return current_language()
+
+
+def empty_review(index: pd.Index) -> pd.DataFrame:
+    """A review frame with every field empty, aligned to ``index``."""
+    return pd.DataFrame({name: pd.Series([None] * len(index), index=index, dtype=object)
+                         for name in REVIEW_FIELD_NAMES})

@@ -30,8 +30,6 @@ from workbench.vocabularies import Vocabulary, vocabularies, vocabulary
 __version__ = "0.1.0"
 
 __all__ = [
-    "REVIEW_FIELDS",
-    "SOURCE_FIELDS",
     "Cancelled",
     "ConflictError",
     "CorruptFileError",
@@ -46,6 +44,8 @@ __all__ = [
     "InvalidDecisionsError",
     "NoHeaderError",
     "Progress",
+    "REVIEW_FIELDS",
+    "SOURCE_FIELDS",
     "Settings",
     "SheetNotFoundError",
     "SourceTable",

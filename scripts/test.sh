@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what it needs, lints, checks the architecture, tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/bootstrap.sh --with-libreoffice
+
+echo "== lint (ruff)"
+.venv/bin/ruff check .
+echo "== architecture contract (import-linter): workbench never imports Qt"
+.venv/bin/lint-imports
+echo "== translations are complete and up to date"
+.venv/bin/python tools/translations.py check
+
+echo "== core tests, in a process where PySide6 cannot be imported"
+PYTHONPATH="$ROOT/tests/no_qt" .venv/bin/python -m pytest -p no:pytest-qt -n 2 tests/workbench "$@"
+echo "== app and contract tests (Qt offscreen)"
+.venv/bin/python -m pytest -n 2 --ignore=tests/workbench tests "$@"

@@ -1,0 +1,87 @@
+"""The layering contract: the core never loads Qt; the public API list stays true; no network use."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import workbench
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CHECK = textwrap.dedent("""
+    import importlib, pkgutil, sys
+    sys.path.insert(0, sys.argv[1])
+    import workbench
+    for info in pkgutil.walk_packages(workbench.__path__, "workbench."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "ui"))
+    print("\\n".join(loaded))
+""")
+
+
+def qt_modules_loaded_by_core(source_root: Path) -> list[str]:
+    """Import every module of the ``workbench`` package under ``source_root`` in a fresh process and
+    return the Qt/GUI modules that got loaded."""
+    result = subprocess.run([sys.executable, "-c", _CHECK, str(source_root)], capture_output=True, text=True,
+                            cwd=source_root)
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    assert qt_modules_loaded_by_core(ROOT) == []
+
+
+def test_the_contract_check_catches_a_core_module_that_imports_qt(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "workbench", tmp_path / "workbench")
+    shutil.copytree(ROOT / "resources", tmp_path / "resources")
+    (tmp_path / "workbench" / "sneaky.py").write_text("from PySide6 import QtCore\n", encoding="utf-8")
+    assert "PySide6.QtCore" in qt_modules_loaded_by_core(tmp_path)
+
+
+def test_import_linter_rejects_qt_in_the_core(tmp_path: Path) -> None:
+    """The same contract through import-linter, as the test command runs it."""
+    shutil.copytree(ROOT / "workbench", tmp_path / "workbench")
+    shutil.copytree(ROOT / "ui", tmp_path / "ui")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    lint = Path(sys.executable).parent / "lint-imports"
+    clean = subprocess.run([str(lint)], cwd=tmp_path, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout
+    (tmp_path / "workbench" / "sneaky.py").write_text("import PySide6.QtWidgets\n", encoding="utf-8")
+    broken = subprocess.run([str(lint)], cwd=tmp_path, capture_output=True, text=True)
+    assert broken.returncode != 0
+    assert "workbench.sneaky" in broken.stdout
+
+
+def test_public_api_list_is_sorted_and_true() -> None:
+    assert workbench.__all__ == sorted(workbench.__all__)
+    for name in workbench.__all__:
+        assert hasattr(workbench, name), name
+
+
+_NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "ftplib", "smtplib",
+                    "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets"}
+
+
+def test_no_code_of_ours_imports_a_network_module() -> None:
+    """The app must work offline and never use the network: nothing imports a network module."""
+    offenders = []
+    for package in ("workbench", "ui"):
+        for path in (ROOT / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names: list[str] = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                for name in names:
+                    if name in _NETWORK_MODULES or name.split(".")[0] in _NETWORK_MODULES:
+                        offenders.append(f"{path.relative_to(ROOT)}: {name}")
+    assert offenders == []

@@ -1,0 +1,58 @@
+"""The main window as a user meets it: Swedish by default, English on request, files open or fail clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.about import AboutDialog
+from ui.main_window import MainWindow
+from ui.version import app_version
+
+
+def test_window_starts_in_swedish_with_the_empty_review_area(main_window: MainWindow) -> None:
+    assert main_window.file_menu.title() == "&Arkiv"
+    assert main_window.open_action.text() == "&Öppna…"
+    assert main_window.stack.currentWidget().objectName() == "emptyPage"
+    assert main_window.windowTitle() == "Behovsanalys"
+
+
+def test_switching_to_english_retranslates_without_restart(main_window: MainWindow) -> None:
+    main_window.set_language("en")
+    assert main_window.file_menu.title() == "&File"
+    assert main_window.empty_open_button.text() == "Open file…"
+    assert main_window.settings.get("language") == "en"
+    main_window.set_language("sv")
+    assert main_window.file_menu.title() == "&Arkiv"
+
+
+def test_about_dialog_shows_the_version(main_window: MainWindow, qtbot) -> None:
+    main_window.about_action.trigger()
+    dialog = main_window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert app_version() in dialog.findChild(type(dialog.children()[1]), "aboutTitle").text()
+    dialog.close()
+
+
+def test_opening_the_sample_shows_every_article(main_window: MainWindow, sample_workbook: Path, qtbot) -> None:
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+    assert main_window.stack.currentWidget() is main_window.table_view
+    assert main_window.model.rowCount() == main_window.table.row_count > 1500
+    assert "Granskade 0 av" in main_window.progress_label.text()
+    assert main_window.windowTitle().startswith("sodertorn_sortiment.xlsx")
+    assert str(sample_workbook.resolve()) == main_window.settings.get("recent_files")[0]
+
+
+def test_a_damaged_file_gets_a_message_naming_it(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    broken = tmp_path / "inköp 2025.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    main_window.open_file(broken)
+    qtbot.waitUntil(lambda: main_window.findChild(QMessageBox, "errorBox") is not None, timeout=10_000)
+    box = main_window.findChild(QMessageBox, "errorBox")
+    assert "inköp 2025.xlsx" in box.text()
+    assert "skadad" in box.text() or "kan inte läsas" in box.text()
+    assert main_window.stack.currentWidget().objectName() == "emptyPage"
+    box.close()
+    QApplication.processEvents()

@@ -1,0 +1,95 @@
+"""Start the desktop app: ``behovsanalys [FILE] [--lang sv|en] [--screenshot PNG]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from ui.errors import install_excepthook
+from ui.i18n import install_translator
+from ui.main_window import MainWindow
+from workbench import paths
+from workbench.resources import resource_path
+from workbench.settings import Settings, UiState
+
+log = logging.getLogger("behovsanalys")
+
+
+def configure_logging() -> Path:
+    """Log to a rotating file in the user's data folder (never beside the workbooks)."""
+    path = paths.log_dir() / "behovsanalys.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    return path
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="behovsanalys", description="Behovsanalys desktop app")
+    parser.add_argument("file", nargs="?", type=Path, help="article list to open")
+    parser.add_argument("--lang", choices=["sv", "en"], help="UI language (default: the saved choice, Swedish)")
+    parser.add_argument("--screenshot", type=Path, help="save a PNG of the main window once FILE is shown, then quit")
+    return parser.parse_args(argv)
+
+
+def create_window(app: QApplication, language: str | None = None) -> MainWindow:
+    """Build the main window with the user's settings (tests use this too)."""
+    settings = Settings()
+    chosen = install_translator(app, language or settings.get("language"))
+    return MainWindow(settings, UiState(), chosen)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(list(sys.argv[1:] if argv is None else argv))
+    log_path = configure_logging()
+    install_excepthook()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Behovsanalys")
+    app.setOrganizationName("Behovsanalys")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "behovsanalys.svg"))))
+    window = create_window(app, args.lang)
+    log.info("Started; log file %s", log_path)
+    window.show()
+    exit_code = 0
+    if args.screenshot is not None:
+        shot: Path = args.screenshot
+
+        def save_and_quit(_table: object = None) -> None:
+            def grab() -> None:
+                shot.parent.mkdir(parents=True, exist_ok=True)
+                window.grab().save(str(shot))
+                print(f"Screenshot saved to {shot}")
+                app.quit()
+            QTimer.singleShot(600, grab)
+
+        if args.file is not None:
+            window.table_loaded.connect(save_and_quit)
+        else:
+            save_and_quit()
+        # Never hang in screenshot mode: a failed load still ends the run (with an error code).
+        def give_up() -> None:
+            nonlocal exit_code
+            exit_code = 1
+            print("Screenshot: the file did not load in time", file=sys.stderr)
+            app.quit()
+        QTimer.singleShot(60_000, give_up)
+    if args.file is not None:
+        window.open_file(args.file)
+    result = app.exec()
+    return exit_code or result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -91,6 +91,17 @@ class InvalidDecisionsError(WorkbenchError, ValueError):
     code = "invalid_decisions"
 
 
+class InvalidEditError(InvalidDecisionsError):
+    """An edit in the review grid was refused; nothing was changed.
+
+    ``params``: ``field``, ``value``, ``reason`` (``unknown_field``, ``not_editable``,
+    ``unknown_value``, ``unknown_key``, ``unknown_row``, ``self_reference``, ``row_without_key``)
+    and ``problems`` (one line per offending value, key or row).
+    """
+
+    code = "invalid_edit"
+
+
 class WriteError(WorkbenchError, OSError):
     """Writing the file failed (disk full, permission, vanished folder); the original is untouched."""
 

@@ -1,0 +1,326 @@
+"""The review grid's core: edits with undo/redo, views (filter, search, sort, facets) and progress.
+
+Qt-free: the GUI's table model is a thin adapter that calls :class:`ReviewSession` and turns each
+returned :class:`Change` into ``dataChanged``. Rows are addressed by 0-based position into
+``table.data`` (the order of the sheet) or by article key; views are arrays of positions.
+
+History is linear: an edit made after an undo discards the undone steps (the redo branch). The
+journal (a later capability) keeps discarded branches for the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+import numpy as np
+
+from workbench._review_edit import (
+    EDITABLE_FIELDS,
+    STAMP_FIELDS,
+    Rows,
+    Step,
+    check_replacement,
+    ensure_object_columns,
+    normalise_value,
+    read_cells,
+    resolve_rows,
+    same_values,
+    write_cells,
+)
+from workbench._review_index import NOT_REVIEWED, REVIEW_STATE, index_for, invalidate, prepare
+from workbench._review_view import (
+    REVIEW_STATES,
+    ViewSpec,
+    compute_view,
+    facet_counts,
+    missing_columns,
+    sort_positions,
+)
+from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.table import SourceTable
+from workbench.vocabularies import Vocabulary, vocabularies
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "NOT_REVIEWED",
+    "REVIEW_STATE",
+    "REVIEW_STATES",
+    "Change",
+    "EditDescription",
+    "ProgressFigures",
+    "ReviewSession",
+    "ViewSpec",
+    "compute_view",
+    "facet_counts",
+    "invalidate",
+    "missing_columns",
+    "prepare",
+    "progress",
+    "selection_sums",
+    "sort_positions",
+]
+
+ChangeKind = Literal["edit", "undo", "redo"]
+
+
+@dataclass(frozen=True)
+class EditDescription:
+    """What an undo step does, as data for the GUI to word ("Undo: set Decision on 12 rows").
+
+    ``code`` is ``"set_values"`` or ``"set_from_facet"``; ``params`` holds ``field``, ``value``
+    (the stored code, ``None`` for a clear), ``count`` (rows) and, for facets, ``facet_field`` and
+    ``facet_value``.
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Change:
+    """What an edit, undo or redo changed: rows (sorted positions) and fields, for ``dataChanged``."""
+
+    kind: ChangeKind
+    positions: np.ndarray
+    fields: tuple[str, ...]
+    description: EditDescription
+
+    @property
+    def first(self) -> int:
+        """Smallest changed position (``-1`` when none)."""
+        return int(self.positions[0]) if len(self.positions) else -1
+
+    @property
+    def last(self) -> int:
+        """Largest changed position (``-1`` when none)."""
+        return int(self.positions[-1]) if len(self.positions) else -1
+
+
+@dataclass(frozen=True)
+class ProgressFigures:
+    """How far the review has come: a row counts as reviewed once it has a decision."""
+
+    total: int
+    reviewed: int
+    per_decision: Mapping[str, int]
+    replace_without_replacement: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.reviewed / self.total if self.total else 0.0
+
+    @property
+    def not_reviewed(self) -> int:
+        return self.total - self.reviewed
+
+
+class ReviewSession:
+    """One user's editing of a table's review values, with undo/redo and dirty tracking.
+
+    Every edit is validated against the vocabularies first and then applied to ``table.review``
+    column-wise; it also stamps ``reviewed_by``/``reviewed_at`` on the edited rows, in the same undo
+    step. ``clock`` gives the time stamp (truncated to whole seconds, what a spreadsheet keeps).
+    """
+
+    def __init__(
+        self,
+        table: SourceTable,
+        *,
+        user: str,
+        clock: Callable[[], datetime] = datetime.now,
+        vocabularies: Mapping[str, Vocabulary] | None = None,
+    ) -> None:
+        self.table = table
+        self.user = user
+        self._clock = clock
+        self._vocabularies: Mapping[str, Vocabulary] = vocabularies or _default_vocabularies()
+        ensure_object_columns(table.review)
+        self._index = index_for(table)
+        self._index.vocabularies = dict(self._vocabularies)
+        self._index.review_changed()
+        self._history: list[Step] = []
+        self._cursor = 0  # number of applied steps in _history
+        self._baseline = table.review.copy(deep=True)
+        self._touched = np.zeros((table.row_count, len(REVIEW_FIELD_NAMES)), dtype=bool)
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def set_values(self, rows: Rows, field: str, value: Any) -> Change | None:
+        """Set ``field`` to ``value`` on ``rows`` (article keys or positions) as one undo step.
+
+        ``value`` may be a code or a label in either language (``None`` or ``""`` clears); an
+        ``env_score`` may be an int. ``replaced_by`` must be an existing key other than the row's
+        own. Returns ``None`` when ``rows`` is empty. Raises :class:`~workbench.errors.InvalidEditError`
+        (nothing changed) for anything invalid.
+        """
+        return self._edit(rows, field, value, "set_values", {})
+
+    def set_from_facet(self, facet_field: str, facet_value: str, field: str, value: Any) -> Change | None:
+        """Set ``field`` on every row whose ``facet_field`` shows ``facet_value``, as one step.
+
+        E.g. ``set_from_facet("category", "Sugrör", "decision", "Ta bort")``.
+        """
+        positions = compute_view(self, ViewSpec(facets={facet_field: {facet_value}}))
+        params = {"facet_field": facet_field, "facet_value": facet_value}
+        return self._edit(positions, field, value, "set_from_facet", params)
+
+    def _edit(self, rows: Rows, field: str, value: Any, code: str, extra: Mapping[str, Any]) -> Change | None:
+        stored = normalise_value(self.table, field, value, self._vocabularies)
+        positions = resolve_rows(self.table, rows, field)
+        if field == "replaced_by":
+            check_replacement(self.table, positions, stored)
+        if not len(positions):
+            return None
+        fields = (field, *STAMP_FIELDS)
+        stamp = self._clock().replace(microsecond=0)
+        before = read_cells(self.table.review, positions, fields)
+        after = {name: _filled(len(positions), v) for name, v in
+                 ((field, stored), ("reviewed_by", self.user), ("reviewed_at", stamp))}
+        params = {"field": field, "value": stored, "count": len(positions), **extra}
+        step = Step(positions, fields, before, after, code, params)
+        del self._history[self._cursor:]
+        self._history.append(step)
+        self._cursor += 1
+        return self._apply(step, step.after, "edit")
+
+    def _apply(self, step: Step, values: Mapping[str, np.ndarray], kind: ChangeKind) -> Change:
+        write_cells(self.table.review, step.positions, values)
+        columns = np.array([REVIEW_FIELD_NAMES.index(name) for name in step.fields])
+        self._touched[np.ix_(step.positions, columns)] = True
+        self._index.review_changed(list(step.fields))
+        positions = step.positions.copy()
+        positions.setflags(write=False)
+        return Change(kind, positions, step.fields, EditDescription(step.code, dict(step.params)))
+
+    # -- undo / redo ---------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return self._cursor > 0
+
+    @property
+    def can_redo(self) -> bool:
+        return self._cursor < len(self._history)
+
+    def undo(self) -> Change | None:
+        """Revert the last applied step exactly (values and stamps); ``None`` if there is none."""
+        if not self.can_undo:
+            return None
+        self._cursor -= 1
+        step = self._history[self._cursor]
+        return self._apply(step, step.before, "undo")
+
+    def redo(self) -> Change | None:
+        """Re-apply the last undone step (same values and stamps); ``None`` if there is none."""
+        if not self.can_redo:
+            return None
+        step = self._history[self._cursor]
+        self._cursor += 1
+        return self._apply(step, step.after, "redo")
+
+    def undo_description(self) -> EditDescription | None:
+        if not self.can_undo:
+            return None
+        step = self._history[self._cursor - 1]
+        return EditDescription(step.code, dict(step.params))
+
+    def redo_description(self) -> EditDescription | None:
+        if not self.can_redo:
+            return None
+        step = self._history[self._cursor]
+        return EditDescription(step.code, dict(step.params))
+
+    # -- dirty tracking ------------------------------------------------------------------------
+
+    def changed_cells(self) -> set[tuple[str, str]]:
+        """``(key, field)`` of every review cell that differs from when :meth:`mark_saved` last ran.
+
+        A cell edited and then undone (or set back by hand) is not changed.
+        """
+        review = self.table.review
+        keys = self.table.keys.to_numpy(dtype=object)
+        changed: set[tuple[str, str]] = set()
+        for column, name in enumerate(REVIEW_FIELD_NAMES):
+            positions = np.flatnonzero(self._touched[:, column])
+            if not len(positions):
+                continue
+            j = review.columns.get_loc(name)
+            current = review.iloc[positions, j].to_numpy(dtype=object)
+            saved = self._baseline.iloc[positions, self._baseline.columns.get_loc(name)].to_numpy(
+                dtype=object
+            )
+            differ = positions[~same_values(current, saved)]
+            changed.update((str(k), name) for k in keys[differ])
+        return changed
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.changed_cells())
+
+    def mark_saved(self) -> None:
+        """Take the current review values as saved (call after a successful save)."""
+        self._baseline = self.table.review.copy(deep=True)
+        self._touched[:] = False
+
+    # -- questions -----------------------------------------------------------------------------
+
+    def rows_needing_replacement(self) -> np.ndarray:
+        """Positions whose decision is ``replace`` but that name no replacing article."""
+        review = self.table.review
+        return np.flatnonzero(
+            (review["decision"].to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()
+        )
+
+    def view(self, spec: ViewSpec) -> np.ndarray:
+        """Shorthand for :func:`compute_view` on this session."""
+        return compute_view(self, spec)
+
+
+def _filled(n: int, value: Any) -> np.ndarray:
+    array = np.empty(n, dtype=object)
+    array.fill(value)
+    return array
+
+
+def _default_vocabularies() -> Mapping[str, Vocabulary]:
+    return vocabularies()
+
+
+def _table_of(source: SourceTable | ReviewSession) -> SourceTable:
+    return source if isinstance(source, SourceTable) else source.table
+
+
+def progress(source: SourceTable | ReviewSession) -> ProgressFigures:
+    """Review progress of the whole table: reviewed rows, rows per decision, replacements missing."""
+    review = _table_of(source).review
+    decisions = review["decision"]
+    counts = decisions.value_counts(dropna=True)
+    per_decision = {code: int(counts.get(code, 0)) for code in REVIEW_STATES if code != NOT_REVIEWED}
+    for code, count in counts.items():  # codes from outside the vocabulary are counted, not hidden
+        per_decision.setdefault(str(code), int(count))
+    missing = int(((decisions.to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()).sum())
+    return ProgressFigures(
+        total=len(review),
+        reviewed=int(decisions.notna().sum()),
+        per_decision=per_decision,
+        replace_without_replacement=missing,
+    )
+
+
+def selection_sums(
+    source: SourceTable | ReviewSession, positions: np.ndarray | list[int]
+) -> tuple[float | None, float | None]:
+    """Sum of spend and of quantity over ``positions`` (empty cells skipped; ``None`` if unmapped)."""
+    table = _table_of(source)
+    index = index_for(table)
+    rows = np.asarray(positions, dtype=np.int64)
+    sums: list[float | None] = []
+    for name in ("spend", "quantity"):
+        if name not in table.columns:
+            sums.append(None)
+            continue
+        sums.append(float(np.nansum(index.numbers(name)[rows])))
+    return sums[0], sums[1]

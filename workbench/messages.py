@@ -54,6 +54,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Besluten kan inte skrivas till {file}; ingenting har ändrats.",
         "The decisions cannot be written to {file}; nothing was changed.",
     ),
+    "invalid_edit": (
+        "Värdet \u201d{value}\u201d kan inte sättas i fältet {field_sv}; ingenting har ändrats.",
+        "The value \u201c{value}\u201d cannot be set in the field {field_en}; nothing was changed.",
+    ),
+    "views_file_unreadable": (
+        "De sparade vyerna i {file} kunde inte läsas; bara de förinställda vyerna visas.",
+        "The saved views in {file} could not be read; only the preset views are shown.",
+    ),
+    "view_skipped": (
+        "Vyn \u201d{name}\u201d i {file} kunde inte läsas och hoppades över.",
+        "The view \u201c{name}\u201d in {file} could not be read and was skipped.",
+    ),
     "write_failed": (
         "Det gick inte att spara {file}; originalet är oförändrat.",
         "Could not save {file}; the original is unchanged.",
@@ -73,6 +85,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
     "no_file": ("(ingen fil)", "(no file)"),
+    "apply_done": (
+        "{count} celler för {keys} artiklar sparades i {file}.",
+        "{count} cells for {keys} articles were saved in {file}.",
+    ),
+    "apply_new_columns": (
+        "Nya granskningskolumner lades till: {columns}.",
+        "New review columns were added: {columns}.",
+    ),
+    "apply_converted": (
+        "{source} kan inte ändras direkt, så en ny arbetsbok skrevs: {file}. Formatering, diagram och "
+        "formler kan skilja sig från originalet, som är oförändrat.",
+        "{source} cannot be changed in place, so a new workbook was written: {file}. Formatting, charts "
+        "and formulas may differ from the original, which is unchanged.",
+    ),
 }
 
 

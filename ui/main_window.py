@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,9 +28,12 @@ from ui import tasks
 from ui.about import AboutDialog
 from ui.errors import show_error
 from ui.i18n import install_translator
-from ui.review_model import ReviewTableModel
+from ui.import_dialog import ImportDialog
+from ui.review_page import ReviewPage
+from workbench.profiles import ImportProfile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.table import SourceTable
+from workbench.vocabularies import vocabularies
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,8 @@ class MainWindow(QMainWindow):
         self._load_task: tasks.Task | None = None
         self.setAcceptDrops(True)
         self._build_actions()
-        self._build_menus()
         self._build_central()
+        self._build_menus()
         self._build_status_bar()
         self.retranslate()
         self.resize(1280, 800)
@@ -67,6 +70,10 @@ class MainWindow(QMainWindow):
         self.open_action.setObjectName("openAction")
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._on_open_action_triggered)
+        self.import_settings_action = QAction(self)
+        self.import_settings_action.setObjectName("importSettingsAction")
+        self.import_settings_action.setEnabled(False)
+        self.import_settings_action.triggered.connect(self._on_import_settings_action_triggered)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -85,8 +92,32 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.import_settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
+        self.undo_action = self.review_page.model.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.redo_action = self.review_page.model.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.decision_actions: list[QAction] = []
+        self.decision_menu = self.edit_menu.addMenu("")
+        self.decision_menu.setObjectName("decisionMenu")
+        for number, term in enumerate(vocabularies()["decision"].terms, start=1):
+            action = self.decision_menu.addAction("")
+            action.setData(term.code)
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{number}"))
+            action.triggered.connect(lambda _c=False, code=term.code: self._set_decision_for_selection(code))
+            self.decision_actions.append(action)
+        self.clear_decision_action = self.decision_menu.addAction("")
+        self.clear_decision_action.setShortcut(QKeySequence("Ctrl+Alt+0"))
+        self.clear_decision_action.triggered.connect(lambda: self._set_decision_for_selection(None))
         self.view_menu = bar.addMenu("")
         self.language_menu = QMenu(self)
         self.language_menu.addAction(self.swedish_action)
@@ -119,21 +150,47 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
         layout.addLayout(row)
         layout.addStretch(2)
-        self.table_view = QTableView()
-        self.table_view.setObjectName("reviewTable")
-        self.table_view.setAlternatingRowColors(True)
-        self.table_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
-        self.table_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.model = ReviewTableModel(self.language, self)
-        self.table_view.setModel(self.model)
+        self.table_page = QWidget()
+        self.table_page.setObjectName("tablePage")
+        page_layout = QVBoxLayout(self.table_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = QWidget()
+        self.banner.setObjectName("findingsBanner")
+        self.banner.setStyleSheet("#findingsBanner { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
+                                  "#findingsBanner QLabel { color: #3b2f00; }")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("bannerLabel")
+        self.banner_label.setWordWrap(True)
+        self.banner_button = QPushButton()
+        self.banner_button.setObjectName("bannerImportButton")
+        self.banner_button.clicked.connect(self._on_import_settings_action_triggered)
+        self.banner_close = QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.banner_button)
+        banner_layout.addWidget(self.banner_close)
+        self.banner.hide()
+        page_layout.addWidget(self.banner)
+        self.review_page = ReviewPage(self.ui_state, self.language)
+        self.review_page.status_changed.connect(self._update_progress_label)
+        self.review_page.edit_refused.connect(lambda error: show_error(self, error, self.language))
+        self.model = self.review_page.model
+        self.table_view = self.review_page.view
+        page_layout.addWidget(self.review_page, 1)
         self.stack.addWidget(empty)
-        self.stack.addWidget(self.table_view)
+        self.stack.addWidget(self.table_page)
         self.setCentralWidget(self.stack)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.progress_label = QLabel()
         self.progress_label.setObjectName("reviewProgressLabel")
+        self.decisions_label = QLabel()
+        self.decisions_label.setObjectName("decisionCountsLabel")
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionSumsLabel")
         self.load_progress = QProgressBar()
         self.load_progress.setMaximumWidth(220)
         self.load_progress.hide()
@@ -143,6 +200,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         status.addPermanentWidget(self.load_progress)
         status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.selection_label)
+        status.addPermanentWidget(self.decisions_label)
         status.addPermanentWidget(self.progress_label)
 
     # --- language ---------------------------------------------------------------------------
@@ -154,6 +213,9 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.open_action.setText(self.tr("&Open…"))
+        self.import_settings_action.setText(self.tr("&Import settings…"))
+        self.banner_button.setText(self.tr("Import settings…"))
+        self.banner_close.setToolTip(self.tr("Hide"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Behovsanalys"))
         self.empty_title.setText("<h2>" + self.tr("No article list open") + "</h2>")
@@ -162,10 +224,16 @@ class MainWindow(QMainWindow):
             "or drop the file here."))
         self.empty_open_button.setText(self.tr("Open file…"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.table_view.setAccessibleName(self.tr("Review table"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
+        for action in self.decision_actions:
+            action.setText(vocabularies()["decision"].label(action.data(), self.language))
+        self.clear_decision_action.setText(self.tr("Clear decision"))
+        self.review_page.retranslate(self.language)
         self.swedish_action.setChecked(self.language == "sv")
         self.english_action.setChecked(self.language == "en")
-        self.model.set_language(self.language)
         self._update_title()
         self._update_progress_label()
 
@@ -191,12 +259,18 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(Path(path))
 
-    def open_file(self, path: Path) -> tasks.Task:
-        """Load ``path`` in the background; the table appears when it is read."""
+    def open_file(self, path: Path, profile: ImportProfile | None = None) -> tasks.Task:
+        """Load ``path`` in the background with the remembered (or given) import choices.
+
+        A file read for the first time whose detection needs attention (no key column, findings) opens
+        the import dialog; a clean one is shown at once, its findings in the banner.
+        """
         from workbench.importer import read_table
 
         if self._load_task is not None:
             self._load_task.cancel()
+        remembered = profile or remembered_profile(self.settings, path)
+        options = (remembered or ImportProfile()).read_options()
         self.statusBar().showMessage(self.tr("Reading {file}…").format(file=path.name))
         self.load_progress.setRange(0, 0)
         self.load_progress.show()
@@ -204,17 +278,36 @@ class MainWindow(QMainWindow):
 
         def done(table: Any) -> None:
             self._finish_loading()
-            self._show_table(table)
+            if remembered is None and (table.key_column is None or table.findings):
+                self._confirm_import(path, table)
+            else:
+                self._show_table(table)
 
         def failed(error: BaseException) -> None:
             self._finish_loading()
             self.statusBar().clearMessage()
             show_error(self, error, self.language)
 
-        task = tasks.run_task(lambda progress: read_table(path, progress=progress),
+        task = tasks.run_task(lambda progress: read_table(path, progress=progress, **options),
                               on_success=done, on_failure=failed, on_progress=self._on_load_progressed)
         self._load_task = task
         return task
+
+    def _confirm_import(self, path: Path, table: SourceTable) -> None:
+        dialog = ImportDialog(path, table, self.language, self)
+
+        def accepted() -> None:
+            remember_profile(self.settings, path, dialog.profile())
+            self.settings.save()
+            self._show_table(dialog.table)
+
+        dialog.accepted.connect(accepted)
+        dialog.rejected.connect(lambda: self.statusBar().clearMessage())
+        dialog.open()
+
+    def _on_import_settings_action_triggered(self) -> None:
+        if self.table is not None:
+            self._confirm_import(self.table.path, self.table)
 
     def _on_load_progressed(self, done: int, total: int, _stage: str) -> None:
         if total > 0:
@@ -232,9 +325,10 @@ class MainWindow(QMainWindow):
 
     def _show_table(self, table: SourceTable) -> None:
         self.table = table
-        self.model.set_table(table)
-        self.stack.setCurrentWidget(self.table_view)
-        self.model.apply_column_widths(self.table_view)
+        self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser())
+        self.stack.setCurrentWidget(self.table_page)
+        self.import_settings_action.setEnabled(True)
+        self._show_banner(table)
         self.settings.add_recent_file(table.path)
         self.settings.save()
         self._refresh_recent_menu()
@@ -265,6 +359,17 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # --- orientation ------------------------------------------------------------------------
+    def _show_banner(self, table: SourceTable) -> None:
+        """Non-blocking findings go in a banner above the table, not in a pop-up."""
+        if not table.findings:
+            self.banner.hide()
+            return
+        lines = [finding.message(self.language) for finding in table.findings[:4]]
+        if len(table.findings) > 4:
+            lines.append(self.tr("…and {count} more").format(count=len(table.findings) - 4))
+        self.banner_label.setText("\n".join(lines))
+        self.banner.show()
+
     def _update_title(self) -> None:
         if self.table is None:
             self.setWindowTitle("Behovsanalys")
@@ -272,19 +377,38 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self.table.path.name} – Behovsanalys")
 
     def _update_progress_label(self) -> None:
-        if self.table is None:
-            self.progress_label.setText("")
+        figures = self.review_page.progress_figures() if self.table is not None else None
+        if figures is None:
+            for label in (self.progress_label, self.decisions_label, self.selection_label):
+                label.setText("")
             return
-        total = self.table.row_count
-        reviewed = int(self.table.review["decision"].notna().sum())
-        percent = round(100 * reviewed / total) if total else 0
+        number = self.locale().toString
         self.progress_label.setText(self.tr("Reviewed {done} of {total} articles ({percent} %)").format(
-            done=self.locale().toString(reviewed), total=self.locale().toString(total), percent=percent))
+            done=number(figures.reviewed), total=number(figures.total), percent=round(figures.percent)))
+        decision = vocabularies()["decision"]
+        parts = [f"{decision.label(code, self.language)} {number(count)}"
+                 for code, count in figures.per_decision.items() if code in decision and count]
+        self.decisions_label.setText(" · ".join(parts))
+        rows, spend, quantity = self.review_page.selection_sums()
+        if rows > 1:
+            text = self.tr("{rows} rows selected").format(rows=number(rows))
+            if spend is not None:
+                text += " · " + self.tr("spend {spend} kr").format(spend=number(round(spend)))
+            if quantity is not None:
+                text += " · " + self.tr("quantity {quantity}").format(quantity=number(round(quantity)))
+            self.selection_label.setText(text)
+        else:
+            self.selection_label.setText("")
+
+    def _set_decision_for_selection(self, code: str | None) -> None:
+        view = self.review_page.view
+        self.model.set_field(view.selected_rows(), "decision", code)
 
     def _on_about_action_triggered(self) -> None:
         AboutDialog(self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.review_page.save_layout()
         geometry = self.geometry()
         self.ui_state.set("main_window_geometry", [geometry.x(), geometry.y(), geometry.width(), geometry.height()])
         try:

@@ -1,8 +1,9 @@
-"""The Qt table model over the core's source table: a thin adapter, no business rules.
+"""The Qt table model over the core's review session: a thin adapter, no business rules.
 
-Values are read straight from the table's columns (numpy arrays, no copies into Qt items). The
-display order is a numpy array of row positions computed by the core (sorting and filtering happen
-there, vectorised), so the model only maps view rows to positions.
+Values are read straight from the table's columns (numpy arrays, no copies into Qt items). The display
+order is an array of row positions computed by the core (sorting and filtering happen there, vectorised),
+so the model only maps view rows to positions. Edits go to :class:`workbench.review.ReviewSession` through
+the undo stack; each returned :class:`~workbench.review.Change` becomes ``dataChanged``.
 """
 
 from __future__ import annotations
@@ -13,47 +14,116 @@ from typing import Any
 
 import numpy as np
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QTableView
 
+from workbench.errors import WorkbenchError
 from workbench.fields import REVIEW_FIELDS, Field
+from workbench.review import Change, ReviewSession
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
 
 _Index = QModelIndex | QPersistentModelIndex
 _SAMPLE_ROWS = 200
+FieldRole = Qt.ItemDataRole.UserRole + 1  # the review field name of a column, or None
+KeyRole = Qt.ItemDataRole.UserRole + 2  # the article key of a row
+CodeRole = Qt.ItemDataRole.UserRole + 3  # the stored review code (not the label)
+
+# Okabe-Ito colours, distinguishable with the common colour-vision deficiencies, blended with the
+# palette's base colour so that light and dark themes both stay readable.
+DECISION_COLOURS = {
+    "keep": QColor("#0072B2"),
+    "remove": QColor("#D55E00"),
+    "replace": QColor("#E69F00"),
+    "investigate": QColor("#CC79A7"),
+}
+_TINT = 0.28
+
+
+def _blend(colour: QColor, base: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (colour.red() - base.red()) * amount),
+        round(base.green() + (colour.green() - base.green()) * amount),
+        round(base.blue() + (colour.blue() - base.blue()) * amount),
+    )
+
+
+class _EditCommand(QUndoCommand):
+    """One undo step of the session; the first redo() is the edit itself, already applied."""
+
+    def __init__(self, model: ReviewTableModel, change: Change, text: str) -> None:
+        super().__init__(text)
+        self._model = model
+        self._first = True
+        self._model._announce(change)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        session = self._model.session
+        if session is not None and (change := session.redo()) is not None:
+            self._model._announce(change)
+
+    def undo(self) -> None:
+        session = self._model.session
+        if session is not None and (change := session.undo()) is not None:
+            self._model._announce(change)
 
 
 class ReviewTableModel(QAbstractTableModel):
-    """Source columns as found, then the review columns in canonical order."""
+    """Key and name first, the other source columns as found, then the review columns."""
+
+    edit_failed = Signal(object)  # a WorkbenchError from a refused edit
+    review_changed = Signal()  # any review value changed (edit, undo, redo)
 
     def __init__(self, language: str = "sv", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self.table: SourceTable | None = None
+        self.session: ReviewSession | None = None
+        self.undo_stack = QUndoStack(self)
         self._source_headers: list[str] = []
         self._columns: list[np.ndarray] = []
         self._review_fields: list[Field] = list(REVIEW_FIELDS)
         self._order: np.ndarray = np.arange(0)
+        self._row_of: np.ndarray = np.arange(0)
+        self._keys: np.ndarray = np.empty(0, dtype=object)
+        self._highlight_base = QColor("white")
 
     # --- domain methods -----------------------------------------------------------------------
-    def set_table(self, table: SourceTable | None) -> None:
+    def set_session(self, session: ReviewSession | None) -> None:
         self.beginResetModel()
-        self.table = table
+        self.session = session
+        self.table = session.table if session is not None else None
+        self.undo_stack.clear()
+        table = self.table
         if table is None:
-            self._source_headers, self._columns, self._order = [], [], np.arange(0)
+            self._source_headers, self._columns = [], []
+            self._order = np.arange(0)
+            self._keys = np.empty(0, dtype=object)
         else:
             in_review = set(table.review_columns.values())
-            self._source_headers = [h for h in table.data.columns if h not in in_review]
+            first = [table.columns[name] for name in ("key", "name") if name in table.columns]
+            rest = [h for h in table.data.columns if h not in in_review and h not in first]
+            self._source_headers = [*first, *rest]
             self._columns = [table.data[h].to_numpy(dtype=object) for h in self._source_headers]
             self._order = np.arange(len(table.data))
+            self._keys = table.keys.to_numpy(dtype=object)
+        self._update_row_map()
         self.endResetModel()
 
     def set_order(self, order: np.ndarray) -> None:
         """Show the rows at these positions, in this order (computed by the core)."""
         self.beginResetModel()
-        self._order = order
+        self._order = np.asarray(order, dtype=np.int64)
+        self._update_row_map()
         self.endResetModel()
+
+    @property
+    def order(self) -> np.ndarray:
+        return self._order
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -61,16 +131,71 @@ class ReviewTableModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    @property
+    def frozen_count(self) -> int:
+        """How many leading columns (key, name) stay put when scrolling sideways."""
+        if self.table is None:
+            return 0
+        return sum(1 for name in ("key", "name") if name in self.table.columns)
+
     def review_field_at(self, column: int) -> Field | None:
         offset = column - len(self._source_headers)
         return self._review_fields[offset] if 0 <= offset < len(self._review_fields) else None
 
+    def column_of_field(self, name: str) -> int:
+        for offset, field in enumerate(self._review_fields):
+            if field.name == name:
+                return len(self._source_headers) + offset
+        return -1
+
+    def column_id(self, column: int) -> str:
+        """A stable name for a column: the review field name or the source header."""
+        field = self.review_field_at(column)
+        return field.name if field is not None else self._source_headers[column]
+
     def position(self, row: int) -> int:
         return int(self._order[row])
 
+    def positions(self, rows: list[int]) -> np.ndarray:
+        return self._order[np.asarray(rows, dtype=np.int64)] if rows else np.empty(0, dtype=np.int64)
+
     def display_text(self, row: int, column: int) -> str:
-        value = self._value(row, column)
-        return self._format(value, self.review_field_at(column))
+        return self._format(self._value(row, column), self.review_field_at(column))
+
+    def set_field(self, rows: list[int], field: str, value: Any) -> bool:
+        """Set ``field`` to ``value`` on the given view rows as one undo step; False if refused."""
+        return self._edit(lambda s: s.set_values(self.positions(rows), field, value), field, len(rows))
+
+    def set_from_facet(self, facet_field: str, facet_value: str, field: str, value: Any) -> bool:
+        """"Every article of category Sugrör: Ta bort" as one undo step."""
+        return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field, None)
+
+    def _edit(self, action: Any, field: str, count: int | None) -> bool:
+        if self.session is None:
+            return False
+        try:
+            change = action(self.session)
+        except WorkbenchError as error:
+            self.edit_failed.emit(error)
+            return False
+        if change is None:
+            return False
+        label = next(f.label(self.language) for f in REVIEW_FIELDS if f.name == field)
+        text = self.tr("Set {field} on {count} rows").format(field=label, count=len(change.positions))
+        self.undo_stack.push(_EditCommand(self, change, text))
+        return True
+
+    def _announce(self, change: Change) -> None:
+        """Turn a core change into dataChanged for the visible rows it touched."""
+        rows = self._row_of[change.positions]
+        rows = rows[rows >= 0]
+        if len(rows):
+            columns = [self.column_of_field(name) for name in change.fields]
+            columns = [c for c in columns if c >= 0]
+            if columns:
+                self.dataChanged.emit(self.index(int(rows.min()), min(columns)),
+                                      self.index(int(rows.max()), max(columns)))
+        self.review_changed.emit()
 
     def apply_column_widths(self, view: QTableView, maximum: int = 360) -> None:
         """Set widths from a sample of rows and the header, never from every row."""
@@ -94,27 +219,81 @@ class ReviewTableModel(QAbstractTableModel):
         return len(self._source_headers) + len(self._review_fields)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if self.table is None:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(self.table.data.index[self._order[section]]) if self.table is not None else None
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._order):
+                return str(self.table.data.index[self._order[section]])
+            return None
+        if not 0 <= section < self.columnCount():
+            return None
         field = self.review_field_at(section)
-        if field is not None:
-            return field.label(self.language)
-        return self._source_headers[section] if 0 <= section < len(self._source_headers) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return field.label(self.language) if field is not None else self._source_headers[section]
+        if role == FieldRole:
+            return field.name if field is not None else None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        field = self.review_field_at(index.column())
+        if field is not None and field.editable and self._keys[self._order[index.row()]] is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.table is None:
             return None
+        row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display_text(index.row(), index.column())
+            return self.display_text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            value = self._value(row, column)
+            return None if _is_empty(value) else value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            field = self.review_field_at(column)
+            if field is not None:
+                decision = self.table.review["decision"].iat[self._order[row]]
+                colour = DECISION_COLOURS.get(decision) if isinstance(decision, str) else None
+                if colour is not None:
+                    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+                    return _blend(colour, base, _TINT)
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            value = self._value(index.row(), index.column())
+            value = self._value(row, column)
             if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == FieldRole:
+            field = self.review_field_at(column)
+            return field.name if field is not None else None
+        if role == KeyRole:
+            key = self._keys[self._order[row]]
+            return None if _is_empty(key) else str(key)
+        if role == CodeRole:
+            value = self._value(row, column)
+            return None if _is_empty(value) else value
         return None
 
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        field = self.review_field_at(index.column())
+        if field is None or not field.editable:
+            return False
+        current = self.data(index, CodeRole)
+        if (current is None and value in (None, "")) or (current is not None and str(current) == str(value)):
+            return False
+        return self.set_field([index.row()], field.name, value)
+
     # --- private ------------------------------------------------------------------------------
+    def _update_row_map(self) -> None:
+        size = len(self.table.data) if self.table is not None else 0
+        self._row_of = np.full(size, -1, dtype=np.int64)
+        self._row_of[self._order] = np.arange(len(self._order))
+
     def _value(self, row: int, column: int) -> Any:
         assert self.table is not None
         position = self._order[row]
@@ -124,12 +303,18 @@ class ReviewTableModel(QAbstractTableModel):
         assert field is not None
         return self.table.review[field.name].iat[position]
 
+    def format_value(self, value: Any, field: Field | None) -> str:
+        """A value as the grid shows it (labels for codes, Swedish number style in Swedish)."""
+        return self._format(value, field)
+
     def _format(self, value: Any, field: Field | None) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value is np.nan:
+        if _is_empty(value):
             return ""
         if field is not None and field.vocabulary is not None:
             vocabulary = vocabularies()[field.vocabulary]
             return vocabulary.label(value, self.language) if value in vocabulary else str(value)
+        if isinstance(value, bool):
+            return str(value)
         if isinstance(value, float | np.floating):
             text = f"{value:,.2f}" if not float(value).is_integer() else f"{int(value):,}"
             return text.replace(",", "\u00a0").replace(".", ",") if self.language == "sv" else text
@@ -140,9 +325,15 @@ class ReviewTableModel(QAbstractTableModel):
             return value.strftime("%Y-%m-%d %H:%M")
         if isinstance(value, dt.date):
             return value.isoformat()
-        try:
-            if value is not None and value != value:  # pandas NA / NaT
-                return ""
-        except (TypeError, ValueError):
-            return ""
         return str(value)
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        return bool(value != value)  # NaN, NaT
+    except (TypeError, ValueError):
+        return True  # pandas.NA

@@ -20,6 +20,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select an article to see all its details.</source>
+        <translation>Välj en artikel för att se alla dess uppgifter.</translation>
+    </message>
+    <message>
+        <source>Sheet row {row}</source>
+        <translation>Rad {row} i bladet</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>The computer ran out of memory. Close other programs and try again.</source>
@@ -36,6 +47,131 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Behovsanalys</source>
         <translation>Behovsanalys</translation>
+    </message>
+</context>
+<context>
+    <name>FacetBox</name>
+    <message>
+        <source>Review state</source>
+        <translation>Granskningsläge</translation>
+    </message>
+    <message>
+        <source>Filter values…</source>
+        <translation>Filtrera värden…</translation>
+    </message>
+    <message>
+        <source>Filter the values of {facet}</source>
+        <translation>Filtrera värdena för {facet}</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Ej granskad</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <source>Set for every article of “{value}”</source>
+        <translation>Sätt för alla artiklar med ”{value}”</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Only not reviewed</source>
+        <translation>Bara ej granskade</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Rensa alla filter</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <source>{field} from</source>
+        <translation>{field} från</translation>
+    </message>
+    <message>
+        <source>{field} to</source>
+        <translation>{field} till</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import {file}</source>
+        <translation>Importera {file}</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Blad</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Rubrikrad</translation>
+    </message>
+    <message>
+        <source>Key column</source>
+        <translation>Nyckelkolumn</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Blad:</translation>
+    </message>
+    <message>
+        <source>&amp;Header row:</source>
+        <translation>&amp;Rubrikrad:</translation>
+    </message>
+    <message>
+        <source>&amp;Key column:</source>
+        <translation>&amp;Nyckelkolumn:</translation>
+    </message>
+    <message>
+        <source>First rows of the sheet</source>
+        <translation>Bladets första rader</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolumner</translation>
+    </message>
+    <message>
+        <source>Read as text</source>
+        <translation>Läs som text</translation>
+    </message>
+    <message>
+        <source>Columns read as text</source>
+        <translation>Kolumner som läses som text</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Iakttagelser</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>{rows} article rows below header row {header}; key column: {key}</source>
+        <translation>{rows} artikelrader under rubrikrad {header}; nyckelkolumn: {key}</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Inga problem hittades.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
     </message>
 </context>
 <context>
@@ -65,6 +201,18 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Öppna…</translation>
     </message>
     <message>
+        <source>&amp;Import settings…</source>
+        <translation>&amp;Importinställningar…</translation>
+    </message>
+    <message>
+        <source>Import settings…</source>
+        <translation>Importinställningar…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Dölj</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -89,8 +237,36 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <source>Review table</source>
-        <translation>Granskningstabell</translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Set &amp;decision for selected rows</source>
+        <translation>Sätt &amp;beslut för markerade rader</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Rensa beslut</translation>
+    </message>
+    <message>
+        <source>{rows} rows selected</source>
+        <translation>{rows} rader markerade</translation>
+    </message>
+    <message>
+        <source>spend {spend} kr</source>
+        <translation>belopp {spend} kr</translation>
+    </message>
+    <message>
+        <source>quantity {quantity}</source>
+        <translation>antal {quantity}</translation>
     </message>
     <message>
         <source>Open article list</source>
@@ -109,8 +285,77 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Läste {rows} artiklar från {file}</translation>
     </message>
     <message>
+        <source>…and {count} more</source>
+        <translation>…och {count} till</translation>
+    </message>
+    <message>
         <source>Reviewed {done} of {total} articles ({percent} %)</source>
         <translation>Granskade {done} av {total} artiklar ({percent} %)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Search all text columns (Ctrl+F)</source>
+        <translation>Sök i alla textkolumner (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Vy:</translation>
+    </message>
+    <message>
+        <source>Named views</source>
+        <translation>Sparade vyer</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Spara vy…</translation>
+    </message>
+    <message>
+        <source>Review table</source>
+        <translation>Granskningstabell</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>{shown} av {total} visas</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Alla artiklar</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Spara vy</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Vyns namn:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <source>Set {field} on {count} rows</source>
+        <translation>Sätt {field} på {count} rader</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableView</name>
+    <message>
+        <source>Clear {count} rows</source>
+        <translation>Rensa {count} rader</translation>
+    </message>
+    <message>
+        <source>Set for selected rows</source>
+        <translation>Sätt för markerade rader</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
     </message>
 </context>
 </TS>

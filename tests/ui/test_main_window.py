@@ -38,7 +38,7 @@ def test_about_dialog_shows_the_version(main_window: MainWindow, qtbot) -> None:
 def test_opening_the_sample_shows_every_article(main_window: MainWindow, sample_workbook: Path, qtbot) -> None:
     with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
         main_window.open_file(sample_workbook)
-    assert main_window.stack.currentWidget() is main_window.table_view
+    assert main_window.stack.currentWidget() is main_window.table_page
     assert main_window.model.rowCount() == main_window.table.row_count > 1500
     assert "Granskade 0 av" in main_window.progress_label.text()
     assert main_window.windowTitle().startswith("sodertorn_sortiment.xlsx")

@@ -1,0 +1,5 @@
+"""Frozen entry point of the ``workbench`` command line."""
+
+from workbench.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""Smoke-test the frozen bundle (``make dist-check``; also run by tests/test_dist_smoke.py).
+
+``python tools/dist_check.py [--bundle dist/behovsanalys] [--keep]`` runs, on a copy of the bundled sample
+workbook and with the app's own files redirected to a temporary folder (``BEHOVSANALYS_HOME``):
+
+1. the frozen ``workbench`` CLI: ``inspect --json``, ``export``, ``apply`` a decisions csv for a few rows,
+   and ``export`` again to see the decisions in the workbook;
+2. the frozen ``behovsanalys`` app, offscreen (``QT_QPA_PLATFORM=offscreen``): it loads the copy, saves a
+   screenshot of the main window and exits 0;
+3. no network: on Linux with ``strace`` on PATH, every run above is traced (``-f -e trace=socket,connect``)
+   and any AF_INET/AF_INET6 socket or connect fails the check (AF_UNIX, e.g. for D-Bus, is allowed).
+
+Standard library only, so any Python 3.11+ can run it against a bundle built elsewhere. Exit code 0 when all
+checks pass, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BUNDLE = ROOT / "dist" / "behovsanalys"
+SAMPLE_NAME = "sodertorn_sortiment.xlsx"
+EXE = ".exe" if sys.platform == "win32" else ""
+# Decisions as vocabulary codes: the core accepts codes and labels of either language.
+DECISIONS = ("keep", "remove", "investigate")
+_INET = re.compile(r"\b(AF_INET6?|PF_INET6?)\b")
+TIMEOUT_S = 180
+
+
+class CheckFailed(AssertionError):
+    """One smoke check did not hold; the message says which and shows the program's output."""
+
+
+@dataclass
+class Bundle:
+    """A built one-folder bundle and a scratch folder to run it in."""
+
+    root: Path
+    work: Path
+    trace: bool = field(default_factory=lambda: sys.platform.startswith("linux") and bool(shutil.which("strace")))
+    traces: list[Path] = field(default_factory=list)
+
+    def exe(self, name: str) -> Path:
+        return self.root / f"{name}{EXE}"
+
+    def internal(self) -> Path:
+        """PyInstaller's contents folder (``_MEIPASS`` of a one-folder build)."""
+        inner = self.root / "_internal"
+        return inner if inner.is_dir() else self.root
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["BEHOVSANALYS_HOME"] = str(self.work / "home")
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        env.pop("PYTHONPATH", None)  # the bundle must not see the checkout or a venv
+        env.pop("PYTHONHOME", None)
+        return env
+
+    def run(self, name: str, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+        """Run one of the bundle's executables (under strace when available); fail on another exit code."""
+        command = [str(self.exe(name)), *args]
+        if self.trace:
+            trace = self.work / f"strace-{len(self.traces) + 1}-{name}.txt"
+            self.traces.append(trace)
+            command = ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), *command]
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                                env=self.env(), cwd=self.work, timeout=TIMEOUT_S, check=False)
+        if result.returncode != expect:
+            raise CheckFailed(f"{name} {' '.join(args)} exited {result.returncode} (expected {expect})\n"
+                              f"stdout:\n{result.stdout[-3000:]}\nstderr:\n{result.stderr[-3000:]}")
+        return result
+
+
+def copy_sample(bundle: Bundle) -> Path:
+    """A copy of the sample workbook that the bundle carries (never the bundle's own file)."""
+    source = bundle.internal() / "resources" / "sample" / SAMPLE_NAME
+    if not source.is_file():
+        raise CheckFailed(f"the bundle has no sample workbook at {source}")
+    target = bundle.work / SAMPLE_NAME
+    shutil.copyfile(source, target)
+    return target
+
+
+def check_resources(bundle: Bundle) -> None:
+    """The resources the app loads at run time are in the bundle (compiled translation included)."""
+    resources = bundle.internal() / "resources"
+    for part in ("vocabularies.json", "synonyms.json", "icons/behovsanalys.svg", "translations/behovsanalys_sv.qm"):
+        if not (resources / part).is_file():
+            raise CheckFailed(f"missing from the bundle: resources/{part}")
+    for name in ("behovsanalys", "workbench"):
+        if not bundle.exe(name).is_file():
+            raise CheckFailed(f"missing executable {bundle.exe(name)}")
+
+
+def _export(bundle: Bundle, workbook: Path) -> list[dict[str, str]]:
+    result = bundle.run("workbench", "export", str(workbook))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    if not rows or "key" not in rows[0] or "decision" not in rows[0]:
+        raise CheckFailed(f"export printed no review csv:\n{result.stdout[:500]}")
+    return rows
+
+
+def check_cli(bundle: Bundle, workbook: Path) -> dict[str, object]:
+    """inspect, export, apply a few decisions, export again: the decisions are in the workbook."""
+    info = json.loads(bundle.run("workbench", "inspect", str(workbook), "--json").stdout)
+    if not isinstance(info.get("rows"), int) or info["rows"] < 1 or not info.get("key_column"):
+        raise CheckFailed(f"inspect found no article rows: {info}")
+    rows = _export(bundle, workbook)
+    if len(rows) != info["rows"]:
+        raise CheckFailed(f"export wrote {len(rows)} rows, inspect counted {info['rows']}")
+    keys = [row["key"] for row in rows if row["key"]][: len(DECISIONS)]
+    decisions = bundle.work / "decisions.csv"
+    with open(decisions, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["key", "decision"])
+        writer.writerows(zip(keys, DECISIONS, strict=True))
+    bundle.run("workbench", "apply", str(workbook), "--decisions", str(decisions))
+    after = {row["key"]: row["decision"] for row in _export(bundle, workbook)}
+    empty = [key for key in keys if not after.get(key)]
+    if empty:
+        raise CheckFailed(f"after apply these keys still have no decision: {empty}")
+    return {"rows": info["rows"], "applied": dict(zip(keys, (after[k] for k in keys), strict=True))}
+
+
+def check_gui(bundle: Bundle, workbook: Path) -> Path:
+    """The app starts offscreen, loads the workbook, saves a screenshot of its main window, exits 0."""
+    shot = bundle.work / "screenshot.png"
+    bundle.run("behovsanalys", str(workbook), "--screenshot", str(shot))
+    if not shot.is_file() or shot.stat().st_size < 1000:
+        raise CheckFailed(f"the app exited 0 but saved no screenshot at {shot}")
+    return shot
+
+
+def inet_calls(trace: Path) -> list[str]:
+    """Lines of an strace log that open or connect an internet (IPv4/IPv6) socket."""
+    if not trace.is_file():
+        return []
+    return [line.strip() for line in trace.read_text(errors="replace").splitlines() if _INET.search(line)]
+
+
+def check_no_network(bundle: Bundle) -> int:
+    """No traced run opened an AF_INET/AF_INET6 socket; returns how many runs were traced."""
+    found = [f"{trace.name}: {line}" for trace in bundle.traces for line in inet_calls(trace)]
+    if found:
+        raise CheckFailed("the bundle opened internet sockets:\n" + "\n".join(found[:20]))
+    return len(bundle.traces)
+
+
+def run_all(bundle_root: Path, work: Path) -> list[str]:
+    """Run every check; returns the failures (empty when the bundle is fine) and prints progress."""
+    bundle = Bundle(bundle_root, work)
+    failures: list[str] = []
+    try:
+        check_resources(bundle)
+        print("resources: ok")
+        workbook = copy_sample(bundle)
+    except CheckFailed as error:
+        return [str(error)]
+    for name, check in (("cli", check_cli), ("gui", check_gui)):
+        try:
+            print(f"{name}: ok {check(bundle, workbook)}")
+        except (CheckFailed, subprocess.TimeoutExpired, json.JSONDecodeError) as error:
+            failures.append(f"{name}: {error}")
+            print(f"{name}: FAILED")
+    if bundle.trace:
+        try:
+            print(f"network: ok (no AF_INET/AF_INET6 socket or connect in {check_no_network(bundle)} traced runs)")
+        except CheckFailed as error:
+            failures.append(f"network: {error}")
+    else:
+        print("network: not checked (strace is not available here)")
+    return failures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE, help="the one-folder bundle")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder and print its path")
+    args = parser.parse_args(argv)
+    if not args.bundle.is_dir():
+        print(f"no bundle at {args.bundle}: run `make dist` first", file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="behovsanalys-dist-check-"))
+    try:
+        failures = run_all(args.bundle, work)
+    finally:
+        if args.keep:
+            print(f"scratch folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    for failure in failures:
+        print(f"\nFAILED {failure}", file=sys.stderr)
+    print("dist check: " + ("FAILED" if failures else "all checks passed"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -84,6 +84,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
+    # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
+    "duplicate_keys": (
+        "{count} artikelnummer förekommer på mer än en rad ({rows} rader): {keys}",
+        "{count} article numbers occur on more than one row ({rows} rows): {keys}",
+    ),
+    "rows_without_key": (
+        "{count} rader saknar artikelnummer.",
+        "{count} rows have no article number.",
+    ),
+    "no_key_column": (
+        "Ingen kolumn med artikelnummer hittades; välj nyckelkolumn i kolumnmappningen.",
+        "No article number column was found; choose the key column in the column mapping.",
+    ),
+    "key_fallback": (
+        "Ingen kolumn heter artikelnummer; kolumnen \u201d{header}\u201d används som nyckel.",
+        "No column is called article number; the column \u201c{header}\u201d is used as the key.",
+    ),
+    "unknown_review_value": (
+        "Okänt värde \u201d{value}\u201d i kolumnen {header} på {count} rader; det behölls och kan mappas.",
+        "Unknown value \u201c{value}\u201d in the column {header} on {count} rows; it was kept and can be "
+        "mapped.",
+    ),
+    "unmapped_columns": (
+        "{count} kolumner känns inte igen och lästes som de är: {headers}",
+        "{count} columns are not recognised and were read as they are: {headers}",
+    ),
+    "negative_quantity": (
+        "{count} rader har negativt antal i kolumnen {header}.",
+        "{count} rows have a negative quantity in the column {header}.",
+    ),
+    "spend_mismatch": (
+        "{count} rader har ett belopp i kolumnen {header} som inte stämmer med pris \u00d7 antal.",
+        "{count} rows have a spend in the column {header} that does not match price \u00d7 quantity.",
+    ),
+    "non_numeric_values": (
+        "{count} värden i kolumnen {header} är inte tal; de behölls som text.",
+        "{count} values in the column {header} are not numbers; they were kept as text.",
+    ),
+    "total_rows_skipped": (
+        "{count} summarader i slutet av listan räknades inte som artiklar.",
+        "{count} total rows at the end of the list were not counted as articles.",
+    ),
     "no_file": ("(ingen fil)", "(no file)"),
     "apply_done": (
         "{count} celler för {keys} artiklar sparades i {file}.",

@@ -1,0 +1,156 @@
+"""Reading the review columns already in a file into codes, and the findings about a loaded table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from workbench._values import cell_text
+from workbench.fields import field
+from workbench.table import Finding, empty_review
+from workbench.vocabularies import vocabulary
+
+#: Keys named in a duplicate-keys message (the full list is in ``SourceTable.duplicate_keys``).
+SHOWN_KEYS = 10
+
+
+def _plain(value: object) -> object:
+    """A cell value without pandas' missing markers: ``None`` for NA/NaN/NaT."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y", "%d.%m.%Y",
+                 "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M")
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _as_datetime(value: object) -> object:
+    """A review date: ``date`` (or ``datetime`` when it has a time); unreadable text is kept as text."""
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time(0) else value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        stamp = _EXCEL_EPOCH + dt.timedelta(days=float(value))  # an unformatted Excel date serial
+        return stamp.date() if stamp.time() == dt.time(0) else stamp.replace(microsecond=0)
+    text = cell_text(value)
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern in _DATE_FORMATS:
+        try:
+            stamp = dt.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return stamp.date() if stamp.time() == dt.time(0) else stamp
+    return text
+
+
+def read_review(
+    data: pd.DataFrame, review_columns: dict[str, str]
+) -> tuple[pd.DataFrame, list[Finding]]:
+    """The review frame (codes) and findings for values outside the vocabularies.
+
+    Vocabulary fields hold codes (``"keep"``, ``"4"``); a value that is no code or label of either
+    language is kept in the frame as the text found (so nothing is lost and the user can map it) and
+    reported once per field and value with its row count (finding ``unknown_review_value``).
+    ``reviewed_at`` holds ``date``/``datetime``; text, replaced_by and names hold text.
+    """
+    review = empty_review(data.index)
+    findings: list[Finding] = []
+    for name, header in review_columns.items():
+        spec = field(name)
+        column = pd.Series(data[header].to_numpy(dtype=object), index=data.index, dtype=object)
+        present = column.notna()
+        uniques = pd.unique(column[present].to_numpy(dtype=object))
+        vocab = vocabulary(spec.vocabulary) if spec.vocabulary is not None else None
+        lookup: dict[object, object] = {}
+        for raw in uniques:
+            value = _plain(raw)
+            if vocab is not None:
+                text = cell_text(value)
+                code = vocab.code_for(value) if text is not None else None
+                lookup[raw] = code if code is not None else text
+            elif spec.kind == "datetime":
+                lookup[raw] = _as_datetime(value)
+            else:
+                lookup[raw] = cell_text(value)
+        mapped = column.map(lookup)
+        review[name] = mapped.astype(object).where(present & mapped.notna(), None)
+        if vocab is not None:
+            unknown = {raw: v for raw, v in lookup.items() if v is not None and v not in vocab}
+            if unknown:
+                counts = column[column.isin(list(unknown))].map(unknown).value_counts()
+                for value, count in counts.items():
+                    findings.append(Finding("unknown_review_value", {
+                        "field": name, "header": header, "value": str(value), "count": int(count)}))
+    return review, findings
+
+
+def key_findings(keys: pd.Series | None, row_count: int) -> tuple[list[str], int, list[Finding]]:
+    """``(duplicate_keys, rows_without_key, findings)`` for the key column (``None``: no key column)."""
+    if keys is None:
+        return [], row_count, [Finding("no_key_column", {"count": row_count})]
+    codes, uniques = pd.factorize(keys.to_numpy(dtype=object), use_na_sentinel=True)
+    missing = int((codes < 0).sum())
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    repeated = counts > 1
+    duplicate_keys = [str(k) for k in uniques[repeated]]
+    duplicated_rows = int(counts[repeated].sum())
+    findings: list[Finding] = []
+    if duplicate_keys:
+        shown = ", ".join(duplicate_keys[:SHOWN_KEYS]) + (" …" if len(duplicate_keys) > SHOWN_KEYS else "")
+        findings.append(Finding("duplicate_keys", {"count": len(duplicate_keys), "keys": shown,
+                                                   "rows": duplicated_rows}))
+    if missing:
+        findings.append(Finding("rows_without_key", {"count": missing}))
+    return duplicate_keys, missing, findings
+
+
+def _numbers(data: pd.DataFrame, header: str | None) -> pd.Series | None:
+    if header is None:
+        return None
+    column = data[header]
+    if column.dtype == object:
+        column = pd.to_numeric(column, errors="coerce")
+    if not pd.api.types.is_numeric_dtype(column):
+        return None
+    return column.astype("float64")
+
+
+def figure_findings(data: pd.DataFrame, columns: dict[str, str]) -> list[Finding]:
+    """Negative quantities, and spend that differs from price x quantity beyond rounding.
+
+    The tolerance is the larger of 1 krona and 1 % of the spend: lists round prices and often
+    state spend for the year, so small differences are normal.
+    """
+    findings: list[Finding] = []
+    quantity = _numbers(data, columns.get("quantity"))
+    if quantity is not None:
+        negative = int((quantity < 0).sum())
+        if negative:
+            findings.append(Finding("negative_quantity", {"count": negative,
+                                                          "header": columns["quantity"]}))
+    price = _numbers(data, columns.get("price"))
+    spend = _numbers(data, columns.get("spend"))
+    if quantity is not None and price is not None and spend is not None:
+        expected = price * quantity
+        tolerance = np.maximum(1.0, spend.abs() * 0.01)
+        off = ((spend - expected).abs() > tolerance) & spend.notna() & expected.notna()
+        count = int(off.sum())
+        if count:
+            findings.append(Finding("spend_mismatch", {"count": count, "header": columns["spend"]}))
+    return findings

@@ -30,7 +30,9 @@ from ui.errors import show_error
 from ui.i18n import install_translator
 from ui.import_dialog import ImportDialog
 from ui.review_page import ReviewPage
-from workbench.profiles import ImportProfile, remember_profile, remembered_profile
+from ui.save_controller import SaveController
+from workbench.errors import UsageError
+from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.table: SourceTable | None = None
         self._load_task: tasks.Task | None = None
+        self._closing_confirmed = False
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -70,6 +73,16 @@ class MainWindow(QMainWindow):
         self.open_action.setObjectName("openAction")
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self._on_open_action_triggered)
+        self.save_action = QAction(self)
+        self.save_action.setObjectName("saveAction")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setEnabled(False)
+        self.save_action.triggered.connect(lambda: self.saver.save())
+        self.save_as_action = QAction(self)
+        self.save_as_action.setObjectName("saveAsAction")
+        self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_as_action.setEnabled(False)
+        self.save_as_action.triggered.connect(lambda: self.saver.save_as())
         self.import_settings_action = QAction(self)
         self.import_settings_action.setObjectName("importSettingsAction")
         self.import_settings_action.setEnabled(False)
@@ -93,6 +106,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.import_settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addAction(self.save_as_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -177,6 +193,9 @@ class MainWindow(QMainWindow):
         self.review_page.status_changed.connect(self._update_progress_label)
         self.review_page.edit_refused.connect(lambda error: show_error(self, error, self.language))
         self.model = self.review_page.model
+        self.saver = SaveController(self, self.review_page, lambda: self.language)
+        self.saver.dirty_changed.connect(self._on_saver_dirty_changed)
+        self.saver.saved.connect(self._on_saver_saved)
         self.table_view = self.review_page.view
         page_layout.addWidget(self.review_page, 1)
         self.stack.addWidget(empty)
@@ -213,6 +232,8 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.open_action.setText(self.tr("&Open…"))
+        self.save_action.setText(self.tr("&Save"))
+        self.save_as_action.setText(self.tr("Save &as…"))
         self.import_settings_action.setText(self.tr("&Import settings…"))
         self.banner_button.setText(self.tr("Import settings…"))
         self.banner_close.setToolTip(self.tr("Hide"))
@@ -252,12 +273,19 @@ class MainWindow(QMainWindow):
 
     # --- opening ----------------------------------------------------------------------------
     def _on_open_action_triggered(self) -> None:
+        self.saver.confirm_discard(self._choose_file_to_open)
+
+    def _choose_file_to_open(self) -> None:
         start = str(Path(self.settings.get("recent_files")[0]).parent) if self.settings.get("recent_files") else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open article list"), start,
             self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"))
         if path:
             self.open_file(Path(path))
+
+    def request_open(self, path: Path) -> None:
+        """Open ``path`` once unsaved changes of the current table are saved or discarded."""
+        self.saver.confirm_discard(lambda: self.open_file(path))
 
     def open_file(self, path: Path, profile: ImportProfile | None = None) -> tasks.Task:
         """Load ``path`` in the background with the remembered (or given) import choices.
@@ -285,6 +313,12 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             self._finish_loading()
+            if isinstance(error, UsageError) and remembered is not None and profile is None:
+                # The remembered columns are no longer in the file: detect afresh and let the user check.
+                log.info("Remembered import choices for %s no longer fit: %s", path, error)
+                forget_profile(self.settings, path)
+                self.open_file(path)
+                return
             self.statusBar().clearMessage()
             show_error(self, error, self.language)
 
@@ -295,6 +329,7 @@ class MainWindow(QMainWindow):
 
     def _confirm_import(self, path: Path, table: SourceTable) -> None:
         dialog = ImportDialog(path, table, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
             remember_profile(self.settings, path, dialog.profile())
@@ -328,6 +363,8 @@ class MainWindow(QMainWindow):
         self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser())
         self.stack.setCurrentWidget(self.table_page)
         self.import_settings_action.setEnabled(True)
+        self.save_as_action.setEnabled(True)
+        self._on_saver_dirty_changed(False)
         self._show_banner(table)
         self.settings.add_recent_file(table.path)
         self.settings.save()
@@ -343,7 +380,7 @@ class MainWindow(QMainWindow):
         for text in self.settings.get("recent_files"):
             action = self.recent_menu.addAction(Path(text).name)
             action.setToolTip(text)
-            action.triggered.connect(lambda _checked=False, p=text: self.open_file(Path(p)))
+            action.triggered.connect(lambda _checked=False, p=text: self.request_open(Path(p)))
         self.recent_menu.setEnabled(bool(self.settings.get("recent_files")))
 
     # --- drag and drop ----------------------------------------------------------------------
@@ -355,7 +392,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile():
-            self.open_file(Path(urls[0].toLocalFile()))
+            self.request_open(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
 
     # --- orientation ------------------------------------------------------------------------
@@ -374,7 +411,16 @@ class MainWindow(QMainWindow):
         if self.table is None:
             self.setWindowTitle("Behovsanalys")
         else:
-            self.setWindowTitle(f"{self.table.path.name} – Behovsanalys")
+            # "[*]" shows an asterisk while the review has unsaved changes.
+            self.setWindowTitle(f"{self.table.path.name}[*] – Behovsanalys")
+
+    def _on_saver_dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self.save_action.setEnabled(dirty)
+
+    def _on_saver_saved(self, result: Any) -> None:
+        self._update_title()
+        self.statusBar().showMessage(result.summary(self.language), 10_000)
 
     def _update_progress_label(self) -> None:
         figures = self.review_page.progress_figures() if self.table is not None else None
@@ -383,8 +429,12 @@ class MainWindow(QMainWindow):
                 label.setText("")
             return
         number = self.locale().toString
+        # Whole percents, but never "0 %" once something is reviewed nor "100 %" before all is.
+        percent = figures.percent
+        near_edge = 0 < percent < 1 or 99 < percent < 100
+        shown = self.locale().toString(percent, "f", 1) if near_edge else str(round(percent))
         self.progress_label.setText(self.tr("Reviewed {done} of {total} articles ({percent} %)").format(
-            done=number(figures.reviewed), total=number(figures.total), percent=round(figures.percent)))
+            done=number(figures.reviewed), total=number(figures.total), percent=shown))
         decision = vocabularies()["decision"]
         parts = [f"{decision.label(code, self.language)} {number(count)}"
                  for code, count in figures.per_decision.items() if code in decision and count]
@@ -404,10 +454,19 @@ class MainWindow(QMainWindow):
         view = self.review_page.view
         self.model.set_field(view.selected_rows(), "decision", code)
 
+    def _close_confirmed(self) -> None:
+        self._closing_confirmed = True
+        self.close()
+
     def _on_about_action_triggered(self) -> None:
         AboutDialog(self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.saver.saving or (self.saver.is_dirty and not self._closing_confirmed):
+            event.ignore()
+            if not self.saver.saving:
+                self.saver.confirm_discard(self._close_confirmed)
+            return
         self.review_page.save_layout()
         geometry = self.geometry()
         self.ui_state.set("main_window_geometry", [geometry.x(), geometry.y(), geometry.width(), geometry.height()])

@@ -90,7 +90,7 @@ class ReviewTableModel(QAbstractTableModel):
         self._order: np.ndarray = np.arange(0)
         self._row_of: np.ndarray = np.arange(0)
         self._keys: np.ndarray = np.empty(0, dtype=object)
-        self._highlight_base = QColor("white")
+        self.read_only = False  # while a save runs, edits wait
 
     # --- domain methods -----------------------------------------------------------------------
     def set_session(self, session: ReviewSession | None) -> None:
@@ -171,7 +171,7 @@ class ReviewTableModel(QAbstractTableModel):
         return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field, None)
 
     def _edit(self, action: Any, field: str, count: int | None) -> bool:
-        if self.session is None:
+        if self.session is None or self.read_only:
             return False
         try:
             change = action(self.session)
@@ -239,7 +239,8 @@ class ReviewTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         field = self.review_field_at(index.column())
-        if field is not None and field.editable and self._keys[self._order[index.row()]] is not None:
+        if (field is not None and field.editable and not self.read_only
+                and self._keys[self._order[index.row()]] is not None):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

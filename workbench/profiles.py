@@ -63,3 +63,10 @@ def remember_profile(settings: Settings, path: Path, profile: ImportProfile) -> 
     profiles = settings.get("file_profiles")
     profiles[_profile_key(path)] = profile.to_dict()
     settings.set("file_profiles", profiles)
+
+
+def forget_profile(settings: Settings, path: Path) -> None:
+    """Drop the remembered choices for ``path`` (its columns changed): the next read detects afresh."""
+    profiles = settings.get("file_profiles")
+    if profiles.pop(_profile_key(path), None) is not None:
+        settings.set("file_profiles", profiles)

@@ -201,6 +201,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Öppna…</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Spara &amp;som…</translation>
+    </message>
+    <message>
         <source>&amp;Import settings…</source>
         <translation>&amp;Importinställningar…</translation>
     </message>
@@ -356,6 +364,25 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Clear</source>
         <translation>Rensa</translation>
+    </message>
+</context>
+<context>
+    <name>SaveController</name>
+    <message>
+        <source>Save as</source>
+        <translation>Spara som</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xlsm)</source>
+        <translation>Excelarbetsbok (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>The review has changes that are not saved in the workbook. Save them first?</source>
+        <translation>Granskningen har ändringar som inte är sparade i arbetsboken. Vill du spara dem först?</translation>
     </message>
 </context>
 </TS>

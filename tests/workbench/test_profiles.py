@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.profiles import ImportProfile, remember_profile, remembered_profile
+from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings
 
 
@@ -18,6 +18,8 @@ def test_profile_is_remembered_per_file_across_sessions(tmp_path: Path) -> None:
     again = Settings(tmp_path / "settings.json")
     assert remembered_profile(again, workbook) == profile
     assert remembered_profile(again, tmp_path / "other.xlsx") is None
+    forget_profile(again, workbook)
+    assert remembered_profile(again, workbook) is None
     assert profile.read_options() == {"sheet": "Blad2", "header_row": 4, "mapping": {"key": "Art nr"},
                                       "key_column": "Art nr", "text_columns": ("Art nr", "EAN")}
 

@@ -2,6 +2,7 @@
 # .github/workflows/windows-installer.yml.
 #
 #   make dist          one-folder bundle dist/behovsanalys/ + dist/behovsanalys-<version>-linux-x86_64.tar.gz
+#                      (`workbench` is a symlink to the one `behovsanalys` executable; the tarball keeps it)
 #   make dist-check    smoke-test the frozen bundle (CLI inspect/apply/export, GUI offscreen, no network)
 #   make bare          the bare-window baseline bundle in build/bare/ (for benchmarks/bench_bundle.py)
 #   make install-user  put the bundle's menu entry and icons in ~/.local/share (no root needed)
@@ -37,7 +38,7 @@ dist: $(DIST_VENV)/.installed
 	cp resources/icons/behovsanalys.svg $(BUNDLE)/share/icons/behovsanalys.svg
 	cp packaging/install-user.sh packaging/README.txt $(BUNDLE)/
 	chmod +x $(BUNDLE)/install-user.sh
-	tar -C dist -czf $(TARBALL) behovsanalys
+	tar -C dist --use-compress-program='gzip -9n' -cf $(TARBALL) behovsanalys
 	@du -sh $(BUNDLE) $(TARBALL)
 
 bare: $(DIST_VENV)/.installed

@@ -43,6 +43,12 @@ def test_bundle_carries_both_executables_and_the_resources(dist_check: ModuleTyp
     dist_check.check_resources(bundle)
 
 
+def test_each_executable_name_starts_its_own_program(dist_check: ModuleType, bundle: object) -> None:
+    # On Linux `workbench` is a symlink to `behovsanalys`: the entry script dispatches on the program name.
+    assert bundle.run("workbench", "--version").stdout.startswith("workbench ")
+    assert bundle.run("behovsanalys", "--help").stdout.startswith("usage: behovsanalys")
+
+
 @pytest.mark.slow
 def test_frozen_cli_applies_decisions_that_export_then_shows(dist_check: ModuleType, bundle: object) -> None:
     workbook = dist_check.copy_sample(bundle)

@@ -103,6 +103,13 @@ def check_resources(bundle: Bundle) -> None:
     for name in ("behovsanalys", "workbench"):
         if not bundle.exe(name).is_file():
             raise CheckFailed(f"missing executable {bundle.exe(name)}")
+    cli = bundle.exe("workbench")
+    # On Linux the CLI is a symlink to the app's executable (build.spec): it must stay inside the folder
+    # and relative, or moving the folder or unpacking the tarball elsewhere would break it.
+    if cli.is_symlink():
+        target = cli.readlink()
+        if target.is_absolute() or cli.resolve().parent != bundle.root.resolve():
+            raise CheckFailed(f"{cli} must be a relative symlink within the bundle, not -> {target}")
 
 
 def _export(bundle: Bundle, workbook: Path) -> list[dict[str, str]]:
@@ -161,7 +168,7 @@ def check_no_network(bundle: Bundle) -> int:
 
 def run_all(bundle_root: Path, work: Path) -> list[str]:
     """Run every check; returns the failures (empty when the bundle is fine) and prints progress."""
-    bundle = Bundle(bundle_root, work)
+    bundle = Bundle(bundle_root.resolve(), work)  # absolute: the runs' working folder is `work`
     failures: list[str] = []
     try:
         check_resources(bundle)

@@ -82,6 +82,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} ändringar i {file} krockar med en kollegas ändringar.",
         "{count} changes in {file} conflict with a colleague's changes.",
     ),
+    "file_open_elsewhere": (
+        "{who} har {file} öppen i Excel eller LibreOffice. Vänta tills filen stängs, spara ändå eller "
+        "spara en kopia.",
+        "{who} has {file} open in Excel or LibreOffice. Wait until it is closed, save anyway or save a "
+        "copy.",
+    ),
+    "file_older": (
+        "{file} har ersatts av en äldre kopia (filen är från {file_time}, senast sparad härifrån "
+        "{saved_at}); ingenting skrevs. Dina ändringar finns kvar i journalen.",
+        "{file} has been replaced by an older copy (the file dates from {file_time}, last saved from here "
+        "{saved_at}); nothing was written. Your changes are kept in the journal.",
+    ),
+    "lock_waiting": (
+        "{who} sparar {file} just nu; väntar …",
+        "{who} is saving {file} right now; waiting …",
+    ),
+    "lock_taken_over": (
+        "Låset på {file} som {who} lämnade efter sig togs över.",
+        "The lock on {file} left behind by {who} was taken over.",
+    ),
+    "merged_theirs": (
+        "{count} ändringar av kollegor fördes in från {file}.",
+        "{count} changes by colleagues were merged in from {file}.",
+    ),
+    "conflicts_resolved": (
+        "{count} krockar avgjordes: {ours} med ditt värde, {theirs} med kollegans.",
+        "{count} conflicts were settled: {ours} with your value, {theirs} with the colleague's.",
+    ),
+    "keys_missing": (
+        "{count} ändringar kunde inte sparas eftersom artiklarna inte längre finns i {file}; de finns "
+        "kvar i journalen.",
+        "{count} changes could not be saved because the articles no longer exist in {file}; they are "
+        "kept in the journal.",
+    ),
+    "journal_restored": (
+        "{count} osparade ändringar i {file} återställdes från journalen.",
+        "{count} unsaved changes to {file} were restored from the journal.",
+    ),
+    "conflict_line": (
+        "{key}, {field}: i filen ”{theirs}” ({theirs_by}), din ”{ours}”",
+        "{key}, {field}: in the file “{theirs}” ({theirs_by}), yours “{ours}”",
+    ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
     # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.

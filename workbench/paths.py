@@ -8,7 +8,8 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "Behovsanalys"
-APP_AUTHOR = "Behovsanalys"
+# No author folder: on Windows the data lives in %LOCALAPPDATA%\Behovsanalys, not ...\Behovsanalys\Behovsanalys.
+APP_AUTHOR = False
 
 
 def _override() -> Path | None:

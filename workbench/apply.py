@@ -1,0 +1,231 @@
+"""Saving review values into the source file: decisions from a csv (CLI) or the GUI's review state.
+
+``save_review`` is the one writer: it turns review values (codes) into cells — labels in the workbook's
+language, scores as numbers, review times as dates — and saves them by the format's own route:
+cell-level patch for xlsx/xlsm, field-level rewrite for csv/txt, a new xlsx beside xls/ods files. Every
+save goes through :func:`workbench.savefile.atomic_save` with a read-back check. Locking and the
+three-way merge (``../shared/DESIGN.md``) happen around it, in the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from workbench._decisions import Decisions, check_decisions, decisions_from_csv
+from workbench._review_cells import (
+    XLSX_SUFFIXES,
+    cell_value,
+    csv_text,
+    plan_columns,
+    rows_by_key,
+    verify_csv,
+    verify_xlsx,
+)
+from workbench.convert import convert_to_xlsx, converted_path
+from workbench.csvwrite import write_csv_review
+from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.fields import field as field_info
+from workbench.messages import text
+from workbench.progress import Progress
+from workbench.savefile import atomic_save, temporary_path
+from workbench.table import SourceTable
+from workbench.vocabularies import vocabularies
+from workbench.xlsxpatch import NewColumn, PatchResult, Validation, last_used_column, patch_xlsx, verify_patch
+
+__all__ = ["ApplyResult", "apply_decisions", "apply_decisions_file", "save_review"]
+
+# Up to this many cells a second, independent reader (python-calamine) also reads the sheet back; the
+# streaming check in verify_patch covers every size, this adds a check by other software where cheap.
+READ_BACK_CELLS = 1_000_000
+
+
+@dataclass
+class ApplyResult:
+    """What a save wrote: the file, how many cells and keys, new columns, and whether it is a new
+    file (an xls/ods original was kept and an xlsx written beside it)."""
+
+    source: Path
+    written: Path
+    cells: int = 0
+    keys: int = 0
+    new_columns: list[str] = field(default_factory=list)
+    converted: bool = False
+    backup: Path | None = None
+
+    def summary(self, lang: str = "sv") -> str:
+        """One line or two for the CLI and the GUI's status bar."""
+        lines = [text("apply_done", lang, count=self.cells, keys=self.keys, file=str(self.written))]
+        if self.new_columns:
+            lines.append(text("apply_new_columns", lang, columns=", ".join(self.new_columns)))
+        if self.converted:
+            lines.append(text("apply_converted", lang, source=str(self.source), file=str(self.written)))
+        return "\n".join(lines)
+
+
+def _validation(name: str, lang: str) -> Validation | None:
+    if name == "env_score":
+        return Validation(whole=(1, 5))
+    vocab = vocabularies().get(name)
+    return Validation(labels=tuple(vocab.labels(lang))) if vocab is not None else None
+
+
+def _changed_values(table: SourceTable, changed: Iterable[tuple[str, str]] | None,
+                    index: Mapping[str, list[int]]) -> dict[tuple[int, str], Any]:
+    """``(sheet row, field) -> stored value`` of the cells to write."""
+    review = table.review
+    rows = [int(r) for r in review.index]
+    columns = {name: review[name].to_numpy(dtype=object) for name in REVIEW_FIELD_NAMES}
+    values: dict[tuple[int, str], Any] = {}
+    if changed is None:
+        for name, column in columns.items():
+            values.update(zip([(row, name) for row in rows], column, strict=True))
+        return values
+    position = {row: i for i, row in enumerate(rows)}
+    for key, name in changed:
+        for row in index.get(str(key), ()):
+            values[(row, name)] = columns[name][position[row]]
+    return values
+
+
+def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = None, *,
+                output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
+    """Write the review values of ``table`` into its file (or ``output``).
+
+    ``changed`` lists ``(key, field)`` cells to write (all rows with that key get the current value
+    of ``table.review``); ``None`` writes every review cell. Review columns the file lacks are added
+    (all of them when it has none). On success ``table.review_columns`` and ``table.column_index``
+    name the new columns, so later saves find them.
+    """
+    source = Path(table.path)
+    index = rows_by_key(table)
+    values = _changed_values(table, changed, index)
+    lang = table.language if table.language in ("sv", "en") else "sv"
+    suffix = source.suffix.lower()
+    is_xlsx = suffix in XLSX_SUFFIXES
+    converted = not is_xlsx and suffix not in (".csv", ".txt", ".tsv")
+    target = Path(output) if output is not None else (converted_path(source) if converted else source)
+    needed = {name for (_, name), value in values.items() if value is not None}
+    columns, new_fields = plan_columns(table, needed, _last_column(table))
+    extent: tuple[int, int] | None = None
+    if is_xlsx and new_fields:
+        # new columns go right of the last column holding anything, which the table may not show
+        extent = last_used_column(source, table.sheet)
+        columns, new_fields = plan_columns(table, needed, max(extent[1], _last_column(table)))
+    cells: dict[tuple[int, int], Any] = {}
+    memo: dict[tuple[str, Any], Any] = {}
+    for (row, name), value in values.items():
+        if name not in columns:
+            continue
+        try:
+            cell = memo[(name, value)]
+        except KeyError:
+            cell = memo[(name, value)] = cell_value(name, value, lang)
+        except TypeError:  # unhashable: not a vocabulary value anyway
+            cell = cell_value(name, value, lang)
+        cells[(row, columns[name])] = cell
+    headers = [field_info(name).label(lang) for name in new_fields]
+    written_rows = {row for row, _ in values}
+    keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
+    del values, written_rows
+    result = ApplyResult(source, target, len(cells), keys, headers, converted)
+    if is_xlsx or converted:
+        data_rows = (table.header_row + 1, max([int(i) for i in table.data.index], default=table.header_row))
+        new_columns = [NewColumn(columns[name], header, _validation(name, lang))
+                       for name, header in zip(new_fields, headers, strict=True)]
+        merge = {columns[n]: vocabularies()[n].labels(lang) for n in ("usage", "future_need", "decision")
+                 if n in columns and n not in new_fields}
+
+        patched: list[PatchResult] = []
+        sheet_names: list[str | None] = [table.sheet]
+
+        def write(temp: Path) -> None:
+            base = source
+            if converted:
+                base = temporary_path(target.with_suffix(".xlsx"))
+                renamed = convert_to_xlsx(source, base, progress)
+                sheet_names[:] = [renamed.get(table.sheet or "", table.sheet)] if table.sheet else [None]
+            try:
+                patched[:] = [patch_xlsx(base, temp, sheet_names[0], cells, header_row=table.header_row,
+                                         new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
+                                         progress=progress)]
+            finally:
+                if converted:
+                    base.unlink(missing_ok=True)
+
+        def verify(temp: Path) -> None:
+            verify_patch(temp, patched[0])
+            expected = patched[0].cells
+            known = extent or (max([0, *(int(r) for r in table.data.index)]), _last_column(table))
+            written_extent = (max([known[0], *(r for r, _ in expected)]),
+                              max([known[1], *(c for _, c in expected)]))
+            if written_extent[0] * (written_extent[1] + 1) <= READ_BACK_CELLS:
+                verify_xlsx(temp, sheet_names[0], expected, None if extent is None else written_extent)
+
+        result.backup = atomic_save(target, write, verify)
+    else:
+        assert table.csv_dialect is not None, "a csv table carries its dialect"
+        dialect = table.csv_dialect
+        texts = {pos: csv_text(v, dialect) for pos, v in cells.items()}
+        texts.update({(table.header_row, columns[n]): h for n, h in zip(new_fields, headers, strict=True)})
+        def write_csv(temp: Path) -> None:
+            write_csv_review(source, temp, dialect, texts)
+
+        result.backup = atomic_save(target, write_csv, lambda temp: verify_csv(temp, dialect, texts))
+    for name, header in zip(new_fields, headers, strict=True):
+        table.review_columns[name] = header
+        table.column_index[header] = columns[name]
+    return result
+
+
+def _last_column(table: SourceTable) -> int:
+    return max(table.column_index.values(), default=-1)
+
+
+def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, Mapping[str, Any]], *,
+                    output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
+    """Check ``decisions`` (key -> {field: value}, or a frame with a ``key`` column), set them in
+    ``table.review`` and save the changed cells. Nothing is written (and ``table`` is unchanged) when
+    any key, field or value is invalid: :class:`~workbench.errors.InvalidDecisionsError` lists them."""
+    if isinstance(decisions, pd.DataFrame):
+        frame = decisions.set_index("key") if "key" in decisions.columns else decisions
+        mapping: dict[str, dict[str, Any]] = {
+            str(k): {c: (None if pd.isna(v) else v) for c, v in row.items()}
+            for k, row in frame.to_dict(orient="index").items()}
+    else:
+        mapping = {str(k): dict(v) for k, v in decisions.items()}
+    checked = check_decisions(table, mapping)
+    return _apply_checked(table, checked, output, progress)
+
+
+def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
+                   progress: Progress | None) -> ApplyResult:
+    index = rows_by_key(table)
+    position = {int(row): i for i, row in enumerate(table.review.index)}
+    for name in REVIEW_FIELD_NAMES:
+        updates = [(key, values[name]) for key, values in checked.items() if name in values]
+        if not updates:
+            continue
+        column = table.review[name].to_numpy(dtype=object).copy()
+        for key, value in updates:
+            for row in index[key]:
+                column[position[row]] = value
+        table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
+    del index, position
+    # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
+    changed = ((key, name) for key, values in checked.items() for name in values)
+    return save_review(table, changed, output=output, progress=progress)
+
+
+def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,
+                         output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
+    """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol."""
+    from workbench.importer import read_table
+
+    table = read_table(Path(path), sheet=sheet)
+    checked = decisions_from_csv(table, Path(decisions_path))
+    return _apply_checked(table, checked, output, progress)

@@ -72,14 +72,23 @@ class ReviewTableView(QTableView):
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.horizontalHeader().sectionResized.connect(self._on_header_section_resized)
-        model.modelReset.connect(self._configure_columns)
+        model.modelReset.connect(self._on_model_reset)
         self.selectionModel().selectionChanged.connect(lambda *_: self.selection_rows_changed.emit())
         self.frozen.installEventFilter(self)
+        self._configured_table: object = None
+        self._configured_columns = -1
         self._configure_columns()
 
     # --- frozen columns ---------------------------------------------------------------------
+    def _on_model_reset(self) -> None:
+        # A new order of the same table keeps its delegates; only a new table or column set needs them.
+        model = self.review_model
+        if model.table is not self._configured_table or model.columnCount() != self._configured_columns:
+            self._configure_columns()
+
     def _configure_columns(self) -> None:
         model = self.review_model
+        self._configured_columns = model.columnCount()
         count = model.frozen_count
         for column in range(model.columnCount()):
             self.frozen.setColumnHidden(column, column >= count)
@@ -95,12 +104,9 @@ class ReviewTableView(QTableView):
                 elif field.name == "replaced_by":
                     delegate = self.article_delegate
             self.setItemDelegateForColumn(column, delegate)
-        if model.table is not None:
-            names = model.table.data[model.table.columns["name"]] if "name" in model.table.columns else None
-            keys = model.table.keys
-            articles = [(str(k), "" if names is None else str(names.iat[i])) for i, k in enumerate(keys)
-                        if k is not None and k == k]
-            self.article_delegate.set_articles(articles)
+        if model.table is not None and model.table is not self._configured_table:
+            self.article_delegate.set_table(model.table)
+        self._configured_table = model.table
         self.frozen.setVisible(count > 0)
         self._update_frozen_geometry()
 

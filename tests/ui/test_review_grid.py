@@ -152,3 +152,32 @@ def test_model_tester_fails_a_broken_model(qtmodeltester) -> None:
 
 def test_empty_model_passes_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(ReviewTableModel(), force_py=True)
+
+
+def test_article_picker_accepts_only_existing_articles(loaded: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = loaded.table_view
+    target = str(loaded.model.data(loaded.model.index(5, 0)))
+    view.setCurrentIndex(_cell(loaded, 0, "replaced_by"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QComboBox) and editor.isEditable()
+    editor.setEditText(target)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _review(loaded, 0, "replaced_by") == target)
+    view.setCurrentIndex(_cell(loaded, 1, "replaced_by"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.setEditText("9999999 finns inte")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert _review(loaded, 1, "replaced_by") is None
+
+
+def test_comment_editor_keeps_several_lines(loaded: MainWindow, qtbot) -> None:  # noqa: ANN001
+    view = loaded.table_view
+    view.setCurrentIndex(_cell(loaded, 0, "comment"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.setPlainText("Rad ett\nRad två")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _review(loaded, 0, "comment") == "Rad ett\nRad två")

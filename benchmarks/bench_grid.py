@@ -49,7 +49,7 @@ def main(quick: bool = False) -> bool:
     columns = {model.column_id(c): c for c in range(model.columnCount())}
     repeat = 2 if quick else 5
     cases = []
-    for column_id in list(columns)[:6] + ["decision", "env_score"]:
+    for column_id in [*list(columns)[:6], "decision", "env_score"]:
         cases.append((f"sort by {column_id}", lambda c=column_id: page.sort_by(c, True), VIEW_LIMIT_S))
     cases.append(("sort by spend descending", lambda: page.sort_by(table.columns["spend"], False), VIEW_LIMIT_S)
                  if "spend" in table.columns else ("sort by spend", lambda: None, VIEW_LIMIT_S))

@@ -154,7 +154,7 @@ def test_empty_model_passes_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(ReviewTableModel(), force_py=True)
 
 
-def test_article_picker_accepts_only_existing_articles(loaded: MainWindow, qtbot) -> None:  # noqa: ANN001
+def test_article_picker_accepts_only_existing_articles(loaded: MainWindow, qtbot) -> None:
     view = loaded.table_view
     target = str(loaded.model.data(loaded.model.index(5, 0)))
     view.setCurrentIndex(_cell(loaded, 0, "replaced_by"))
@@ -173,7 +173,7 @@ def test_article_picker_accepts_only_existing_articles(loaded: MainWindow, qtbot
     assert _review(loaded, 1, "replaced_by") is None
 
 
-def test_comment_editor_keeps_several_lines(loaded: MainWindow, qtbot) -> None:  # noqa: ANN001
+def test_comment_editor_keeps_several_lines(loaded: MainWindow, qtbot) -> None:
     view = loaded.table_view
     view.setCurrentIndex(_cell(loaded, 0, "comment"))
     qtbot.keyClick(view, Qt.Key.Key_F2)

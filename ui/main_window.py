@@ -31,7 +31,7 @@ from ui.i18n import install_translator
 from ui.import_dialog import ImportDialog
 from ui.review_page import ReviewPage
 from ui.save_controller import SaveController
-from workbench.errors import UsageError
+from workbench.errors import Cancelled, UsageError
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.table import SourceTable
@@ -305,6 +305,11 @@ class MainWindow(QMainWindow):
         self.cancel_button.show()
 
         def done(table: Any) -> None:
+            if task.progress.cancelled:  # the user cancelled (or opened another file) meanwhile
+                if self._load_task is task:
+                    self._finish_loading()
+                    self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
+                return
             self._finish_loading()
             if remembered is None and (table.key_column is None or table.findings):
                 self._confirm_import(path, table)
@@ -312,7 +317,12 @@ class MainWindow(QMainWindow):
                 self._show_table(table)
 
         def failed(error: BaseException) -> None:
+            if self._load_task is not task:
+                return  # a later open superseded this one
             self._finish_loading()
+            if isinstance(error, Cancelled):
+                self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
+                return
             if isinstance(error, UsageError) and remembered is not None and profile is None:
                 # The remembered columns are no longer in the file: detect afresh and let the user check.
                 log.info("Remembered import choices for %s no longer fit: %s", path, error)

@@ -8,7 +8,10 @@ parsed and rebuilt, new rows are inserted in order. Nothing outside those rows c
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
@@ -18,6 +21,7 @@ from workbench._xlsx_values import (
     cell_ref,
     cell_xml,
     column_index,
+    column_letters,
     format_range,
     parse_range,
     parse_ref,
@@ -59,22 +63,90 @@ def attributes(tag: bytes) -> dict[bytes, bytes]:
             for m in _ATTR.finditer(tag)}
 
 
-class _Source:
-    """A chunked reader over the sheet XML with a sliding buffer."""
+class ColumnsInUse(ValueError):
+    """The sheet holds content at or right of the column the new review columns were planned from."""
 
-    def __init__(self, stream: IO[bytes], size: int, progress: Progress | None) -> None:
+
+def columns_from(col: int) -> bytes:
+    """A regex (bytes) matching the column letters of every column at or right of 0-based ``col``."""
+    letters = column_letters(col)
+
+    def at_least(text: str) -> str:
+        head, rest = text[0], text[1:]
+        options = []
+        if head < "Z":
+            options.append(f"[{chr(ord(head) + 1)}-Z]" + (f"[A-Z]{{{len(rest)}}}" if rest else ""))
+        options.append(head + (at_least(rest) if rest else ""))
+        return "(?:" + "|".join(options) + ")"
+
+    longer = [f"[A-Z]{{{n}}}" for n in range(len(letters) + 1, 4)]
+    return ("(?:" + "|".join([at_least(letters), *longer]) + ")").encode("ascii")
+
+
+class _Source:
+    """A chunked reader over the sheet XML with a sliding buffer.
+
+    A thread reads (inflates) ahead while the caller works on the buffer: zlib releases the GIL, so on
+    a large sheet decompression overlaps the patching. ``guard`` (a compiled pattern) is searched in
+    every byte read; a match raises :class:`ColumnsInUse`.
+    """
+
+    def __init__(self, stream: IO[bytes], size: int, progress: Progress | None,
+                 guard: re.Pattern[bytes] | None = None) -> None:
         self.stream = stream
         self.size = max(size, 1)
         self.consumed = 0
         self.progress = progress
         self.buf = b""
         self.eof = False
+        self.guard = guard
+        self._overlap = b""
+        self._queue: queue.Queue[bytes | BaseException] | None = None
+        if size > 4 * _CHUNK:
+            self._queue = queue.Queue(maxsize=4)
+            self._stop = threading.Event()
+            self._thread = threading.Thread(target=self._read_ahead, daemon=True)
+            self._thread.start()
+
+    def _read_ahead(self) -> None:
+        assert self._queue is not None
+        try:
+            while not self._stop.is_set():
+                chunk = self.stream.read(_CHUNK)
+                self._queue.put(chunk)
+                if not chunk:
+                    return
+        except BaseException as error:  # handed to the reading thread, raised there
+            self._queue.put(error)
+
+    def _next_chunk(self) -> bytes:
+        if self._queue is None:
+            return self.stream.read(_CHUNK)
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self) -> None:
+        """Stop the read-ahead thread (the stream must stay open until this returns)."""
+        if self._queue is not None:
+            self._stop.set()
+            while self._thread.is_alive():
+                with contextlib.suppress(queue.Empty):
+                    self._queue.get(timeout=0.05)
+            self._queue = None
 
     def more(self, keep_from: int) -> int:
         """Drop ``buf[:keep_from]``, read another chunk; returns how many bytes were dropped."""
-        chunk = self.stream.read(_CHUNK)
+        chunk = self._next_chunk()
         if not chunk:
             self.eof = True
+        if self.guard is not None:
+            window = self._overlap + chunk
+            found = self.guard.search(window)
+            if found is not None:
+                raise ColumnsInUse(found.group(0)[:40].decode("ascii", "replace"))
+            self._overlap = window[-64:]
         self.consumed += len(chunk)
         report(self.progress, min(self.consumed, self.size), self.size, "write")
         self.buf = self.buf[keep_from:] + chunk
@@ -82,12 +154,34 @@ class _Source:
 
 
 class _Sink:
-    """Collects small writes into large ones (the zip stream's per-call cost dominates otherwise)."""
+    """Collects small writes into large ones (the zip stream's per-call cost dominates otherwise).
 
-    def __init__(self, out: IO[bytes]) -> None:
+    Large blocks are handed to a writer thread: deflate and the CRC release the GIL, so compression
+    overlaps the patching.
+    """
+
+    def __init__(self, out: IO[bytes], threaded: bool = False) -> None:
         self.out = out
         self.parts: list[bytes] = []
         self.size = 0
+        self._queue: queue.Queue[bytes | None] | None = None
+        self._error: BaseException | None = None
+        if threaded:
+            self._queue = queue.Queue(maxsize=4)
+            self._thread = threading.Thread(target=self._write_behind, daemon=True)
+            self._thread.start()
+
+    def _write_behind(self) -> None:
+        assert self._queue is not None
+        while True:
+            block = self._queue.get()
+            if block is None:
+                return
+            if self._error is None:
+                try:
+                    self.out.write(block)
+                except BaseException as error:  # raised in the producing thread
+                    self._error = error
 
     def write(self, data: bytes) -> None:
         self.parts.append(data)
@@ -96,10 +190,36 @@ class _Sink:
             self.flush()
 
     def flush(self) -> None:
+        if self._error is not None:
+            raise self._error
         if self.parts:
-            self.out.write(b"".join(self.parts))
+            block = b"".join(self.parts)
+            if self._queue is not None:
+                self._queue.put(block)
+            else:
+                self.out.write(block)
         self.parts.clear()
         self.size = 0
+
+    def close(self) -> None:
+        """Write what is left and wait for the writer thread."""
+        try:
+            self.flush()
+        finally:
+            if self._queue is not None:
+                self._queue.put(None)
+                self._thread.join()
+                self._queue = None
+        if self._error is not None:
+            raise self._error
+
+    def abort(self) -> None:
+        """Stop the writer thread without writing what is left (the output is being discarded)."""
+        self.parts.clear()
+        if self._queue is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._queue = None
 
 
 def sheet_prefix(head: bytes) -> bytes:
@@ -122,19 +242,31 @@ def _grow_dimension(head: bytes, prefix: bytes, max_row: int, max_col: int) -> b
 
 def patch_sheet_stream(stream: IO[bytes], out: IO[bytes], edits: SheetEdits, size: int,
                        tail_transform: Callable[[bytes, bytes], bytes],
-                       progress: Progress | None = None) -> None:
+                       progress: Progress | None = None, free_from: int | None = None) -> None:
     """Copy the sheet XML from ``stream`` to ``out`` with ``edits`` applied.
 
     ``tail_transform(tail, prefix)`` gets everything after ``</sheetData>`` and returns its new text.
+    With ``free_from`` (a 0-based column), a cell holding content at or right of it in the source
+    raises :class:`ColumnsInUse` (new columns were planned there).
     """
-    sink = _Sink(out)
-    _patch_stream(stream, sink, edits, size, tail_transform, progress)
-    sink.flush()
+    guard = None
+    if free_from is not None:
+        # the same rule as scan_extent: anchored on ' r="', self-closing cells (formatting) ignored
+        guard = re.compile(rb' r="' + columns_from(free_from) + rb'[0-9]+"[^>/]*>')
+    src = _Source(stream, size, progress, guard)
+    sink = _Sink(out, threaded=size > 4 * _CHUNK)
+    try:
+        _patch_stream(src, sink, edits, tail_transform)
+        sink.close()
+    except BaseException:
+        sink.abort()
+        raise
+    finally:
+        src.close()
 
 
-def _patch_stream(stream: IO[bytes], out: _Sink, edits: SheetEdits, size: int,
-                  tail_transform: Callable[[bytes, bytes], bytes], progress: Progress | None) -> None:
-    src = _Source(stream, size, progress)
+def _patch_stream(src: _Source, out: _Sink, edits: SheetEdits,
+                  tail_transform: Callable[[bytes, bytes], bytes]) -> None:
     sheet_data = None
     while sheet_data is None:
         src.more(0)
@@ -229,13 +361,29 @@ def _patch_rows(src: _Source, out: _Sink, p: bytes, by_row: dict[int, list[tuple
 
 def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str | None,
                     edits: SheetEdits) -> bytes:
-    if type(value) is str:  # the common case, without the date-style lookup
+    kind = type(value)
+    if (kind is str or kind is int) and style is None:
+        # the common case (labels, scores): the cell's XML around its row number, built once
+        key = (p, col, value)
+        cached = _TEMPLATES.get(key)
+        if cached is None:
+            ref = cell_ref(1, col)
+            text = cell_xml(_PREFIXES.get(p) or p.decode(), ref, value, None, None, False).encode()
+            head = text.index(ref.encode()) + len(ref) - 1
+            cached = (text[:head], text[head + 1:])
+            if len(_TEMPLATES) < 4096:
+                _TEMPLATES[key] = cached
+        return cached[0] + str(row).encode() + cached[1]
+    if kind is str:
         return cell_xml(_PREFIXES.get(p) or p.decode(), cell_ref(row, col), value, style, None,
                         False).encode()
     date_style = edits.date_style
     if style is not None and style in edits.date_styles:
         date_style = style
     return cell_xml(p.decode(), cell_ref(row, col), value, style, date_style, edits.date1904).encode()
+
+
+_TEMPLATES: dict[tuple[bytes, int, CellValue], tuple[bytes, bytes]] = {}
 
 
 def _new_row(p: bytes, row: int, cells: list[tuple[int, CellValue]], edits: SheetEdits) -> bytes:
@@ -337,7 +485,7 @@ def _append_right(p: bytes, body: bytes, row: int, patches: list[tuple[int, Cell
     if ref is None or _column_of(ref.group(1)) >= need:
         return None
     end = tag_end + 1 if body[tag_end - 1:tag_end] == b"/" else body.find(close, tag_end) + len(close)
-    if end < len(close) or (b"<" + p + b"c") in body[end:]:
+    if end < len(close) or body.find(b"<" + p + b"c", end) >= 0:
         return None
     new = [_cell_value_xml(p, row, col, value, None, edits) for col, value in patches if value is not None]
     return body[:end] + b"".join(new) + body[end:]

@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--decisions", required=True, type=Path)
     apply.add_argument("--sheet")
     apply.add_argument("-o", "--output", type=Path)
+    apply.add_argument("--wait", type=float, default=30.0, metavar="SECONDS",
+                       help="how long to wait while a colleague is saving (default 30)")
+    apply.add_argument("--on-conflict", choices=("ours", "theirs"),
+                       help="settle conflicts with a colleague's saved values this way instead of exit 3")
+    apply.add_argument("--user", help="name recorded in the journal and the lock (default: login name)")
+    apply.add_argument("--save-anyway", action="store_true",
+                       help="save even though the file is open in Excel or LibreOffice")
     return parser
 
 
@@ -90,10 +97,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _apply(args: argparse.Namespace) -> int:
-    from workbench.apply import apply_decisions_file
+    from workbench.shared_save import apply_shared
 
-    result = apply_decisions_file(args.file, args.decisions, sheet=args.sheet, output=args.output)
-    print(result.summary(current_language()))
+    lang = current_language()
+    result = apply_shared(args.file, args.decisions, sheet=args.sheet, output=args.output, wait=args.wait,
+                          on_conflict=args.on_conflict, user=args.user, save_anyway=args.save_anyway,
+                          on_wait=lambda message: print(message, file=sys.stderr, flush=True), lang=lang)
+    print(result.summary(Path(args.file), lang))
     return 0
 
 

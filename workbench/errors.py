@@ -121,6 +121,21 @@ class FileBusyError(WorkbenchError, OSError):
     exit_code = 3
 
 
+class FileOpenElsewhereError(FileBusyError):
+    """Someone has the workbook open in Excel or LibreOffice (their owner file exists); ``params["who"]``
+    names them. The caller may wait, save anyway, or save a copy."""
+
+    code = "file_open_elsewhere"
+
+
+class OlderCopyError(WorkbenchError):
+    """The workbook on disk is older than the version saved last from this computer: it was replaced
+    by an older copy. Nothing was written; ``params["saved_at"]`` and ``params["file_time"]``."""
+
+    code = "file_older"
+    exit_code = 3
+
+
 class ConflictError(WorkbenchError):
     """Both we and a colleague changed the same review cells differently."""
 

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections import ChainMap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
 from workbench._xlsx_package import PackageInfo, SheetInfo, read_package, table_parts
-from workbench._xlsx_sheet import SheetEdits, patch_sheet_stream, scan_extent
+from workbench._xlsx_sheet import ColumnsInUse, SheetEdits, patch_sheet_stream, scan_extent
 from workbench._xlsx_styles import date_styles
 from workbench._xlsx_table import grow_table
 from workbench._xlsx_tail import Validation, edit_tail
@@ -31,7 +30,7 @@ from workbench._xlsx_zip import copy_member_raw, new_member_info, write_member
 from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.progress import Progress
 
-__all__ = ["CellValue", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
+__all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
            "patch_xlsx", "read_date1904", "verify_patch"]
 
 MAX_ROWS = 1_048_576
@@ -132,7 +131,7 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                *, header_row: int | None = None, new_columns: Sequence[NewColumn] = (),
                data_rows: tuple[int, int] | None = None,
                merge_lists: Mapping[int, Sequence[str]] | None = None,
-               progress: Progress | None = None) -> PatchResult:
+               progress: Progress | None = None, free_from: int | None = None) -> PatchResult:
     """Write ``cells`` into sheet ``sheet_name`` of workbook ``src``, producing ``dst``.
 
     ``cells`` maps ``(row, col)`` to a value (``None`` clears the cell's value, keeping its style).
@@ -140,6 +139,10 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
     validated over ``data_rows`` (first, last), and taken into the sheet's Excel table and autofilter
     when those end just left of them. ``merge_lists`` maps existing columns to labels that are added to
     a literal list validation already covering that column. ``dst`` must differ from ``src``.
+
+    ``free_from`` (a 0-based column) makes the patch check, while it streams the sheet, that no cell
+    holds content at or right of that column (where the new columns were planned without scanning the
+    sheet first); :class:`ColumnsInUse` is raised otherwise and ``dst`` is left incomplete.
     """
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve():
@@ -163,9 +166,12 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
             if column.validation is not None and data_rows is not None and data_rows[1] >= data_rows[0]:
                 letters = column_letters(column.col)
                 validations.append((f"{letters}{data_rows[0]}:{letters}{data_rows[1]}", column.validation))
-    # no copy of a large mapping: the header cells sit in front of the caller's cells
-    all_cells: Mapping[tuple[int, int], CellValue] = ChainMap(headers, dict(cells) if not isinstance(
-        cells, dict) else cells) if headers else cells
+    # one plain dict (a ChainMap costs a Python-level call per lookup, which a large patch feels)
+    all_cells: Mapping[tuple[int, int], CellValue] = cells
+    if headers:
+        merged = dict(cells)
+        merged.update(headers)
+        all_cells = merged
     with _open(src) as zin:
         package = _read_package(zin, src)
         sheet = _sheet(package, src, sheet_name)
@@ -203,12 +209,15 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                         big = info.file_size > (1 << 30)
                         with zin.open(info) as stream, zout.open(new_member_info(info, fast=True), "w",
                                                                   force_zip64=big) as out:
-                            patch_sheet_stream(stream, out, edits, info.file_size, tail_transform, progress)
+                            patch_sheet_stream(stream, out, edits, info.file_size, tail_transform, progress,
+                                               free_from)
                     elif info.filename in replaced:
                         write_member(zout, info, replaced[info.filename])
                         result.changed_parts.append(info.filename)
                     else:
                         copy_member_raw(zin, zout, info)
+        except ColumnsInUse:
+            raise
         except ValueError as error:
             raise CorruptFileError(src, detail=str(error)) from error
         except (zipfile.BadZipFile, EOFError) as error:

@@ -265,6 +265,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Rensa beslut</translation>
     </message>
     <message>
+        <source>Opening cancelled.</source>
+        <translation>Öppnandet avbröts.</translation>
+    </message>
+    <message>
         <source>{rows} rows selected</source>
         <translation>{rows} rader markerade</translation>
     </message>

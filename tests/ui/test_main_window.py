@@ -56,3 +56,32 @@ def test_a_damaged_file_gets_a_message_naming_it(main_window: MainWindow, tmp_pa
     assert main_window.stack.currentWidget().objectName() == "emptyPage"
     box.close()
     QApplication.processEvents()
+
+
+def test_cancelled_opening_shows_nothing_and_says_so(main_window: MainWindow, sample_workbook: Path, qtbot) -> None:
+    task = main_window.open_file(sample_workbook)
+    assert main_window.cancel_button.isVisible() and main_window.load_progress.isVisible()
+    main_window.cancel_button.click()
+    qtbot.waitUntil(task.finished.is_set, timeout=30_000)
+    qtbot.waitUntil(lambda: not main_window.cancel_button.isVisible(), timeout=5_000)
+    assert main_window.stack.currentWidget().objectName() == "emptyPage"
+    assert main_window.table is None
+    assert "avbröts" in main_window.statusBar().currentMessage()
+
+
+def test_column_layout_and_sort_are_remembered_per_workbook(main_window: MainWindow, sample_workbook: Path,
+                                                            qtbot) -> None:
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+    page = main_window.review_page
+    model = main_window.model
+    gtin = next(c for c in range(model.columnCount()) if model.column_id(c) == "GTIN")
+    page.set_column_visible(gtin, False)
+    main_window.table_view.setColumnWidth(model.column_of_field("comment"), 333)
+    page._on_header_section_clicked(model.column_of_field("decision"))
+    page.save_layout()
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+    assert main_window.table_view.isColumnHidden(gtin)
+    assert main_window.table_view.columnWidth(model.column_of_field("comment")) == 333
+    assert page.spec.sort == ("decision", True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
@@ -42,6 +42,9 @@ from workbench._review_view import (
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies
+
+if TYPE_CHECKING:
+    from workbench.journal import Journal
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -132,9 +135,11 @@ class ReviewSession:
         user: str,
         clock: Callable[[], datetime] = datetime.now,
         vocabularies: Mapping[str, Vocabulary] | None = None,
+        journal: Journal | None = None,
     ) -> None:
         self.table = table
         self.user = user
+        self.journal = journal
         self._clock = clock
         self._vocabularies: Mapping[str, Vocabulary] = vocabularies or _default_vocabularies()
         ensure_object_columns(table.review)
@@ -187,6 +192,10 @@ class ReviewSession:
         return self._apply(step, step.after, "edit")
 
     def _apply(self, step: Step, values: Mapping[str, np.ndarray], kind: ChangeKind) -> Change:
+        if self.journal is not None:
+            # Journal first: a crash after this line loses nothing (DESIGN.md, save protocol step 1).
+            previous = step.after if values is step.before else step.before
+            self._journal(step.positions, step.fields, previous, values)
         write_cells(self.table.review, step.positions, values)
         columns = np.array([REVIEW_FIELD_NAMES.index(name) for name in step.fields])
         self._touched[np.ix_(step.positions, columns)] = True
@@ -194,6 +203,55 @@ class ReviewSession:
         positions = step.positions.copy()
         positions.setflags(write=False)
         return Change(kind, positions, step.fields, EditDescription(step.code, dict(step.params)))
+
+    def _journal(self, positions: np.ndarray, fields: tuple[str, ...], old: Mapping[str, np.ndarray],
+                 new: Mapping[str, np.ndarray]) -> None:
+        assert self.journal is not None
+        keys = self.table.keys.to_numpy(dtype=object)[positions]
+        edits: list[tuple[str, str, Any, Any]] = []
+        seen: set[str] = set()
+        for i, key in enumerate(keys):
+            if not isinstance(key, str) or key in seen:  # a key's record is one, however many rows
+                continue
+            seen.add(key)
+            edits.extend((key, name, old[name][i], new[name][i]) for name in fields)
+        self.journal.record_many(self.table.path, edits, user=self.user)
+
+    def restore_unsaved(self) -> int:
+        """Put the journal's unsaved edits of this workbook back (after a crash or a kill).
+
+        The restored cells count as changed, so the next save writes them. Returns how many cells
+        were restored; edits of keys the file no longer has stay in the journal.
+        """
+        if self.journal is None:
+            return 0
+        entries = self.journal.unsaved(self.table.path)
+        if not entries:
+            return 0
+        keys = self.table.keys.to_numpy(dtype=object)
+        rows_of: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            if isinstance(key, str):
+                rows_of.setdefault(key, []).append(position)
+        review = self.table.review
+        restored = 0
+        for entry in entries:
+            positions = rows_of.get(entry.key)
+            if not positions or entry.field not in REVIEW_FIELD_NAMES:
+                continue
+            column = review.columns.get_loc(entry.field)
+            for position in positions:
+                review.iat[position, column] = entry.new
+            self._touched[positions, REVIEW_FIELD_NAMES.index(entry.field)] = True
+            restored += 1
+        if restored:
+            self._index.review_changed()
+        return restored
+
+    @property
+    def baseline(self) -> Any:
+        """The review values as last read or saved (the "base" of a three-way merge)."""
+        return self._baseline
 
     # -- undo / redo ---------------------------------------------------------------------------
 

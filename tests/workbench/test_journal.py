@@ -1,0 +1,102 @@
+"""The local journal: edits recorded first, replayed after a crash, kept as the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+from _shared_fixtures import build_list
+
+from workbench.importer import read_table
+from workbench.journal import Journal, decode_value, encode_value, same_value, workbook_id
+
+
+def test_journal_lives_in_the_data_folder_in_wal_mode(_app_home: Path) -> None:
+    with Journal() as journal:
+        assert journal.path == _app_home / "journal.sqlite3"
+    mode = sqlite3.connect(_app_home / "journal.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_a_workbook_is_identified_by_its_resolved_path(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert workbook_id("lista.xlsx") == workbook_id(tmp_path / "sub" / ".." / "lista.xlsx")
+
+
+def test_values_keep_their_type_through_the_journal() -> None:
+    when = dt.datetime(2025, 3, 4, 10, 30)
+    for value in (None, "keep", "Kommentar med åäö", 3, when):
+        assert decode_value(encode_value(value)) == value
+    assert same_value("", None) and same_value(3.0, "3") and not same_value("keep", "remove")
+
+
+def test_unsaved_gives_the_latest_value_per_cell_and_history_keeps_everything(tmp_path: Path) -> None:
+    book = tmp_path / "lista.xlsx"
+    with Journal() as journal:
+        journal.record(book, "K1", "decision", None, "keep", user="Anna", host="LAPTOP-12")
+        journal.record(book, "K1", "decision", "keep", "remove", user="Anna")
+        journal.record(book, "K1", "decision", "remove", "keep", user="Anna")  # an undo is a new entry
+        journal.record(book, "K2", "comment", None, "ok", user="Bo")
+        unsaved = journal.unsaved(book)
+        assert [(e.key, e.field, e.new) for e in unsaved] == [("K1", "decision", "keep"), ("K2", "comment", "ok")]
+        history = journal.history(book, "K1")
+        assert [(e.old, e.new) for e in history] == [(None, "keep"), ("keep", "remove"), ("remove", "keep")]
+        assert history[0].user == "Anna" and history[0].host == "LAPTOP-12"
+
+
+def test_mark_saved_leaves_newer_edits_unsaved_and_never_deletes(tmp_path: Path) -> None:
+    book = tmp_path / "lista.xlsx"
+    with Journal() as journal:
+        first = journal.record(book, "K1", "decision", None, "keep", user="Anna")
+        journal.record(book, "K1", "decision", "keep", "remove", user="Anna")
+        save_id = journal.mark_saved(book, [("K1", "decision")], up_to_id=first, user="Anna")
+        assert [e.new for e in journal.unsaved(book)] == ["remove"]
+        assert [e.state for e in journal.history(book)] == ["saved", "unsaved"]
+        assert journal.history(book)[0].save_id == save_id
+        journal.drop([e.id for e in journal.unsaved(book)])
+        assert journal.unsaved(book) == []
+        assert len(journal.history(book)) == 2
+
+
+def test_replay_restores_unsaved_edits_into_a_fresh_read(tmp_path: Path) -> None:
+    book = build_list(tmp_path / "lista.xlsx")
+    with Journal() as journal:
+        journal.record_many(book, [("K0001", "decision", None, "keep"), ("K0002", "comment", None, "åäö"),
+                                   ("K9999", "decision", None, "keep")], user="Anna")
+        table = read_table(book)
+        assert journal.replay_into(table) == 2
+        rows = dict(zip(table.keys, table.review.index, strict=True))
+        assert table.review.at[rows["K0001"], "decision"] == "keep"
+        assert table.review.at[rows["K0002"], "comment"] == "åäö"
+        # the unknown key stays unsaved, for a later file that has it
+        assert [e.key for e in journal.unsaved(book)] == ["K0001", "K0002", "K9999"]
+
+
+def test_replay_marks_edits_the_file_already_holds_as_saved(tmp_path: Path) -> None:
+    book = build_list(tmp_path / "lista.xlsx")
+    with Journal() as journal:
+        journal.record(book, "K0001", "comment", "x", None, user="Anna")  # the file has no comment
+        assert journal.replay_into(read_table(book)) == 0
+        assert journal.unsaved(book) == []
+
+
+def _record_many(path: str, book: str, worker: int) -> None:
+    with Journal(path) as journal:
+        for i in range(100):
+            journal.record(book, f"K{worker}-{i}", "comment", None, str(i), user=f"user{worker}")
+
+
+def test_several_processes_can_record_at_once(tmp_path: Path) -> None:
+    path, book = str(tmp_path / "journal.sqlite3"), str(tmp_path / "lista.xlsx")
+    Journal(path).close()
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_record_many, args=(path, book, w)) for w in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    with Journal(path) as journal:
+        assert len(journal.history(book)) == 400

@@ -1,0 +1,314 @@
+"""Saving into a shared workbook: lock, re-read, three-way merge, cell-level write, journal.
+
+This is steps 2–3 of "Saving into the shared workbook" (``../shared/DESIGN.md``) around the writer
+(:func:`workbench.apply.save_review`, steps 4–5). The journal (step 1) is written by whoever makes the
+edits; :func:`save_shared` marks them saved once they are in the file.
+
+The write goes through the table read *under the lock*, so rows are found where they are now even if a
+colleague sorted the sheet or added rows since we read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from workbench.apply import ApplyResult, save_review
+from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
+from workbench.fields import field as field_info
+from workbench.journal import Journal
+from workbench.locking import LockInfo, WorkbookLock, office_owner
+from workbench.merge import Cell, Conflict, MergeResult, key_rows, resolve, three_way
+from workbench.messages import text
+from workbench.progress import Progress
+from workbench.table import SourceTable
+from workbench.vocabularies import vocabularies
+
+__all__ = ["PullResult", "SharedSaveResult", "pull_changes", "save_shared"]
+
+Resolution = Literal["ask", "ours", "theirs"] | Mapping[Cell, Literal["ours", "theirs"]]
+
+OLDER_TOLERANCE_NS = 2_000_000_000
+"""Clocks of file servers and clients differ a little; an older copy is older by more than this."""
+
+
+@dataclass
+class PullResult:
+    """Colleagues' changes merged into our table (``theirs_changes``), conflicts left as ours, and
+    the new base (the file's review values, aligned to our table)."""
+
+    theirs_changes: list[Cell] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    base: pd.DataFrame | None = None
+    layout_changed: bool = False
+
+    def summary(self, path: Path, lang: str = "sv") -> str:
+        return text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path))
+
+
+@dataclass
+class SharedSaveResult(PullResult):
+    """What a shared save did: ``written`` cells (ours), conflicts settled (``resolved``: cell -> side),
+    ``missing`` cells whose article the file no longer has (kept unsaved in the journal), the writer's
+    result (``None`` when there was nothing of ours to write) and a lock taken over from ``took_over``."""
+
+    written: list[Cell] = field(default_factory=list)
+    resolved: dict[Cell, str] = field(default_factory=dict)
+    missing: list[Cell] = field(default_factory=list)
+    applied: ApplyResult | None = None
+    took_over: LockInfo | None = None
+    save_id: int | None = None
+
+    def summary(self, path: Path, lang: str = "sv") -> str:  # type: ignore[override]
+        lines = [self.applied.summary(lang)] if self.applied is not None else []
+        if self.theirs_changes:
+            lines.append(text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path)))
+        if self.resolved:
+            ours = sum(1 for side in self.resolved.values() if side == "ours")
+            lines.append(text("conflicts_resolved", lang, count=len(self.resolved), ours=ours,
+                              theirs=len(self.resolved) - ours))
+        if self.missing:
+            lines.append(text("keys_missing", lang, count=len(self.missing), file=str(path)))
+        if self.took_over is not None:
+            lines.append(text("lock_taken_over", lang, file=str(path), who=self.took_over.who))
+        return "\n".join(lines)
+
+
+def _read_now(table: SourceTable) -> SourceTable:
+    from workbench.importer import read_table
+
+    return read_table(Path(table.path), sheet=table.sheet)
+
+
+def _display(name: str, value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    vocab = vocabularies().get(name)
+    if vocab is not None and str(value) in vocab:
+        return vocab.label(str(value), lang)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    return str(value)
+
+
+def conflict_lines(conflicts: Iterable[Conflict], lang: str = "sv") -> list[str]:
+    """One readable line per conflict: key, field, the file's value and who set it, our value."""
+    return [text("conflict_line", lang, key=c.key, field=field_info(c.field).label(lang),
+                 theirs=_display(c.field, c.theirs, lang), ours=_display(c.field, c.ours, lang),
+                 theirs_by=c.theirs_by or "?") for c in conflicts]
+
+
+def _set_rows(target: SourceTable, merged: MergeResult, cells: Iterable[Cell] | None) -> list[Cell]:
+    """Put merged values into ``target.review`` by key (all fields of every matched row when ``cells``
+    is ``None``); returns the cells whose value changed."""
+    rows = key_rows(target.keys)
+    review = target.review
+    position = {int(row): i for i, row in enumerate(review.index)}
+    columns = {name: review[name].to_numpy(dtype=object).copy() for name in review.columns}
+    wanted: dict[str, set[str]] | None = None
+    if cells is not None:
+        wanted = {}
+        for key, name in cells:
+            wanted.setdefault(key, set()).add(name)
+    changed: list[Cell] = []
+    from workbench.journal import same_value
+
+    for (key, occurrence), values in merged.merged.items():
+        places = rows.get(key)
+        if not places or occurrence >= len(places):
+            continue
+        names = values.keys() if wanted is None else wanted.get(key, ())
+        p = position[places[occurrence]]
+        for name in names:
+            if name in columns and not same_value(columns[name][p], values[name]):
+                columns[name][p] = values[name]
+                changed.append((key, name))
+    for name, column in columns.items():
+        review[name] = pd.Series(column, index=review.index, dtype=object)
+    return changed
+
+
+def _same_layout(a: SourceTable, b: SourceTable) -> bool:
+    return a.header_row == b.header_row and a.keys.index.equals(b.keys.index) and bool(
+        (a.keys.astype(str).to_numpy() == b.keys.astype(str).to_numpy()).all())
+
+
+def _check_older(table: SourceTable, journal: Journal | None) -> None:
+    if journal is None:
+        return
+    last = journal.last_save(table.path)
+    if last is None or last.mtime_ns is None:
+        return
+    try:
+        now = Path(table.path).stat()
+    except OSError:
+        return  # the read below names the real problem
+    if now.st_mtime_ns + OLDER_TOLERANCE_NS < last.mtime_ns:
+        file_time = dt.datetime.fromtimestamp(now.st_mtime_ns / 1e9).isoformat(sep=" ", timespec="seconds")
+        raise OlderCopyError(table.path, saved_at=last.at.isoformat(sep=" ", timespec="seconds"),
+                             file_time=file_time)
+
+
+def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: Iterable[Cell] | None = None,
+                 *, fresh: SourceTable | None = None) -> PullResult:
+    """Merge what colleagues saved into ``table.review`` without saving (the file changed on disk).
+
+    Colleagues' one-sided changes are put into ``table.review`` and listed; conflicting cells keep our
+    value (they are settled when we save). ``result.base`` is the new base to keep.
+    """
+    fresh = fresh if fresh is not None else _read_now(table)
+    merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
+                       ours_changed=ours_changed)
+    result = PullResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh))
+    result.theirs_changes = _set_rows(table, merged, merged.theirs_changes)
+    base = base_review.copy()
+    _set_base(base, table, fresh)
+    result.base = base
+    return result
+
+
+def _set_base(base: pd.DataFrame, table: SourceTable, fresh: SourceTable) -> None:
+    """``base`` (aligned to ``table``) takes the file's values for every row the file has."""
+    their_rows = key_rows(fresh.keys)
+    our_rows = key_rows(table.keys)
+    position = {int(row): i for i, row in enumerate(base.index)}
+    their_position = {int(row): i for i, row in enumerate(fresh.review.index)}
+    for name in base.columns:
+        if name not in fresh.review.columns:
+            continue
+        column = base[name].to_numpy(dtype=object).copy()
+        theirs = fresh.review[name].to_numpy(dtype=object)
+        for key, rows in our_rows.items():
+            for row, other in zip(rows, their_rows.get(key, ()), strict=False):
+                column[position[row]] = theirs[their_position[other]]
+        base[name] = pd.Series(column, index=base.index, dtype=object)
+
+
+def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable[Cell], *, user: str,
+                journal: Journal | None = None, resolve_as: Resolution = "ask", wait_seconds: float = 30.0,
+                on_wait: Callable[[LockInfo], None] | None = None,
+                open_elsewhere: Literal["ask", "save"] = "ask", allow_older: bool = False,
+                journal_up_to: int | None = None, output: Path | None = None,
+                progress: Progress | None = None) -> SharedSaveResult:
+    """Save our ``changed`` cells of ``table.review`` into the shared workbook (see module docstring).
+
+    ``base_review`` is the review as we last read or saved it (aligned to ``table``). Under the lock
+    the file is read again and merged three ways. Conflicts raise :class:`ConflictError`
+    (``params``: ``count``, ``conflicts`` as dicts, ``problems`` as lines) without writing when
+    ``resolve_as`` is ``"ask"``; otherwise they are settled all one way or per cell. Someone with the
+    file open in Excel/LibreOffice raises :class:`FileOpenElsewhereError` unless ``open_elsewhere`` is
+    ``"save"``; a file older than our last save raises :class:`OlderCopyError` unless ``allow_older``.
+
+    On success ``table.review`` holds the merged values (colleagues' work included), the journal's
+    edits of the saved cells (up to ``journal_up_to``, default: all made so far) are marked saved, and
+    ``result.base`` is the new base to keep.
+    """
+    path = Path(table.path)
+    cells = list(dict.fromkeys((str(k), f) for k, f in changed))
+    if journal is not None and journal_up_to is None:
+        journal_up_to = journal.last_id()
+    lock = WorkbookLock(path, user)
+    lock.acquire(wait=wait_seconds, on_wait=on_wait)
+    try:
+        if open_elsewhere == "ask" and output is None:
+            who = office_owner(path)
+            if who is not None:
+                raise FileOpenElsewhereError(path, who=who)
+        if not allow_older and output is None:
+            _check_older(table, journal)
+        fresh = _read_now(table)
+        merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
+                           ours_changed=cells, ours_by=user)
+        if merged.conflicts and resolve_as == "ask":
+            lang = table.language if table.language in ("sv", "en") else "sv"
+            raise ConflictError(path, count=len(merged.conflicts),
+                                conflicts=[c.as_dict() for c in merged.conflicts],
+                                problems=conflict_lines(merged.conflicts, lang))
+        taken = set(resolve(merged, resolve_as if resolve_as != "ask" else "ours"))
+        resolved = {(c.key, c.field): ("theirs" if (c.key, c.field) in taken else "ours")
+                    for c in merged.conflicts}
+        missing = set(merged.missing)
+        to_write = [c for c in dict.fromkeys(merged.ours_changes) if c not in taken and c not in missing]
+        _set_rows(fresh, merged, to_write)
+        applied = save_review(fresh, to_write, output=output, progress=progress) if to_write else None
+        save_id = None
+        if journal is not None and output is None:
+            done = [c for c in cells if c not in missing]
+            save_id = journal.mark_saved(path, done, up_to_id=journal_up_to, user=user, file=path)
+    finally:
+        lock.release()
+    result = SharedSaveResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh),
+                              written=to_write, resolved=resolved, missing=sorted(missing), applied=applied,
+                              took_over=lock.took_over, save_id=save_id)
+    result.theirs_changes = _set_rows(table, merged, None)
+    table.review_columns.update(fresh.review_columns)
+    for header in fresh.review_columns.values():
+        if header not in table.column_index and header in fresh.column_index:
+            table.column_index[header] = fresh.column_index[header]
+    base = base_review.copy()
+    _set_base(base, table, fresh)
+    result.base = base
+    return result
+
+
+def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, output: Path | None = None,
+                 wait: float = 30.0, on_conflict: Literal["ours", "theirs"] | None = None,
+                 user: str | None = None, save_anyway: bool = False,
+                 on_wait: Callable[[str], None] | None = None, lang: str = "sv",
+                 journal: Journal | None = None) -> SharedSaveResult:
+    """``workbench apply``: the decisions csv, journalled, then saved by :func:`save_shared`.
+
+    The base is the file as it is when the command starts. With ``output`` the source is only read,
+    so no lock, merge or journal is involved. Edits of a save that fails with a reported error are
+    marked dropped in the journal (the decisions file still has them); a killed process leaves them
+    unsaved, for the app to restore.
+    """
+    from workbench._decisions import decisions_from_csv
+    from workbench.apply import apply_decisions_file
+    from workbench.errors import WorkbenchError
+    from workbench.importer import read_table
+    from workbench.locking import current_user
+
+    if output is not None:
+        return SharedSaveResult(applied=apply_decisions_file(path, decisions_path, sheet=sheet, output=output))
+    who = user or current_user()
+    table = read_table(Path(path), sheet=sheet)
+    base = table.review.copy(deep=True)
+    checked = decisions_from_csv(table, Path(decisions_path))
+    rows = key_rows(table.keys)
+    position = {int(row): i for i, row in enumerate(table.review.index)}
+    columns = {name: table.review[name].to_numpy(dtype=object).copy() for name in table.review.columns}
+    edits: list[tuple[str, str, Any, Any]] = []
+    for key, values in checked.items():
+        places = [position[r] for r in rows[key]]
+        for name, value in values.items():
+            edits.append((key, name, columns[name][places[0]], value))
+            for p in places:
+                columns[name][p] = value
+    for name, column in columns.items():
+        table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
+    own_journal = journal is None
+    journal = journal if journal is not None else Journal()
+    try:
+        ids = journal.record_many(path, edits, user=who)
+
+        def waiting(info: LockInfo) -> None:
+            if on_wait is not None:
+                on_wait(text("lock_waiting", lang, who=info.who, file=str(path)))
+
+        try:
+            return save_shared(table, base, [(k, f) for k, f, _, _ in edits], user=who, journal=journal,
+                               resolve_as=on_conflict or "ask", wait_seconds=wait, on_wait=waiting,
+                               open_elsewhere="save" if save_anyway else "ask",
+                               journal_up_to=max(ids, default=None))
+        except WorkbenchError:
+            journal.drop(ids)
+            raise
+    finally:
+        if own_journal:
+            journal.close()

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from ui.review_model import ReviewTableModel
 from workbench.fields import REVIEW_FIELDS
+from workbench.fields import field as field_info
+from workbench.journal import Journal
 
 
 class DetailPane(QScrollArea):
@@ -27,6 +29,8 @@ class DetailPane(QScrollArea):
         self.label.setMargin(8)
         self.setWidget(self.label)
         self.row = -1
+        self.journal: Journal | None = None
+        self.history_limit = 20
 
     def show_row(self, row: int) -> None:
         """Show the article in view row ``row`` (``-1`` for none)."""
@@ -51,4 +55,31 @@ class DetailPane(QScrollArea):
             lines.append(f"<tr><td><i>{html.escape(field.label(model.language))}</i></td>"
                          f"<td>{html.escape(text).replace(chr(10), '<br/>')}</td></tr>")
         lines.append("</table>")
+        lines.extend(self._history(table.path, model.data(model.index(row, 0), Qt.ItemDataRole.UserRole + 2)))
         self.label.setText("".join(lines))
+
+    def _history(self, workbook: object, key: str | None) -> list[str]:
+        """Who changed what, when: this article's audit trail from the journal."""
+        if self.journal is None or key is None:
+            return []
+        try:
+            entries = [e for e in self.journal.history(workbook, key) if e.field not in ("reviewed_by", "reviewed_at")]
+        except Exception:  # a locked or damaged journal must not break the detail pane
+            return []
+        heading = self.tr("History")
+        lines = [f"<p><b>{html.escape(heading)}</b></p>"]
+        if not entries:
+            nothing = self.tr("No changes made in this app yet.")
+            lines.append(f"<p>{html.escape(nothing)}</p>")
+            return lines
+        lines.append("<table cellspacing='0' cellpadding='2'>")
+        for entry in reversed(entries[-self.history_limit:]):
+            info = field_info(entry.field)
+            old = self.model.format_value(entry.old, info)
+            new = self.model.format_value(entry.new, info)
+            state = "" if entry.saved else " " + self.tr("(not saved)")
+            lines.append(f"<tr><td>{entry.at:%Y-%m-%d %H:%M}</td><td>{html.escape(entry.user)}</td>"
+                         f"<td>{html.escape(info.label(self.model.language))}: {html.escape(old or '–')} → "
+                         f"{html.escape(new or '–')}{html.escape(state)}</td></tr>")
+        lines.append("</table>")
+        return lines

@@ -32,6 +32,8 @@ from ui.import_dialog import ImportDialog
 from ui.review_page import ReviewPage
 from ui.save_controller import SaveController
 from workbench.errors import Cancelled, UsageError
+from workbench.journal import Journal
+from workbench.messages import text
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.table import SourceTable
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.table: SourceTable | None = None
         self._load_task: tasks.Task | None = None
         self._closing_confirmed = False
+        self.journal = Journal()
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -196,6 +199,8 @@ class MainWindow(QMainWindow):
         self.saver = SaveController(self, self.review_page, lambda: self.language)
         self.saver.dirty_changed.connect(self._on_saver_dirty_changed)
         self.saver.saved.connect(self._on_saver_saved)
+        self.saver.pulled.connect(self._on_saver_pulled)
+        self.saver.waiting.connect(self._on_saver_waiting)
         self.table_view = self.review_page.view
         page_layout.addWidget(self.review_page, 1)
         self.stack.addWidget(empty)
@@ -370,11 +375,15 @@ class MainWindow(QMainWindow):
 
     def _show_table(self, table: SourceTable) -> None:
         self.table = table
-        self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser())
+        self._update_title()  # the "[*]" placeholder must be in the title before the dirty state is shown
+        restored = self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser(),
+                                              self.journal)
+        self.saver.table_opened()
         self.stack.setCurrentWidget(self.table_page)
         self.import_settings_action.setEnabled(True)
         self.save_as_action.setEnabled(True)
-        self._on_saver_dirty_changed(False)
+        self.saver.update_dirty()
+        self._on_saver_dirty_changed(self.saver.is_dirty)
         self._show_banner(table)
         self.settings.add_recent_file(table.path)
         self.settings.save()
@@ -383,14 +392,18 @@ class MainWindow(QMainWindow):
         self._update_progress_label()
         self.statusBar().showMessage(
             self.tr("Read {rows} articles from {file}").format(rows=table.row_count, file=table.path.name), 8000)
+        if restored:
+            # Edits that were never saved (the app or the computer stopped): back from the journal.
+            self.banner_label.setText(text("journal_restored", self.language, count=restored, file=table.path.name))
+            self.banner.show()
         self.table_loaded.emit(table)
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for text in self.settings.get("recent_files"):
-            action = self.recent_menu.addAction(Path(text).name)
-            action.setToolTip(text)
-            action.triggered.connect(lambda _checked=False, p=text: self.request_open(Path(p)))
+        for recent in self.settings.get("recent_files"):
+            action = self.recent_menu.addAction(Path(recent).name)
+            action.setToolTip(recent)
+            action.triggered.connect(lambda _checked=False, p=recent: self.request_open(Path(p)))
         self.recent_menu.setEnabled(bool(self.settings.get("recent_files")))
 
     # --- drag and drop ----------------------------------------------------------------------
@@ -430,7 +443,20 @@ class MainWindow(QMainWindow):
 
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
-        self.statusBar().showMessage(result.summary(self.language), 10_000)
+        path = self.table.path if self.table is not None else Path()
+        try:
+            message = result.summary(path, self.language)  # a shared save
+        except TypeError:
+            message = result.summary(self.language)  # Save As
+        self.statusBar().showMessage(message.replace("\n", " · "), 15_000)
+
+    def _on_saver_pulled(self, result: Any) -> None:
+        if result.theirs_changes and self.table is not None:
+            self.statusBar().showMessage(result.summary(self.table.path, self.language), 15_000)
+
+    def _on_saver_waiting(self, who: str) -> None:
+        self.statusBar().showMessage(text("lock_waiting", self.language, who=who,
+                                          file=self.table.path.name if self.table else ""), 10_000)
 
     def _update_progress_label(self) -> None:
         figures = self.review_page.progress_figures() if self.table is not None else None

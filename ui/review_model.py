@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QTableView
 
 from workbench.errors import WorkbenchError
@@ -91,6 +91,7 @@ class ReviewTableModel(QAbstractTableModel):
         self._row_of: np.ndarray = np.arange(0)
         self._keys: np.ndarray = np.empty(0, dtype=object)
         self.read_only = False  # while a save runs, edits wait
+        self._highlights: dict[str, set[str]] = {}  # colleagues' changes not yet seen: key -> fields
 
     # --- domain methods -----------------------------------------------------------------------
     def set_session(self, session: ReviewSession | None) -> None:
@@ -98,6 +99,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.session = session
         self.table = session.table if session is not None else None
         self.undo_stack.clear()
+        self._highlights.clear()
         table = self.table
         if table is None:
             self._source_headers, self._columns = [], []
@@ -113,6 +115,12 @@ class ReviewTableModel(QAbstractTableModel):
             self._keys = table.keys.to_numpy(dtype=object)
         self._update_row_map()
         self.endResetModel()
+
+    def review_reloaded(self) -> None:
+        """The review values changed outside the model's edits (a merge): repaint everything."""
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        self.review_changed.emit()
 
     def set_order(self, order: np.ndarray) -> None:
         """Show the rows at these positions, in this order (computed by the core)."""
@@ -197,6 +205,27 @@ class ReviewTableModel(QAbstractTableModel):
                                       self.index(int(rows.max()), max(columns)))
         self.review_changed.emit()
 
+    def highlight(self, cells: list[tuple[str, str]]) -> None:
+        """Mark colleagues' changes (key, field) until the user has seen the row."""
+        for key, name in cells:
+            self._highlights.setdefault(str(key), set()).add(name)
+        if cells and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def mark_seen(self, row: int) -> None:
+        if not self._highlights or not 0 <= row < self.rowCount():
+            return
+        key = self._keys[self._order[row]]
+        if self._highlights.pop(str(key), None) is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def highlighted(self, row: int, column: int) -> bool:
+        if not self._highlights:
+            return False
+        field = self.review_field_at(column)
+        fields = self._highlights.get(str(self._keys[self._order[row]])) if field is not None else None
+        return bool(fields) and field is not None and field.name in fields
+
     def apply_column_widths(self, view: QTableView, maximum: int = 360) -> None:
         """Set widths from a sample of rows and the header, never from every row."""
         metrics = view.fontMetrics()
@@ -248,8 +277,20 @@ class ReviewTableModel(QAbstractTableModel):
         if not index.isValid() or self.table is None:
             return None
         row, column = index.row(), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.display_text(row, column)
+            if self.highlighted(row, column):
+                return self.tr("{value} (changed by a colleague)").format(value=text)
+            return text
+        if role == Qt.ItemDataRole.FontRole:
+            if self.highlighted(row, column):
+                font = QFont()
+                font.setBold(True)
+                font.setUnderline(True)
+                return font
+            return None
         if role == Qt.ItemDataRole.EditRole:
             value = self._value(row, column)
             return None if _is_empty(value) else value

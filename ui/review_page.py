@@ -32,6 +32,7 @@ from ui.review_model import ReviewTableModel
 from ui.review_view import ReviewTableView
 from workbench import paths
 from workbench.errors import WorkbenchError
+from workbench.journal import Journal
 from workbench.review import ReviewSession, ViewSpec, compute_view, prepare, progress, selection_sums
 from workbench.settings import UiState
 from workbench.table import SourceTable
@@ -116,9 +117,13 @@ class ReviewPage(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_context_menu_requested)
         self.view.selection_rows_changed.connect(self.status_changed)
-        self.view.selectionModel().currentRowChanged.connect(lambda current, _p: self.detail_pane.show_row(
-            current.row() if current.isValid() else -1))
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.retranslate(language)
+
+    def _on_current_row_changed(self, current: Any, _previous: Any) -> None:
+        row = current.row() if current.isValid() else -1
+        self.detail_pane.show_row(row)
+        self.model.mark_seen(row)  # a colleague's change counts as seen once its row is visited
 
     # --- language -------------------------------------------------------------------------------
     def retranslate(self, language: str) -> None:
@@ -137,9 +142,12 @@ class ReviewPage(QWidget):
         self._update_count_label()
 
     # --- table --------------------------------------------------------------------------------
-    def set_table(self, table: SourceTable, user: str) -> None:
-        self.session = ReviewSession(table, user=user)
+    def set_table(self, table: SourceTable, user: str, journal: Journal | None = None) -> int:
+        """Show ``table`` for review; returns how many unsaved edits the journal restored."""
+        self.session = ReviewSession(table, user=user, journal=journal)
+        restored = self.session.restore_unsaved()
         self.model.set_session(self.session)
+        self.detail_pane.journal = journal
         self.filter_panel.set_available(self.session)
         self.views, findings = load_views(user_views_path())
         for finding in findings:
@@ -156,6 +164,7 @@ class ReviewPage(QWidget):
         # Build the search and sort caches in the background so the first search is quick.
         self._prepare_task = tasks.run_task(lambda _p: prepare(table), on_success=lambda _r: None,
                                             on_failure=lambda e: log.warning("prepare failed: %r", e))
+        return restored
 
     def refresh(self) -> None:
         """Recompute the shown rows from the current filter, search and sort."""

@@ -1,8 +1,10 @@
-"""Saving the open table into its workbook: Save, Save As, unsaved-changes state, asking before closing.
+"""Saving the open table into the shared workbook, and taking in what colleagues saved.
 
-The writing itself is the core's (``workbench.apply.save_review``), run in the background "save" lane
-so saves happen one at a time. While a save runs the grid is read-only, so what is saved is exactly
-what the user saw.
+The core does the work (``workbench.shared_save``: lock, three-way merge, cell-level write, journal);
+this controller runs it in the background "save" lane (one save at a time), keeps the grid read-only
+meanwhile so that what is saved is what the user saw, and turns the core's typed refusals into
+choices: conflicts -> the conflict dialog; the file open in Excel -> wait / save anyway / save a copy;
+an older copy of the file -> save anyway or not.
 """
 
 from __future__ import annotations
@@ -16,17 +18,23 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui import tasks
+from ui.conflict_dialog import ConflictDialog
 from ui.errors import show_error
+from ui.file_watcher import WorkbookWatcher
 from ui.review_page import ReviewPage
+from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
 
 log = logging.getLogger(__name__)
+LOCK_WAIT_SECONDS = 30.0
 
 
 class SaveController(QObject):
-    """Owns the save actions' behaviour for one main window."""
+    """Owns saving, dirty state and merging colleagues' saved changes for one main window."""
 
-    saved = Signal(object)  # the core's ApplyResult
+    saved = Signal(object)  # the core's SharedSaveResult (or ApplyResult for Save As)
+    pulled = Signal(object)  # the core's PullResult, after a colleague's save was merged in
     dirty_changed = Signal(bool)
+    waiting = Signal(str)  # who holds the lock while we wait (emitted from the worker thread)
 
     def __init__(self, window: QWidget, page: ReviewPage, language: Callable[[], str]) -> None:
         super().__init__(window)
@@ -35,6 +43,8 @@ class SaveController(QObject):
         self._language = language
         self.task: tasks.Task | None = None
         self._dirty = False
+        self.watcher = WorkbookWatcher(self)
+        self.watcher.changed.connect(self.pull)
         page.status_changed.connect(self.update_dirty)
 
     @property
@@ -52,41 +62,139 @@ class SaveController(QObject):
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
 
-    def save(self, output: Path | None = None, on_done: Callable[[bool], None] | None = None) -> bool:
-        """Save the changed review cells (all of them for Save As); False if nothing was started."""
-        from workbench.apply import save_review
+    def table_opened(self) -> None:
+        session = self.page.session
+        if session is not None:
+            self.watcher.watch(Path(session.table.path))
+
+    # --- saving -------------------------------------------------------------------------------
+    def save(self, on_done: Callable[[bool], None] | None = None, *, resolve_as: Any = "ask",
+             open_elsewhere: str = "ask", allow_older: bool = False) -> bool:
+        """Save our changed cells into the shared workbook; False if nothing was started."""
+        from workbench.shared_save import save_shared
 
         session = self.page.session
         if session is None or self.task is not None:
             return False
-        changed = None if output is not None else session.changed_cells()
-        if changed is not None and not changed:
+        changed = session.changed_cells()
+        if not changed:
             if on_done is not None:
                 on_done(True)
             return False
         table = session.table
+        journal = session.journal
+        up_to = journal.last_id() if journal is not None else None
+        base = session.baseline
         self.page.model.read_only = True
+        self.watcher.paused = True
+
+        def work(progress: Any) -> Any:
+            return save_shared(table, base, changed, user=session.user, journal=journal, resolve_as=resolve_as,
+                               wait_seconds=LOCK_WAIT_SECONDS, on_wait=lambda info: self.waiting.emit(info.who),
+                               open_elsewhere=open_elsewhere, allow_older=allow_older, journal_up_to=up_to,
+                               progress=progress)
 
         def succeeded(result: Any) -> None:
-            self.task = None
-            self.page.model.read_only = False
-            if output is not None or result.converted:
-                table.path = Path(result.written)
-            session.mark_saved()
+            self._finished()
+            session.rebase(result.base)
+            self.page.model.highlight(result.theirs_changes)
+            self.page.model.review_reloaded()
+            self.page.refresh()
             self.update_dirty()
-            log.info("Saved %s cells to %s", result.cells, result.written)
+            log.info("Saved %d cells to %s", len(result.written), table.path)
             self.saved.emit(result)
             if on_done is not None:
                 on_done(True)
 
         def failed(error: BaseException) -> None:
-            self.task = None
-            self.page.model.read_only = False
-            show_error(self.window, error, self._language())
-            if on_done is not None:
-                on_done(False)
+            self._finished()
+            handled = self._offer_choices(error, on_done)
+            if not handled:
+                show_error(self.window, error, self._language())
+                if on_done is not None:
+                    on_done(False)
 
-        self.task = tasks.run_task(lambda progress: save_review(table, changed, output=output, progress=progress),
+        self.task = tasks.run_task(work, on_success=succeeded, on_failure=failed, lane="save")
+        return True
+
+    def _finished(self) -> None:
+        self.task = None
+        self.page.model.read_only = False
+        self.watcher.accept_current()
+        self.watcher.paused = False
+
+    def _offer_choices(self, error: BaseException, on_done: Callable[[bool], None] | None) -> bool:
+        language = self._language()
+        if isinstance(error, ConflictError):
+            dialog = ConflictDialog(list(error.params.get("conflicts", [])), language, self.window)
+            dialog.setObjectName("conflictDialog")
+            dialog.accepted.connect(lambda: self.save(on_done, resolve_as=dialog.choices()))
+            dialog.rejected.connect(lambda: on_done(False) if on_done is not None else None)
+            dialog.open()
+            return True
+        if isinstance(error, FileOpenElsewhereError):
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Open in another program"),
+                              error.message(language), QMessageBox.StandardButton.NoButton, self.window)
+            box.setObjectName("openElsewhereBox")
+            box.setInformativeText(self.tr("Saving while it is open there may make them lose their own changes "
+                                           "when they save. Your edits are kept in the journal either way."))
+            wait = box.addButton(self.tr("Wait"), QMessageBox.ButtonRole.RejectRole)
+            anyway = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+            copy = box.addButton(self.tr("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
+
+            def answered(_result: int) -> None:
+                clicked = box.clickedButton()
+                if clicked is anyway:
+                    self.save(on_done, open_elsewhere="save")
+                elif clicked is copy:
+                    self.save_as()
+                elif clicked is wait and on_done is not None:
+                    on_done(False)
+
+            box.finished.connect(answered)
+            box.open()
+            return True
+        if isinstance(error, OlderCopyError):
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Older copy of the workbook"),
+                              error.message(language),
+                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self.window)
+            box.setObjectName("olderCopyBox")
+            box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save anyway"))
+
+            def older_answered(_result: int) -> None:
+                if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Save:
+                    self.save(on_done, allow_older=True)
+                elif on_done is not None:
+                    on_done(False)
+
+            box.finished.connect(older_answered)
+            box.open()
+            return True
+        return False
+
+    def save_copy(self, output: Path) -> bool:
+        """Save As: write the whole review into a new workbook, which becomes the open document."""
+        from workbench.apply import save_review
+
+        session = self.page.session
+        if session is None or self.task is not None:
+            return False
+        table = session.table
+        self.page.model.read_only = True
+
+        def succeeded(result: Any) -> None:
+            self._finished()
+            table.path = Path(result.written)
+            session.mark_saved()
+            self.watcher.watch(table.path)
+            self.update_dirty()
+            self.saved.emit(result)
+
+        def failed(error: BaseException) -> None:
+            self._finished()
+            show_error(self.window, error, self._language())
+
+        self.task = tasks.run_task(lambda progress: save_review(table, None, output=output, progress=progress),
                                    on_success=succeeded, on_failure=failed, lane="save")
         return True
 
@@ -102,10 +210,45 @@ class SaveController(QObject):
         target = Path(path)
         if target.suffix.lower() not in (".xlsx", ".xlsm"):
             target = target.with_suffix(".xlsx")
-        return self.save(output=target)
+        return self.save_copy(target)
 
+    # --- colleagues' saves ----------------------------------------------------------------------
+    def pull(self) -> None:
+        """The workbook changed on disk: merge the colleagues' saved decisions in (nothing is written)."""
+        from workbench.shared_save import pull_changes
+
+        session = self.page.session
+        if session is None or self.task is not None:
+            return
+        table = session.table
+        base = session.baseline
+        changed = session.changed_cells()
+        self.page.model.read_only = True
+
+        def succeeded(result: Any) -> None:
+            self.task = None
+            self.page.model.read_only = False
+            session.rebase(result.base)
+            self.page.model.highlight(result.theirs_changes)
+            self.page.model.review_reloaded()
+            self.page.refresh()
+            self.update_dirty()
+            self.pulled.emit(result)
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            self.page.model.read_only = False
+            log.warning("Could not take in the colleague's changes: %r", error)
+
+        self.task = tasks.run_task(lambda _p: pull_changes(table, base, changed), on_success=succeeded,
+                                   on_failure=failed, lane="save")
+
+    # --- closing --------------------------------------------------------------------------------
     def confirm_discard(self, proceed: Callable[[], None]) -> bool:
-        """Ask before losing unsaved changes; calls ``proceed`` once it is safe. True if it ran now."""
+        """Ask before leaving unsaved changes; calls ``proceed`` once it is safe. True if it ran now.
+
+        "Don't save" keeps the edits in the journal: they come back the next time the file is opened.
+        """
         if not self._dirty:
             proceed()
             return True
@@ -114,7 +257,10 @@ class SaveController(QObject):
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("unsavedChangesBox")
+        box.setInformativeText(self.tr("If you do not save now, the changes stay in the journal on this computer "
+                                       "and come back the next time you open the workbook."))
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save now"))
 
         def answered(_result: int) -> None:
             button = box.standardButton(box.clickedButton())

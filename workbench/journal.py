@@ -19,6 +19,7 @@ import json
 import os
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -177,20 +178,25 @@ class Journal:
     """The journal database. ``path`` defaults to ``data_dir()/journal.sqlite3``.
 
     Safe to use from several processes at once: SQLite WAL mode, a busy timeout, and retries of
-    writes that still meet a locked database. One instance per thread.
+    writes that still meet a locked database. Within a process one instance may be shared by threads
+    (the GUI records edits, its background save marks them saved): a lock serialises its use.
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else data_dir() / JOURNAL_NAME
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self._retry(lambda: self._db.execute("PRAGMA journal_mode = WAL"))
-        self._db.execute("PRAGMA synchronous = NORMAL")
+        # FULL: an edit is on disk once recorded, even if the power goes (not only when the app dies).
+        self._db.execute("PRAGMA synchronous = FULL")
         self._retry(lambda: self._db.executescript(_SCHEMA))
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -213,13 +219,18 @@ class Journal:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._retry(lambda: self._db.execute("BEGIN IMMEDIATE"))
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._retry(lambda: self._db.execute("COMMIT"))
+        with self._lock:
+            self._retry(lambda: self._db.execute("BEGIN IMMEDIATE"))
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._retry(lambda: self._db.execute("COMMIT"))
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return list(self._retry(lambda: self._db.execute(sql, params)).fetchall())
 
     # -- recording -----------------------------------------------------------------------------
 
@@ -247,9 +258,8 @@ class Journal:
     # -- reading -------------------------------------------------------------------------------
 
     def _entries(self, sql: str, params: Sequence[Any]) -> list[Entry]:
-        cursor = self._retry(lambda: self._db.execute(sql, params))
         return [Entry(r[0], r[1], r[2], r[3], decode_value(r[4]), decode_value(r[5]), r[6], r[7],
-                      dt.datetime.fromisoformat(r[8]), r[9], r[10]) for r in cursor.fetchall()]
+                      dt.datetime.fromisoformat(r[8]), r[9], r[10]) for r in self._rows(sql, params)]
 
     _COLUMNS = "id, workbook, key, field, old, new, user, host, at, state, save_id"
 
@@ -271,15 +281,14 @@ class Journal:
 
     def saves(self, workbook: str | Path) -> list[SaveRecord]:
         """The journalled saves of ``workbook``, oldest first."""
-        cursor = self._retry(lambda: self._db.execute(
-            "SELECT id, workbook, user, host, pid, at, cells, mtime_ns, size FROM saves WHERE workbook = ? "
-            "ORDER BY id", (workbook_id(workbook),)))
+        rows = self._rows("SELECT id, workbook, user, host, pid, at, cells, mtime_ns, size FROM saves "
+                          "WHERE workbook = ? ORDER BY id", (workbook_id(workbook),))
         return [SaveRecord(r[0], r[1], r[2], r[3], r[4], dt.datetime.fromisoformat(r[5]), r[6], r[7], r[8])
-                for r in cursor.fetchall()]
+                for r in rows]
 
     def last_id(self) -> int:
         """The id of the newest edit in the journal (0 when empty): edits after it are newer."""
-        return int(self._retry(lambda: self._db.execute("SELECT COALESCE(MAX(id), 0) FROM edits")).fetchone()[0])
+        return int(self._rows("SELECT COALESCE(MAX(id), 0) FROM edits")[0][0])
 
     def last_save(self, workbook: str | Path) -> SaveRecord | None:
         found = self.saves(workbook)

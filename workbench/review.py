@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
+import pandas as pd
 
 from workbench._review_edit import (
     EDITABLE_FIELDS,
@@ -322,6 +323,19 @@ class ReviewSession:
         """Take the current review values as saved (call after a successful save)."""
         self._baseline = self.table.review.copy(deep=True)
         self._touched[:] = False
+
+    def rebase(self, base: pd.DataFrame) -> None:
+        """Take ``base`` (aligned to the table) as the file's review values, e.g. after a shared save or
+        after merging a colleague's saved changes in. Cells whose current value differs from it stay
+        changed; review values that were changed outside the session's edits are picked up too.
+        """
+        review = self.table.review
+        self._baseline = base.reindex(columns=review.columns).copy(deep=True)
+        for column, name in enumerate(REVIEW_FIELD_NAMES):
+            current = review[name].to_numpy(dtype=object)
+            saved = self._baseline[name].to_numpy(dtype=object)
+            self._touched[:, column] = ~same_values(current, saved)
+        self._index.review_changed()
 
     # -- questions -----------------------------------------------------------------------------
 

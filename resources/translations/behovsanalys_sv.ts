@@ -20,6 +20,61 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicting changes</source>
+        <translation>Ändringar som krockar</translation>
+    </message>
+    <message>
+        <source>A colleague saved other values for these cells after you opened the file. Choose which value to keep for each.</source>
+        <translation>En kollega har sparat andra värden i de här cellerna efter att du öppnade filen. Välj vilket värde som ska gälla för varje.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Colleague's value</source>
+        <translation>Kollegans värde</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ditt värde</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behåll</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>en kollega</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>Colleague's</source>
+        <translation>Kollegans</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mitt</translation>
+    </message>
+    <message>
+        <source>Keep all of the colleague's</source>
+        <translation>Behåll alla kollegans</translation>
+    </message>
+    <message>
+        <source>Keep all of mine</source>
+        <translation>Behåll alla mina</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Select an article to see all its details.</source>
@@ -28,6 +83,18 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Sheet row {row}</source>
         <translation>Rad {row} i bladet</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>No changes made in this app yet.</source>
+        <translation>Inga ändringar gjorda i programmet ännu.</translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>(ej sparad)</translation>
     </message>
 </context>
 <context>
@@ -354,6 +421,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Set {field} on {count} rows</source>
         <translation>Sätt {field} på {count} rader</translation>
     </message>
+    <message>
+        <source>{value} (changed by a colleague)</source>
+        <translation>{value} (ändrat av en kollega)</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTableView</name>
@@ -373,6 +444,30 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 <context>
     <name>SaveController</name>
     <message>
+        <source>Open in another program</source>
+        <translation>Öppen i ett annat program</translation>
+    </message>
+    <message>
+        <source>Saving while it is open there may make them lose their own changes when they save. Your edits are kept in the journal either way.</source>
+        <translation>Om du sparar medan filen är öppen där kan kollegan förlora sina egna ändringar när hen sparar. Dina ändringar finns kvar i journalen i vilket fall.</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Vänta</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Spara ändå</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Spara en kopia…</translation>
+    </message>
+    <message>
+        <source>Older copy of the workbook</source>
+        <translation>Äldre kopia av arbetsboken</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>Spara som</translation>
     </message>
@@ -387,6 +482,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>The review has changes that are not saved in the workbook. Save them first?</source>
         <translation>Granskningen har ändringar som inte är sparade i arbetsboken. Vill du spara dem först?</translation>
+    </message>
+    <message>
+        <source>If you do not save now, the changes stay in the journal on this computer and come back the next time you open the workbook.</source>
+        <translation>Om du inte sparar nu finns ändringarna kvar i journalen på den här datorn och kommer tillbaka nästa gång du öppnar arbetsboken.</translation>
+    </message>
+    <message>
+        <source>Don't save now</source>
+        <translation>Spara inte nu</translation>
     </message>
 </context>
 </TS>

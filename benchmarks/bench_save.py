@@ -123,8 +123,8 @@ def main(quick: bool = False) -> bool:
                    ("xlsx patch", "patch_only", (path, rows), ("openpyxl", 0.1), 3)]
     results = []
     functions = globals()
-    # Every peak first: Linux carries a process's peak RSS over fork and exec, so a child started after
-    # this process has grown (running openpyxl in process) would report this process's peak, not its own.
+    # Peaks are measured in fresh interpreters from their own address space (see peak_rss_mb_of); taking
+    # them first also keeps the timings below from running alongside a child.
     peaks = {name: peak_rss_mb_of(f"bench_save:{function}", *args)[1]
              for name, function, args, _, _ in candidates}
     for name, function, args, target, repeat in candidates:
@@ -149,7 +149,7 @@ def main(quick: bool = False) -> bool:
         if base_mb and mb:
             checks.append((f"{name} <= 1/3 x openpyxl peak memory ({mb:.0f} / {base_mb:.0f} MB)",
                            mb <= base_mb / 3))
-    print("(libreoffice's peak MB is the Python parent only: soffice's own memory is not counted)")
+    print("(libreoffice's peak MB is soffice's own, the largest of its processes)")
     for label, passed in checks:
         verdict = ("PASS" if passed else "FAIL") if not quick else "info"
         print(f"{label}: {verdict}")

@@ -96,6 +96,8 @@ def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any
     keys = {str(k) for k in table.keys.dropna()}
     problems: list[str] = []
     checked: Decisions = {}
+    vocabs = vocabularies()
+    memo: dict[tuple[str, str], tuple[Any, str | None]] = {}
     for key, values in decisions.items():
         key_text = str(key).strip()
         if key_text not in keys:
@@ -106,7 +108,13 @@ def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any
             if name not in REVIEW_FIELD_NAMES:
                 problems.append(f"key {key_text!r}: unknown field {name!r}")
                 continue
-            stored, problem = check_value(table, name, value, keys)
+            if name in vocabs and isinstance(value, str):  # few distinct values: check each once
+                known = memo.get((name, value))
+                if known is None:
+                    known = memo[(name, value)] = check_value(table, name, value, keys)
+                stored, problem = known
+            else:
+                stored, problem = check_value(table, name, value, keys)
             if problem:
                 problems.append(f"key {key_text!r}: {problem}")
             row[name] = stored
@@ -116,8 +124,14 @@ def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any
     return checked
 
 
-def decisions_from_csv(table: SourceTable, path: Path) -> Decisions:
-    """The decisions in a csv file, checked (see :func:`check_decisions`)."""
+RawDecisions = tuple[dict[str, dict[str, Any]], list[str]]
+"""Decisions as read from a csv, before checking against a table: key -> {field: text}, and problems."""
+
+
+def read_raw_decisions(path: Path) -> RawDecisions:
+    """The decisions in a csv file by key, not yet checked against a table, and the problems found
+    in the file itself (unknown columns, rows without a key, a key twice with other values). Raises
+    :class:`InvalidDecisionsError` when there is no key column."""
     header, rows = read_decisions_csv(path)
     problems: list[str] = []
     key_at = next((i for i, h in enumerate(header) if fold(h) in ("key", "artikelnummer", "article no")),
@@ -145,6 +159,14 @@ def decisions_from_csv(table: SourceTable, path: Path) -> Decisions:
             problems.append(f"line {line}: key {key!r} also on line {seen[key]} with other values")
             continue
         raw[key], seen[key] = record, line
+    return raw, problems
+
+
+def decisions_from_csv(table: SourceTable, path: Path, raw_decisions: RawDecisions | None = None) -> Decisions:
+    """The decisions in a csv file, checked (see :func:`check_decisions`); ``raw_decisions`` is the
+    file as :func:`read_raw_decisions` read it, when the caller already has it."""
+    raw, problems = raw_decisions if raw_decisions is not None else read_raw_decisions(path)
+    problems = list(problems)
     try:
         checked = check_decisions(table, raw, path)
     except InvalidDecisionsError as error:

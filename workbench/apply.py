@@ -10,13 +10,14 @@ three-way merge (``../shared/DESIGN.md``) happen around it, in the caller.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from workbench._decisions import Decisions, check_decisions, decisions_from_csv
+from workbench._decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
 from workbench._review_cells import (
     XLSX_SUFFIXES,
     cell_value,
@@ -35,13 +36,23 @@ from workbench.progress import Progress
 from workbench.savefile import atomic_save, temporary_path
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
-from workbench.xlsxpatch import NewColumn, PatchResult, Validation, last_used_column, patch_xlsx, verify_patch
+from workbench.xlsxpatch import (
+    ColumnsInUse,
+    NewColumn,
+    PatchResult,
+    Validation,
+    last_used_column,
+    patch_xlsx,
+    verify_patch,
+)
 
 __all__ = ["ApplyResult", "apply_decisions", "apply_decisions_file", "save_review"]
 
-# Up to this many cells a second, independent reader (python-calamine) also reads the sheet back; the
-# streaming check in verify_patch covers every size, this adds a check by other software where cheap.
-READ_BACK_CELLS = 1_000_000
+# Up to this many written cells, on sheets up to READ_BACK_AREA cells, a second, independent reader
+# (python-calamine) also reads the sheet back; the streaming check in verify_patch reads every written
+# cell back at every size, this adds a check by other software where it is cheap.
+READ_BACK_CELLS = 50_000
+READ_BACK_AREA = 1_000_000
 
 
 @dataclass
@@ -101,8 +112,12 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
     (all of them when it has none). On success ``table.review_columns`` and ``table.column_index``
     name the new columns, so later saves find them.
     """
+    return _save_review(table, changed, output, progress, rows_by_key(table))
+
+
+def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, output: Path | None,
+                 progress: Progress | None, index: Mapping[str, list[int]]) -> ApplyResult:
     source = Path(table.path)
-    index = rows_by_key(table)
     values = _changed_values(table, changed, index)
     lang = table.language if table.language in ("sv", "en") else "sv"
     suffix = source.suffix.lower()
@@ -110,35 +125,43 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
     converted = not is_xlsx and suffix not in (".csv", ".txt", ".tsv")
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
     needed = {name for (_, name), value in values.items() if value is not None}
-    columns, new_fields = plan_columns(table, needed, _last_column(table))
+    # New columns go right of the last column holding anything. The table shows where its columns
+    # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
+    # a scan of the sheet when something does), which saves a pass over a large sheet.
     extent: tuple[int, int] | None = None
-    if is_xlsx and new_fields:
-        # new columns go right of the last column holding anything, which the table may not show
-        extent = last_used_column(source, table.sheet)
-        columns, new_fields = plan_columns(table, needed, max(extent[1], _last_column(table)))
-    cells: dict[tuple[int, int], Any] = {}
-    memo: dict[tuple[str, Any], Any] = {}
-    for (row, name), value in values.items():
-        if name not in columns:
-            continue
-        try:
-            cell = memo[(name, value)]
-        except KeyError:
-            cell = memo[(name, value)] = cell_value(name, value, lang)
-        except TypeError:  # unhashable: not a vocabulary value anyway
-            cell = cell_value(name, value, lang)
-        cells[(row, columns[name])] = cell
+    columns, new_fields = plan_columns(table, needed, _last_column(table))
+    cells = _cells(values, columns, lang)
     headers = [field_info(name).label(lang) for name in new_fields]
     written_rows = {row for row, _ in values}
     keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
-    del values, written_rows
+    del written_rows
     result = ApplyResult(source, target, len(cells), keys, headers, converted)
+    del values  # a large save holds several mappings of every cell: keep only the one written
     if is_xlsx or converted:
+        # the header cells go in with the values, so the patch need not copy a large mapping to add them
+        cells.update({(table.header_row, columns[name]): header
+                      for name, header in zip(new_fields, headers, strict=True)})
         data_rows = (table.header_row + 1, max([int(i) for i in table.data.index], default=table.header_row))
-        new_columns = [NewColumn(columns[name], header, _validation(name, lang))
-                       for name, header in zip(new_fields, headers, strict=True)]
-        merge = {columns[n]: vocabularies()[n].labels(lang) for n in ("usage", "future_need", "decision")
-                 if n in columns and n not in new_fields}
+
+        def patch(base: Path, temp: Path, sheet: str | None) -> PatchResult:
+            nonlocal columns, new_fields, cells, extent
+            free_from = min((columns[n] for n in new_fields), default=None) if is_xlsx else None
+            while True:
+                new_columns = [NewColumn(columns[name], header, _validation(name, lang))
+                               for name, header in zip(new_fields, headers, strict=True)]
+                merge = {columns[n]: vocabularies()[n].labels(lang) for n in ("usage", "future_need", "decision")
+                         if n in columns and n not in new_fields}
+                try:
+                    return patch_xlsx(base, temp, sheet, cells, header_row=table.header_row,
+                                      new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
+                                      progress=progress, free_from=free_from)
+                except ColumnsInUse:
+                    extent = last_used_column(base, sheet)
+                    planned = columns
+                    columns, new_fields = plan_columns(table, needed, max(extent[1], _last_column(table)))
+                    move = {planned[name]: columns[name] for name in planned}
+                    cells = {(row, move[col]): value for (row, col), value in cells.items()}
+                    free_from = None
 
         patched: list[PatchResult] = []
         sheet_names: list[str | None] = [table.sheet]
@@ -150,9 +173,7 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
                 renamed = convert_to_xlsx(source, base, progress)
                 sheet_names[:] = [renamed.get(table.sheet or "", table.sheet)] if table.sheet else [None]
             try:
-                patched[:] = [patch_xlsx(base, temp, sheet_names[0], cells, header_row=table.header_row,
-                                         new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
-                                         progress=progress)]
+                patched[:] = [patch(base, temp, sheet_names[0])]
             finally:
                 if converted:
                     base.unlink(missing_ok=True)
@@ -160,10 +181,12 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
         def verify(temp: Path) -> None:
             verify_patch(temp, patched[0])
             expected = patched[0].cells
+            if len(expected) > READ_BACK_CELLS:
+                return  # verify_patch has read every written cell back; calamine would cost seconds
             known = extent or (max([0, *(int(r) for r in table.data.index)]), _last_column(table))
             written_extent = (max([known[0], *(r for r, _ in expected)]),
                               max([known[1], *(c for _, c in expected)]))
-            if written_extent[0] * (written_extent[1] + 1) <= READ_BACK_CELLS:
+            if written_extent[0] * (written_extent[1] + 1) <= READ_BACK_AREA:
                 verify_xlsx(temp, sheet_names[0], expected, None if extent is None else written_extent)
 
         result.backup = atomic_save(target, write, verify)
@@ -180,6 +203,25 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
         table.review_columns[name] = header
         table.column_index[header] = columns[name]
     return result
+
+
+def _cells(values: Mapping[tuple[int, str], Any], columns: Mapping[str, int],
+           lang: str) -> dict[tuple[int, int], Any]:
+    """``(row, column) -> cell value`` of the values whose field has a column."""
+    cells: dict[tuple[int, int], Any] = {}
+    memo: dict[tuple[str, Any], Any] = {}
+    for (row, name), value in values.items():
+        column = columns.get(name)
+        if column is None:
+            continue
+        try:
+            cell = memo[(name, value)]
+        except KeyError:
+            cell = memo[(name, value)] = cell_value(name, value, lang)
+        except TypeError:  # unhashable: not a vocabulary value anyway
+            cell = cell_value(name, value, lang)
+        cells[(row, column)] = cell
+    return cells
 
 
 def _last_column(table: SourceTable) -> int:
@@ -215,10 +257,10 @@ def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
             for row in index[key]:
                 column[position[row]] = value
         table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
-    del index, position
+    del position
     # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
     changed = ((key, name) for key, values in checked.items() for name in values)
-    return save_review(table, changed, output=output, progress=progress)
+    return _save_review(table, changed, output, progress, index)
 
 
 def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,
@@ -226,6 +268,9 @@ def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None 
     """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol."""
     from workbench.importer import read_table
 
-    table = read_table(Path(path), sheet=sheet)
-    checked = decisions_from_csv(table, Path(decisions_path))
+    # the decisions file is read while calamine reads the workbook (it releases the GIL)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        raw = pool.submit(read_raw_decisions, Path(decisions_path))
+        table = read_table(Path(path), sheet=sheet)
+        checked = decisions_from_csv(table, Path(decisions_path), raw.result())
     return _apply_checked(table, checked, output, progress)

@@ -33,6 +33,7 @@ from workbench.progress import Progress
 __all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
            "patch_xlsx", "read_date1904", "verify_patch"]
 
+_MISSING = object()
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 
@@ -168,7 +169,7 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                 validations.append((f"{letters}{data_rows[0]}:{letters}{data_rows[1]}", column.validation))
     # one plain dict (a ChainMap costs a Python-level call per lookup, which a large patch feels)
     all_cells: Mapping[tuple[int, int], CellValue] = cells
-    if headers:
+    if any(cells.get(key, _MISSING) != value for key, value in headers.items()):
         merged = dict(cells)
         merged.update(headers)
         all_cells = merged

@@ -233,3 +233,21 @@ def test_export_after_apply_gives_back_what_was_applied(workbook: Path, tmp_path
             assert when.replace("T", " ").startswith(expected_when)
         else:
             assert when == ""
+
+
+def test_new_columns_go_right_of_content_added_to_the_file_after_it_was_read(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = build_workbook(tmp_path / "artiklar.xlsx", rows=6, extras=False)
+    table = read_table(path)
+    book = openpyxl.load_workbook(path)
+    book["Artiklar"]["F4"] = "tillagd av en kollega"  # the loaded table does not know this column
+    book.save(path)
+    table.review.loc[3, "decision"] = "keep"
+    result = save_review(table, [("A002", "decision")])
+    grid = read_grid(path, "Artiklar")
+    assert grid[3][5] == "tillagd av en kollega"
+    assert grid[0][6:14] == ["Användning", "Framtida behov", "Miljöpoäng", "Beslut", "Ersätts av",
+                             "Kommentar", "Granskad av", "Granskad"]
+    assert grid[2][9] == "Behåll" and result.cells == 1
+    assert table.column_index["Beslut"] == 9

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from _writer_fixtures import assert_well_formed, build_workbook, corpus_dir, members, read_grid
 
+from workbench._xlsx_sheet import columns_from
+from workbench._xlsx_values import column_letters
 from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.xlsxpatch import (
+    ColumnsInUse,
     NewColumn,
     Validation,
     last_used_column,
@@ -290,3 +293,19 @@ def test_verify_patch_catches_a_sheet_that_is_not_well_formed(workbook: Path, tm
             zout.writestr(name, data.replace(b"</sheetData>", b"</sheetDat>") if name == SHEET else data)
     with pytest.raises(ValueError, match=r"sheet1\.xml"):
         verify_patch(broken, result)
+
+
+def test_free_from_refuses_a_sheet_with_content_in_the_planned_columns(workbook: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    patch_xlsx(workbook, out, "Artiklar", {(2, 3): "ok"}, free_from=3)
+    assert read_grid(out, "Artiklar")[1][3] == "ok"
+    with pytest.raises(ColumnsInUse):
+        patch_xlsx(workbook, tmp_path / "again.xlsx", "Artiklar", {(2, 2): "x"}, free_from=2)
+
+
+@pytest.mark.parametrize("first", [0, 1, 25, 26, 27, 51, 52, 701, 702, 703, 728, 16383])
+def test_the_column_guard_matches_exactly_the_columns_from_the_first(first: int) -> None:
+    pattern = re.compile(rb"^" + columns_from(first) + rb"$")
+    for col in {*range(max(0, first - 30), min(16384, first + 30)), 0, 16383}:
+        letters = column_letters(col).encode()
+        assert (pattern.match(letters) is not None) == (col >= first), (first, col)

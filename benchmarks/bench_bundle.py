@@ -3,8 +3,9 @@
 Needs ``make dist`` (dist/behovsanalys/) and ``make bare`` (build/bare/bare_window/); without them it
 prints how to build them and passes. Both programs run offscreen in screenshot mode: show the main window,
 wait the same fixed 600 ms, grab it, save a PNG and quit. The app also loads the 2,000-row sample first, so
-the ratio is the price of our imports, the main window and the load. The fixed wait is in both runs; the
-second table takes it out of both to show the ratio of the work alone (information, not a target).
+the ratio is the price of our imports, the main window and the load. The fixed wait is padding of the
+screenshot mode, not start-up work, so the verdict is on the times without it ("net"); the gross times
+are printed for the record.
 """
 
 from __future__ import annotations
@@ -58,14 +59,14 @@ def main(quick: bool = False) -> bool:
         bare = measure(lambda: _runner([str(BARE), "--screenshot", str(work / "bare.png")], env), repeat=repeat)
         app = measure(lambda: _runner([str(APP), str(workbook), "--screenshot", str(work / "app.png")], env),
                       repeat=repeat)
-    ok = print_table("Frozen start-up to a shown main window (offscreen, median of runs)", [
+    print_table(f"Frozen start-up incl. the fixed {GRAB_DELAY_S} s grab delay in both (information)", [
         Row("bare window", bare.median),
-        Row("app + 2,000-row sample", app.median, target=("bare window", START_VS_BARE)),
-    ], enforce=not quick)
-    print_table(f"Same, without the fixed {GRAB_DELAY_S} s grab delay in both (information)", [
-        Row("bare window (net)", bare.median - GRAB_DELAY_S),
-        Row("app + sample (net)", app.median - GRAB_DELAY_S),
+        Row("app + 2,000-row sample", app.median),
     ], enforce=False)
+    ok = print_table("Frozen start-up to a shown main window, without the grab delay (offscreen, median)", [
+        Row("bare window (net)", bare.median - GRAB_DELAY_S),
+        Row("app + sample (net)", app.median - GRAB_DELAY_S, target=("bare window (net)", START_VS_BARE)),
+    ], enforce=not quick)
     archive = _archive()
     sizes = [("one-folder bundle", _folder_mb(BUNDLE), BUNDLE_MB)]
     if archive is not None:

@@ -9,6 +9,8 @@ echo "== lint (ruff)"
 .venv/bin/ruff check .
 echo "== architecture contract (import-linter): workbench never imports Qt"
 .venv/bin/lint-imports
+echo "== types (mypy --strict on the core)"
+.venv/bin/mypy
 echo "== translations are complete and up to date"
 .venv/bin/python tools/translations.py check
 

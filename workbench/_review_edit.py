@@ -170,4 +170,4 @@ def same_values(current: np.ndarray, baseline: np.ndarray) -> np.ndarray:
     both = ~current_empty & ~baseline_empty
     if both.any():
         same[both] = [a == b for a, b in zip(current[both], baseline[both], strict=True)]
-    return same
+    return np.asarray(same, dtype=bool)

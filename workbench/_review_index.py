@@ -86,7 +86,7 @@ def _display_strings_fast(series: pd.Series) -> np.ndarray:
     ):
         out = series.to_numpy(dtype=object, copy=True)
         out[pd.isna(out)] = ""
-        return out
+        return np.asarray(out)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     shown = display_strings(pd.Series(uniques, dtype=object))
     out = np.empty(len(codes), dtype=object)
@@ -137,13 +137,13 @@ def text_ranks(strings: np.ndarray) -> np.ndarray:
     unique_rank[order] = np.cumsum(new_key) - 1
     ranks = unique_rank[codes]
     ranks[np.asarray(strings == "", dtype=bool)] = -1
-    return ranks
+    return np.asarray(ranks)
 
 
 def numeric_ranks(values: np.ndarray) -> np.ndarray:
     """Rank of every number in ascending order (ties share a rank); ``-1`` for NaN."""
     codes, _ = pd.factorize(values, sort=True, use_na_sentinel=True)
-    return codes.astype(np.int64, copy=False)
+    return np.asarray(codes, dtype=np.int64)
 
 
 def as_numbers(series: pd.Series) -> np.ndarray | None:
@@ -151,7 +151,7 @@ def as_numbers(series: pd.Series) -> np.ndarray | None:
     if pd.api.types.is_bool_dtype(series.dtype):
         return None
     if pd.api.types.is_numeric_dtype(series.dtype):
-        return series.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(series.to_numpy(dtype=float, na_value=np.nan))
     if pd.api.types.is_datetime64_any_dtype(series.dtype) or pd.api.types.infer_dtype(
         series, skipna=True
     ) in ("string", "empty", "boolean", "datetime", "date", "time"):
@@ -159,7 +159,7 @@ def as_numbers(series: pd.Series) -> np.ndarray | None:
     numbers = pd.to_numeric(series, errors="coerce")
     if int(numbers.notna().sum()) == 0 or int(numbers.isna().sum()) != int(series.isna().sum()):
         return None
-    return numbers.to_numpy(dtype=float, na_value=np.nan)
+    return np.asarray(numbers.to_numpy(dtype=float, na_value=np.nan))
 
 
 class TableIndex:

@@ -15,7 +15,7 @@ import queue
 import re
 import threading
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 from xml.parsers import expat
@@ -52,7 +52,7 @@ def _matches(attrs: bytes, content: bytes | None, wanted: CellValue, date1904: b
     return False
 
 
-def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+def _chunks(stream: IO[bytes]) -> Generator[bytes, None, None]:
     """The stream's bytes in large chunks, read (inflated) ahead by a thread: zlib releases the GIL,
     so decompression overlaps the parsing. The last chunk is ``b""``."""
     chunks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=4)

@@ -64,7 +64,8 @@ def process_alive(pid: int) -> bool:
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
-            return ctypes.get_last_error() == 5  # access denied: it exists
+            # access denied (5) means the process exists; get_last_error is Windows-only, hence getattr
+            return bool(getattr(ctypes, "get_last_error")() == 5)  # noqa: B009
         code = ctypes.c_ulong()
         kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
         kernel32.CloseHandle(handle)

@@ -111,7 +111,8 @@ def _cells_of(review: pd.DataFrame, keys: pd.Series) -> dict[Slot, dict[str, Any
 
 def _stamp_time(value: Any) -> dt.datetime | None:
     if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime().replace(tzinfo=None)
+        stamp: dt.datetime = value.to_pydatetime()
+        return stamp.replace(tzinfo=None)
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
 APP_NAME = "Behovsanalys"
 # No author folder: on Windows the data lives in %LOCALAPPDATA%\Behovsanalys, not ...\Behovsanalys\Behovsanalys.
-APP_AUTHOR = False
+APP_AUTHOR: Literal[False] = False
 
 
 def _override() -> Path | None:

@@ -64,7 +64,7 @@ class SharedSaveResult(PullResult):
     took_over: LockInfo | None = None
     save_id: int | None = None
 
-    def summary(self, path: Path, lang: str = "sv") -> str:  # type: ignore[override]
+    def summary(self, path: Path, lang: str = "sv") -> str:
         lines = [self.applied.summary(lang)] if self.applied is not None else []
         if self.theirs_changes:
             lines.append(text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path)))

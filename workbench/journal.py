@@ -21,6 +21,7 @@ import random
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,7 +51,8 @@ CREATE TABLE IF NOT EXISTS edits (
     host TEXT NOT NULL,
     at TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'unsaved',
-    save_id INTEGER
+    save_id INTEGER,
+    session TEXT
 );
 CREATE INDEX IF NOT EXISTS edits_open ON edits (workbook, state);
 CREATE INDEX IF NOT EXISTS edits_key ON edits (workbook, key);
@@ -193,6 +195,14 @@ class Journal:
         # FULL: an edit is on disk once recorded, even if the power goes (not only when the app dies).
         self._db.execute("PRAGMA synchronous = FULL")
         self._retry(lambda: self._db.executescript(_SCHEMA))
+        columns = {row[1] for row in self._rows("PRAGMA table_info(edits)")}
+        if "session" not in columns:  # a journal written by an earlier version
+            with self._write() as db:
+                db.execute("ALTER TABLE edits ADD COLUMN session TEXT")
+        # Edits belong to the session (this Journal object: one app run or one CLI call) that made or
+        # restored them; a save marks only its own session's edits saved. Another process's edits that
+        # wait for the lock must stay unsaved until that process has written them.
+        self.session = uuid.uuid4().hex
 
     def close(self) -> None:
         with self._lock:
@@ -245,13 +255,14 @@ class Journal:
         wid = workbook_id(workbook)
         stamp = (at or _now()).isoformat()
         who_host = host or _host()
-        rows = [(wid, str(k), f, encode_value(o), encode_value(n), user, who_host, stamp) for k, f, o, n in edits]
+        rows = [(wid, str(k), f, encode_value(o), encode_value(n), user, who_host, stamp, self.session)
+                for k, f, o, n in edits]
         if not rows:
             return []
         with self._write() as db:
             first = db.execute("SELECT COALESCE(MAX(id), 0) FROM edits").fetchone()[0] + 1
-            db.executemany("INSERT INTO edits (workbook, key, field, old, new, user, host, at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO edits (workbook, key, field, old, new, user, host, at, session) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         # ids are consecutive: the write transaction held the database exclusively
         return list(range(first, first + len(rows)))
 
@@ -320,12 +331,19 @@ class Journal:
             save_id = int(cursor.lastrowid or 0)
             if cell_list is None:
                 db.execute("UPDATE edits SET state = 'saved', save_id = ? WHERE workbook = ? "
-                           "AND state = 'unsaved' AND id <= ?", (save_id, wid, limit))
+                           "AND state = 'unsaved' AND id <= ? AND session = ?", (save_id, wid, limit, self.session))
             else:
                 db.executemany("UPDATE edits SET state = 'saved', save_id = ? WHERE workbook = ? AND key = ? "
-                               "AND field = ? AND state = 'unsaved' AND id <= ?",
-                               [(save_id, wid, k, f, limit) for k, f in cell_list])
+                               "AND field = ? AND state = 'unsaved' AND id <= ? AND session = ?",
+                               [(save_id, wid, k, f, limit, self.session) for k, f in cell_list])
         return save_id
+
+    def adopt_unsaved(self, workbook: str | Path) -> None:
+        """Take over the unsaved edits of ``workbook`` left by ended sessions (restored after a crash or a
+        kill), so that our next save marks them saved."""
+        with self._write() as db:
+            db.execute("UPDATE edits SET session = ? WHERE workbook = ? AND state = 'unsaved'",
+                       (self.session, workbook_id(workbook)))
 
     def drop(self, ids: Iterable[int]) -> None:
         """Mark edits as knowingly abandoned (kept in the history, never replayed)."""
@@ -347,6 +365,7 @@ class Journal:
         entries = self.unsaved(table.path)
         if not entries:
             return 0
+        self.adopt_unsaved(table.path)
         rows = key_rows(table.keys)
         review = table.review
         position = {row: i for i, row in enumerate(review.index)}

@@ -229,6 +229,7 @@ class ReviewSession:
         entries = self.journal.unsaved(self.table.path)
         if not entries:
             return 0
+        self.journal.adopt_unsaved(self.table.path)
         keys = self.table.keys.to_numpy(dtype=object)
         rows_of: dict[str, list[int]] = {}
         for position, key in enumerate(keys):

@@ -100,3 +100,27 @@ def test_several_processes_can_record_at_once(tmp_path: Path) -> None:
         assert worker.exitcode == 0
     with Journal(path) as journal:
         assert len(journal.history(book)) == 400
+
+
+def test_a_save_marks_only_its_own_sessions_edits_saved(tmp_path: Path) -> None:
+    """Regression: a save by one process marked another process's pending (unwritten) edits as saved,
+    so a crash of that process would have lost them."""
+    path = tmp_path / "journal.sqlite3"
+    book = tmp_path / "delad.xlsx"
+    anna, bo = Journal(path), Journal(path)
+    anna.record(book, "K1", "decision", None, "keep", user="Anna")
+    bo.record(book, "K1", "decision", None, "remove", user="Bo")  # waiting for the lock
+    anna.mark_saved(book, [("K1", "decision")], user="Anna")
+    pending = Journal(path).unsaved(book)
+    assert [(e.user, e.new) for e in pending] == [("Bo", "remove")]
+
+
+def test_a_restoring_session_adopts_the_ended_sessions_edits(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    book = tmp_path / "delad.xlsx"
+    crashed = Journal(path)
+    crashed.record(book, "K1", "decision", None, "keep", user="Anna")
+    restarted = Journal(path)
+    restarted.adopt_unsaved(book)
+    restarted.mark_saved(book, [("K1", "decision")], user="Anna")
+    assert restarted.unsaved(book) == []

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.saver.saved.connect(self._on_saver_saved)
         self.saver.pulled.connect(self._on_saver_pulled)
         self.saver.waiting.connect(self._on_saver_waiting)
+        self.saver.converted.connect(lambda path: self.open_file(path))
         self.table_view = self.review_page.view
         page_layout.addWidget(self.review_page, 1)
         self.stack.addWidget(empty)

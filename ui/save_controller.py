@@ -35,6 +35,7 @@ class SaveController(QObject):
     pulled = Signal(object)  # the core's PullResult, after a colleague's save was merged in
     dirty_changed = Signal(bool)
     waiting = Signal(str)  # who holds the lock while we wait (emitted from the worker thread)
+    converted = Signal(object)  # an xls/ods was saved as a new xlsx beside it: the path to open now
 
     def __init__(self, window: QWidget, page: ReviewPage, language: Callable[[], str]) -> None:
         super().__init__(window)
@@ -103,6 +104,9 @@ class SaveController(QObject):
             self.update_dirty()
             log.info("Saved %d cells to %s", len(result.written), table.path)
             self.saved.emit(result)
+            if result.applied is not None and result.applied.converted:
+                # The decisions now live in the new .xlsx; keep working there, never in the xls/ods again.
+                self.converted.emit(Path(result.applied.written))
             if on_done is not None:
                 on_done(True)
 

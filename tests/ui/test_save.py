@@ -87,3 +87,29 @@ def test_save_as_makes_the_copy_the_open_document(loaded: MainWindow, tmp_path: 
     assert loaded.table.path == target
     assert loaded.windowTitle().startswith("granskad.xlsx")
     assert read_table(target).review["decision"].iloc[0] == "keep"
+
+
+@pytest.mark.libreoffice
+def test_an_ods_list_is_saved_as_a_new_xlsx_which_becomes_the_open_file(main_window: MainWindow, sample_workbook: Path,
+                                                                         tmp_path: Path, qtbot) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "ods",
+                    "--outdir", str(tmp_path / "ods"), str(sample_workbook)], check=True, capture_output=True,
+                   timeout=120)
+    ods = tmp_path / "ods" / "sodertorn_sortiment.ods"
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(ods)
+    main_window.model.set_field([0], "decision", "keep")
+    with qtbot.waitSignal(main_window.table_loaded, timeout=60_000):  # the new xlsx is opened after saving
+        main_window.save_action.trigger()
+    assert main_window.table.path.suffix == ".xlsx" and main_window.table.path.parent == ods.parent
+    main_window.model.set_field([1], "decision", "remove")
+    with qtbot.waitSignal(main_window.saver.saved, timeout=30_000):
+        main_window.save_action.trigger()
+    review = read_table(main_window.table.path).review
+    assert list(review["decision"].iloc[:2]) == ["keep", "remove"]  # the first decision was not lost
+    assert read_table(ods).review["decision"].isna().all()  # the original ods is untouched

@@ -2,7 +2,8 @@
 
 Targets (issue "The review grid"): sorting by any column and applying a text or facet filter each under
 150 ms including the model reset; a bulk edit of 10,000 selected rows under 300 ms including
-``dataChanged``; resident memory under 700 MB with the 100,000-row table shown. Runs offscreen. The
+``dataChanged`` and the journal write;
+resident memory under 700 MB with the 100,000-row table shown. Runs offscreen. The
 caches that ``prepare()`` builds in the background after loading are built first, as in the app.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.review_page import ReviewPage
 from workbench.importer import read_table
+from workbench.journal import Journal
 from workbench.review import prepare
 from workbench.settings import UiState
 
@@ -41,7 +44,9 @@ def main(quick: bool = False) -> bool:
     table = read_table(path)
     page = ReviewPage(UiState(Path(os.devnull)), "sv")
     page.resize(1400, 900)
-    page.set_table(table, "bench")
+    # As in the app: every edit is journalled (SQLite, synchronous=FULL) before it reaches the table.
+    journal = Journal(Path(tempfile.mkdtemp(prefix="bench-journal-")) / "journal.sqlite3")
+    page.set_table(table, "bench", journal)
     page.show()
     prepare(table)
     app.processEvents()
@@ -81,7 +86,8 @@ def main(quick: bool = False) -> bool:
     codes = iter(["keep", "remove"] * 100)
     cases.append((f"bulk edit {len(edit_rows):,} rows", lambda: model.set_field(edit_rows, "decision", next(codes)),
                   EDIT_LIMIT_S))
-    cases.append(("undo that edit", lambda: (model.undo_stack.undo(), model.undo_stack.redo()), EDIT_LIMIT_S * 2))
+    # The issue sets no undo target: undo + redo of that edit is printed for information.
+    cases.append(("undo + redo of that edit", lambda: (model.undo_stack.undo(), model.undo_stack.redo()), None))
 
     ok = True
     print(f"\nreview grid with the Qt model: {rows:,} rows (limits {VIEW_LIMIT_S * 1000:.0f} ms for views, "
@@ -89,9 +95,10 @@ def main(quick: bool = False) -> bool:
     print(f"{'case':<34}{'median ms':>10}  verdict")
     for name, run, limit in cases:
         timing = measure(run, repeat=repeat, warmup=1)
-        passed = timing.median <= limit
+        passed = limit is None or timing.median <= limit
         ok = ok and (passed or quick)
-        print(f"{name:<34}{timing.median * 1000:>10.1f}  {'info' if quick else ('PASS' if passed else 'FAIL')}")
+        verdict = "info" if quick or limit is None else ("PASS" if passed else "FAIL")
+        print(f"{name:<34}{timing.median * 1000:>10.1f}  {verdict}")
     start = time.perf_counter()
     for row in range(0, model.rowCount(), max(1, model.rowCount() // 2000)):
         for column in range(model.columnCount()):

@@ -255,7 +255,19 @@ class Journal:
         wid = workbook_id(workbook)
         stamp = (at or _now()).isoformat()
         who_host = host or _host()
-        rows = [(wid, str(k), f, encode_value(o), encode_value(n), user, who_host, stamp, self.session)
+        memo: dict[tuple[type, Any], str | None] = {}
+
+        def encode(value: Any) -> str | None:
+            # A bulk edit repeats a handful of values (codes, the user, one time stamp) many thousands of times.
+            try:
+                return memo[(type(value), value)]
+            except KeyError:
+                memo[(type(value), value)] = encoded = encode_value(value)
+                return encoded
+            except TypeError:  # unhashable
+                return encode_value(value)
+
+        rows = [(wid, str(k), f, encode(o), encode(n), user, who_host, stamp, self.session)
                 for k, f, o, n in edits]
         if not rows:
             return []

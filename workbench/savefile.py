@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +28,28 @@ KEEP_BACKUPS = 10
 def temporary_path(target: Path) -> Path:
     """A hidden, unique sibling of ``target`` that keeps its suffix (readers go by the extension)."""
     return target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def remove_stale_temporaries(target: Path, older_than: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove hidden temporary siblings of ``target`` left by a save that was killed midway.
+
+    Only files of our own naming pattern that have not been touched for ``older_than`` seconds go: a
+    save in progress (ours or a colleague's) writes to its temporary file continuously.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    for candidate in target.parent.glob(f".{glob.escape(target.stem)}.*.tmp{glob.escape(target.suffix)}"):
+        middle = candidate.name[len(target.stem) + 2:-len(f".tmp{target.suffix}")]
+        if len(middle) != 8 or any(ch not in "0123456789abcdef" for ch in middle):
+            continue
+        with contextlib.suppress(OSError):
+            if now - candidate.stat().st_mtime > older_than:
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
 
 
 def backup_folder(target: Path) -> Path:
@@ -89,6 +113,7 @@ def atomic_save(target: Path, write: Callable[[Path], None], verify: Callable[[P
     target = Path(target)
     if target.exists() and not os.access(target, os.W_OK):
         raise FileLockedError(target, detail="read-only")
+    remove_stale_temporaries(target)
     temp = temporary_path(target)
     try:
         try:

@@ -116,3 +116,23 @@ def test_killing_a_save_midway_leaves_the_old_or_the_new_workbook(tmp_path: Path
             assert zf.testzip() is None
         value = read_grid(target)[1][5]
         assert value == "" or value.startswith("save ")
+
+
+def test_a_save_removes_temporaries_left_by_a_killed_save_but_not_fresh_ones(tmp_path: Path) -> None:
+    from workbench.savefile import temporary_path
+
+    target = tmp_path / "lista.xlsx"
+    target.write_bytes(b"old")
+    stale = temporary_path(target)
+    stale.write_bytes(b"half a workbook")
+    two_hours_ago = time.time() - 7200
+    os.utime(stale, (two_hours_ago, two_hours_ago))
+    fresh = temporary_path(target)  # a colleague's save in progress
+    fresh.write_bytes(b"being written")
+    unrelated = tmp_path / ".lista.notours.tmp.xlsx"
+    unrelated.write_bytes(b"x")
+    os.utime(unrelated, (two_hours_ago, two_hours_ago))
+    atomic_save(target, lambda temp: temp.write_bytes(b"new"))
+    assert target.read_bytes() == b"new"
+    assert not stale.exists()
+    assert fresh.exists() and unrelated.exists()

@@ -221,33 +221,14 @@ class ReviewSession:
     def restore_unsaved(self) -> int:
         """Put the journal's unsaved edits of this workbook back (after a crash or a kill).
 
-        The restored cells count as changed, so the next save writes them. Returns how many cells
-        were restored; edits of keys the file no longer has stay in the journal.
+        The restored cells count as changed (they differ from the file), so the next save writes them.
+        Returns how many cells were restored; edits of keys the file no longer has stay in the journal.
         """
         if self.journal is None:
             return 0
-        entries = self.journal.unsaved(self.table.path)
-        if not entries:
-            return 0
-        self.journal.adopt_unsaved(self.table.path)
-        keys = self.table.keys.to_numpy(dtype=object)
-        rows_of: dict[str, list[int]] = {}
-        for position, key in enumerate(keys):
-            if isinstance(key, str):
-                rows_of.setdefault(key, []).append(position)
-        review = self.table.review
-        restored = 0
-        for entry in entries:
-            positions = rows_of.get(entry.key)
-            if not positions or entry.field not in REVIEW_FIELD_NAMES:
-                continue
-            column = review.columns.get_loc(entry.field)
-            for position in positions:
-                review.iat[position, column] = entry.new
-            self._touched[positions, REVIEW_FIELD_NAMES.index(entry.field)] = True
-            restored += 1
+        restored = self.journal.replay_into(self.table)
         if restored:
-            self._index.review_changed()
+            self.rebase(self._baseline)  # the baseline is the file as read: replayed cells now differ
         return restored
 
     @property

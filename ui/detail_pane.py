@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
-from ui.review_model import ReviewTableModel
+from ui.review_model import KeyRole, ReviewTableModel
 from workbench.fields import REVIEW_FIELDS
 from workbench.fields import field as field_info
 from workbench.journal import Journal
@@ -55,7 +55,7 @@ class DetailPane(QScrollArea):
             lines.append(f"<tr><td><i>{html.escape(field.label(model.language))}</i></td>"
                          f"<td>{html.escape(text).replace(chr(10), '<br/>')}</td></tr>")
         lines.append("</table>")
-        lines.extend(self._history(table.path, model.data(model.index(row, 0), Qt.ItemDataRole.UserRole + 2)))
+        lines.extend(self._history(table.path, model.data(model.index(row, 0), KeyRole)))
         self.label.setText("".join(lines))
 
     def _history(self, workbook: object, key: str | None) -> list[str]:

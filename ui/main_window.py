@@ -31,6 +31,7 @@ from ui.i18n import install_translator
 from ui.import_dialog import ImportDialog
 from ui.review_page import ReviewPage
 from ui.save_controller import SaveController
+from workbench.apply import ApplyResult
 from workbench.errors import Cancelled, UsageError
 from workbench.journal import Journal
 from workbench.messages import text
@@ -445,10 +446,10 @@ class MainWindow(QMainWindow):
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
         path = self.table.path if self.table is not None else Path()
-        try:
-            message = result.summary(path, self.language)  # a shared save
-        except TypeError:
-            message = result.summary(self.language)  # Save As
+        if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
+            message = result.summary(self.language)
+        else:  # a shared save (lock, merge, write)
+            message = result.summary(path, self.language)
         self.statusBar().showMessage(message.replace("\n", " · "), 15_000)
 
     def _on_saver_pulled(self, result: Any) -> None:

@@ -167,18 +167,23 @@ class ReviewTableModel(QAbstractTableModel):
     def positions(self, rows: list[int]) -> np.ndarray:
         return self._order[np.asarray(rows, dtype=np.int64)] if rows else np.empty(0, dtype=np.int64)
 
+    def row_of_key(self, key: str) -> int:
+        """The view row showing article ``key`` (its first row), or -1 when it is filtered out."""
+        matches = np.flatnonzero(self._keys[self._order] == key)
+        return int(matches[0]) if len(matches) else -1
+
     def display_text(self, row: int, column: int) -> str:
         return self._format(self._value(row, column), self.review_field_at(column))
 
     def set_field(self, rows: list[int], field: str, value: Any) -> bool:
         """Set ``field`` to ``value`` on the given view rows as one undo step; False if refused."""
-        return self._edit(lambda s: s.set_values(self.positions(rows), field, value), field, len(rows))
+        return self._edit(lambda s: s.set_values(self.positions(rows), field, value), field)
 
     def set_from_facet(self, facet_field: str, facet_value: str, field: str, value: Any) -> bool:
         """"Every article of category Sugrör: Ta bort" as one undo step."""
-        return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field, None)
+        return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field)
 
-    def _edit(self, action: Any, field: str, count: int | None) -> bool:
+    def _edit(self, action: Any, field: str) -> bool:
         if self.session is None or self.read_only:
             return False
         try:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ui import tasks
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
-from ui.review_model import ReviewTableModel
+from ui.review_model import KeyRole, ReviewTableModel
 from ui.review_view import ReviewTableView
 from workbench import paths
 from workbench.errors import WorkbenchError
@@ -176,7 +176,7 @@ class ReviewPage(QWidget):
             order = compute_view(self.session, spec)
         except KeyError:
             order = compute_view(self.session, dataclasses.replace(spec, sort=None))
-        current_key = self.view.currentIndex().data(Qt.ItemDataRole.UserRole + 2)
+        current_key = self.view.currentIndex().data(KeyRole)
         self.model.set_order(order)
         self.filter_panel.update_counts(self.session, spec)
         self._show_sort_indicator()
@@ -187,10 +187,9 @@ class ReviewPage(QWidget):
     def _reselect(self, key: str | None) -> None:
         if key is None or self.model.rowCount() == 0:
             return
-        keys = self.model._keys[self.model.order]
-        matches = (keys == key).nonzero()[0]
-        if len(matches):
-            self.view.setCurrentIndex(self.model.index(int(matches[0]), max(0, self.view.currentIndex().column())))
+        row = self.model.row_of_key(key)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, max(0, self.view.currentIndex().column())))
 
     def _update_count_label(self) -> None:
         if self.session is None:

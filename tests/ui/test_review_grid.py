@@ -181,3 +181,12 @@ def test_comment_editor_keeps_several_lines(loaded: MainWindow, qtbot) -> None:
     editor.setPlainText("Rad ett\nRad två")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: _review(loaded, 0, "comment") == "Rad ett\nRad två")
+
+
+def test_the_current_article_stays_current_when_the_order_changes(loaded: MainWindow) -> None:
+    view = loaded.table_view
+    view.setCurrentIndex(_cell(loaded, 3, "decision"))
+    key = loaded.model.data(view.currentIndex(), Qt.ItemDataRole.UserRole + 2)
+    loaded.review_page.sort_by("spend", ascending=False)
+    assert view.currentIndex().row() != 3
+    assert loaded.model.data(view.currentIndex(), Qt.ItemDataRole.UserRole + 2) == key

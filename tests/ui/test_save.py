@@ -85,6 +85,7 @@ def test_save_as_makes_the_copy_the_open_document(loaded: MainWindow, tmp_path: 
     with qtbot.waitSignal(loaded.saver.saved, timeout=30_000):
         loaded.saver.save_copy(target)
     assert loaded.table.path == target
+    assert "granskad.xlsx" in loaded.statusBar().currentMessage()  # the Save As result is reported
     assert loaded.windowTitle().startswith("granskad.xlsx")
     assert read_table(target).review["decision"].iloc[0] == "keep"
 

@@ -59,25 +59,26 @@ def test_unclear_file_opens_the_dialog_with_header_and_findings(main_window: Mai
     assert profile is not None and profile.key_column == "Nr" and profile.header_row == 3
 
 
-def test_remembered_choices_load_without_asking(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+def _import_with_key_nr(window: MainWindow, tmp_path: Path, qtbot) -> tuple[Path, ImportDialog]:
+    """Open an unclear file, choose "Nr" as the key in the import dialog and import it."""
     path = _unclear_workbook(tmp_path / "inköp.xlsx")
-    main_window.open_file(path)
-    dialog = _dialog(main_window, qtbot)
+    window.open_file(path)
+    dialog = _dialog(window, qtbot)
     dialog.key_combo.setCurrentIndex(dialog.key_combo.findData("Nr"))
-    with qtbot.waitSignal(main_window.table_loaded, timeout=20_000):
+    with qtbot.waitSignal(window.table_loaded, timeout=20_000):
         dialog.accept()
+    return path, dialog
+
+
+def test_remembered_choices_load_without_asking(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    path, _dialog_used = _import_with_key_nr(main_window, tmp_path, qtbot)
     with qtbot.waitSignal(main_window.table_loaded, timeout=20_000):
         main_window.open_file(path)
     assert main_window.table.key_column == "Nr"
 
 
 def test_changed_columns_fall_back_to_detection(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
-    path = _unclear_workbook(tmp_path / "inköp.xlsx")
-    main_window.open_file(path)
-    dialog = _dialog(main_window, qtbot)
-    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData("Nr"))
-    with qtbot.waitSignal(main_window.table_loaded, timeout=20_000):
-        dialog.accept()
+    path, dialog = _import_with_key_nr(main_window, tmp_path, qtbot)
     _unclear_workbook(path, key_header="Löpnummer")  # a colleague renamed the column
     main_window.open_file(path)
     again = _dialog(main_window, qtbot)

@@ -46,7 +46,7 @@ class SaveController(QObject):
         self._dirty = False
         self.watcher = WorkbookWatcher(self)
         self.watcher.changed.connect(self.pull)
-        page.status_changed.connect(self.update_dirty)
+        page.model.review_changed.connect(self.update_dirty)  # not on every selection change
 
     @property
     def is_dirty(self) -> bool:

@@ -22,6 +22,7 @@ from workbench._xlsx_values import (
     cell_xml,
     column_index,
     column_letters,
+    escape_text,
     format_range,
     parse_range,
     parse_ref,
@@ -63,6 +64,8 @@ class RowCells:
         self.keys = sorted(cells)
         self.pos = 0
         self.rows: list[int] = []
+        self.last_row = -1
+        self.last: list[tuple[int, CellValue]] = []
         last = None
         for row, _ in self.keys:
             if row != last:
@@ -70,7 +73,10 @@ class RowCells:
                 last = row
 
     def __getitem__(self, row: int) -> list[tuple[int, CellValue]]:
-        """The ``(column, value)`` pairs of ``row``, by column; rows must be asked for in order."""
+        """The ``(column, value)`` pairs of ``row``, by column; rows must be asked for in order (the
+        same row again is answered from the last answer)."""
+        if row == self.last_row:
+            return self.last
         keys, cells, i, n = self.keys, self.cells, self.pos, len(self.keys)
         while i < n and keys[i][0] < row:
             i += 1
@@ -80,6 +86,7 @@ class RowCells:
             found.append((key[1], cells[key]))
             i += 1
         self.pos = i
+        self.last_row, self.last = row, found
         return found
 
 
@@ -330,7 +337,9 @@ def _patch_rows(src: _Source, out: _Sink, p: bytes, by_row: RowCells,
     previous_row = 0
     explicit_needed = False
     pos = 0
+    fast = _FastRows(p, by_row, pending, edits)
     while True:
+        pos, next_pending, previous_row = fast.run(src.buf, pos, next_pending, previous_row, out)
         match = token.search(src.buf, pos)
         tag_end = src.buf.find(b">", match.start()) if match else -1
         if match is None or tag_end < 0:
@@ -384,6 +393,95 @@ def _patch_rows(src: _Source, out: _Sink, p: bytes, by_row: RowCells,
         pos = end
 
 
+class _FastRows:
+    """The common case of a save, a run of complete rows at a time: rows with an explicit ``r`` first in
+    the start tag, each patched row getting its cells right of its last cell (new review columns, or
+    review columns at the sheet's right edge). One regex finds the start tags; untouched rows are copied
+    as one slice. Anything else (a new row to insert, a cell to replace, a row without ``r``, a
+    self-closing row, the end of ``sheetData``) stops the run and the row-by-row loop takes over."""
+
+    def __init__(self, p: bytes, by_row: RowCells, pending: list[int], edits: SheetEdits) -> None:
+        self.p = p
+        self.by_row = by_row
+        self.pending = pending
+        self.edits = edits
+        self.start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"([^>]*?)(?<!/)>')
+        self.row_end = b"</" + p + b"row>"
+        self.cell_open = b"<" + p + b"c "
+        self.any_cell = b"<" + p + b"c"
+        self.cell_close = b"</" + p + b"c>"
+        self.styled_rows = {row for row, _ in edits.style_like}
+        self.spans: dict[tuple[bytes, int, int], bytes] = {}
+
+    def run(self, buf: bytes, pos: int, next_pending: int, previous_row: int,
+            out: _Sink) -> tuple[int, int, int]:
+        """Handle the complete rows from ``pos`` on; returns the new ``(pos, next_pending, previous_row)``."""
+        pending, n, row_end = self.pending, len(self.pending), self.row_end
+        copied = pos
+        for match in self.start.finditer(buf, pos):
+            begin = match.start()
+            if begin != pos and buf[pos:begin].strip():
+                break  # something other than a row lies between: the slow loop looks at it
+            end = buf.find(row_end, match.end())
+            if end < 0:
+                break  # incomplete: read more first
+            number = int(match.group(1))
+            if number <= previous_row:
+                break
+            wanted = pending[next_pending] if next_pending < n else 0
+            if wanted and wanted < number:
+                break  # a new row goes before this one
+            if wanted == number:
+                placed = self._append(buf, match, end, number)
+                if placed is None:
+                    break
+                out.write(buf[copied:match.start(2)])
+                for part in placed:
+                    out.write(part)
+                copied = end
+                next_pending += 1
+            end += len(row_end)
+            previous_row = number
+            pos = end
+        if copied < pos:
+            out.write(buf[copied:pos])
+        return pos, next_pending, previous_row
+
+    def _append(self, buf: bytes, match: re.Match[bytes], end: int, row: int) -> list[bytes] | None:
+        """The pieces from the row's attributes after ``r`` to just before ``</row>``, new cells
+        appended; ``None`` when this row is not the simple case."""
+        if row in self.styled_rows:
+            return None
+        body = match.end()
+        last = buf.rfind(self.cell_open, body, end)
+        if last < 0:
+            return None
+        tag_end = buf.find(b">", last, end)
+        ref = _REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+        patches = self.by_row[row]
+        if ref is None or _column_of(ref.group(1)) >= patches[0][0]:
+            return None
+        if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
+            cell_end = tag_end + 1
+        else:
+            cell_end = buf.find(self.cell_close, tag_end, end)
+            if cell_end < 0:
+                return None
+            cell_end += len(self.cell_close)
+        if buf.find(self.any_cell, cell_end, end) >= 0:
+            return None
+        attrs = match.group(2)
+        low, high = patches[0][0], patches[-1][0]
+        key = (attrs, low, high)
+        new_attrs = self.spans.get(key)
+        if new_attrs is None:
+            new_attrs = _update_row_tag(b"<row" + attrs + b">", row, [low, high], False, 0)[4:-1]
+            if len(self.spans) < 1024:
+                self.spans[key] = new_attrs
+        return [new_attrs, buf[match.end(2):cell_end], _cells_xml(self.p, row, patches, self.edits),
+                buf[cell_end:end]]
+
+
 def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str | None,
                     edits: SheetEdits) -> bytes:
     kind = type(value)
@@ -396,7 +494,7 @@ def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str |
             text = cell_xml(_PREFIXES.get(p) or p.decode(), ref, value, None, None, False).encode()
             head = text.index(ref.encode()) + len(ref) - 1
             cached = (text[:head], text[head + 1:])
-            if len(_TEMPLATES) < 4096:
+            if len(_TEMPLATES) < _TEMPLATE_LIMIT:
                 _TEMPLATES[key] = cached
         return cached[0] + str(row).encode() + cached[1]
     if kind is str:
@@ -409,6 +507,24 @@ def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str |
 
 
 _TEMPLATES: dict[tuple[bytes, int, CellValue], tuple[bytes, bytes]] = {}
+_TEMPLATE_LIMIT = 4096
+_TEXT_TEMPLATES: dict[tuple[bytes, int], tuple[bytes, bytes, bytes]] = {}
+_MARK = "MARK"
+
+
+def _text_template(p: bytes, col: int) -> tuple[bytes, bytes, bytes]:
+    """``(head, middle, tail)`` of an unstyled text cell in ``col``: the cell is
+    ``head + row + middle + escaped text + tail`` (what :func:`cell_xml` writes)."""
+    key = (p, col)
+    found = _TEXT_TEMPLATES.get(key)
+    if found is None:
+        ref = cell_ref(1, col)
+        text = cell_xml(_PREFIXES.get(p) or p.decode(), ref, _MARK, None, None, False).encode()
+        at_row = text.index(ref.encode()) + len(ref) - 1
+        at_text = text.index(_MARK.encode())
+        found = (text[:at_row], text[at_row + 1:at_text], text[at_text + len(_MARK):])
+        _TEXT_TEMPLATES[key] = found
+    return found
 
 
 def _new_row(p: bytes, row: int, cells: list[tuple[int, CellValue]], edits: SheetEdits) -> bytes:
@@ -520,6 +636,10 @@ def _cells_xml(p: bytes, row: int, patches: list[tuple[int, CellValue]], edits: 
         cached = _TEMPLATES.get((p, col, value)) if kind is str or kind is int else None
         if cached is not None:
             parts += (cached[0], number, cached[1])
+        elif kind is str and len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+            # many distinct texts (comments): the column's text cell around the row and the text
+            head, middle, tail = _text_template(p, col)
+            parts += (head, number, middle, escape_text(value).encode(), tail)  # type: ignore[arg-type]  # a str
         else:
             parts.append(_cell_value_xml(p, row, col, value, None, edits))
     return b"".join(parts)

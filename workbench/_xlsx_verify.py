@@ -90,16 +90,14 @@ def check_sheet(zf: zipfile.ZipFile, part: str, expected: Mapping[tuple[int, int
     """Problems found reading ``part`` back: not well-formed, or written cells not as ``expected``."""
     parser = expat.ParserCreate()
     columns = sorted({column_letters(c) for _, c in expected}, key=len, reverse=True)
-    # anchored on the literal ' r="' (several times faster than on '<'; the writer puts one space
-    # there); that it is a cell's reference (in a <c> or <prefix:c> start tag) is checked on each match
-    cell = re.compile(rb' r="(' + "|".join(columns).encode() + rb')([0-9]+)"([^>]*?)'
-                      rb"(?:/>|>(.*?)</(?:[\w.-]+:)?c>)", re.DOTALL) if columns else None
     numbers = {letters.encode(): column_index(letters) for letters in columns}
+    cell: re.Pattern[bytes] | None = None
     seen = 0
     problems: list[str] = []
     buffer = b""
     row_end: bytes | None = None
-    memo: dict[tuple[bytes, bytes | None, type, CellValue], bool] = {}
+    memo: dict[tuple[bytes, bytes, type, object], bool] = {}
+    missing = object()
     # reading to the end checks the CRC
     with zf.open(part) as stream, contextlib.closing(_chunks(stream)) as chunks:
         for chunk in chunks:
@@ -110,27 +108,29 @@ def check_sheet(zf: zipfile.ZipFile, part: str, expected: Mapping[tuple[int, int
             buffer = buffer + chunk if buffer else chunk
             # cells never cross a row's end: check everything up to the last complete row
             if row_end is None:
-                row_end = b"</" + sheet_prefix(buffer) + b"row>"
+                prefix = sheet_prefix(buffer)
+                row_end = b"</" + prefix + b"row>"
+                if columns:
+                    # a written cell's start tag as the writer writes it (a literal start keeps the
+                    # search fast); findall hands back every written column's cell of a chunk at once
+                    cell = re.compile(rb"<" + re.escape(prefix) + rb'c r="(' + "|".join(columns).encode()
+                                      + rb')([0-9]+)"([^>]*?)(?:/>|>(.*?)</' + re.escape(prefix) + rb"c>)",
+                                      re.DOTALL)
             cut = len(buffer) if not chunk else buffer.rfind(row_end) + len(row_end)
             if cut < len(row_end):
                 cut = 0
             if cut and cell is not None:
-                for match in cell.finditer(buffer, 0, cut):
-                    key = (int(match.group(2)), numbers[match.group(1)])
-                    if key not in expected:
+                for letters, number, attrs, content in cell.findall(buffer, 0, cut):
+                    key = (int(number), numbers[letters])
+                    wanted = expected.get(key, missing)
+                    if wanted is missing:
                         continue
-                    begin = match.start()
-                    if buffer[begin - 1:begin] != b"c" or buffer[begin - 2:begin - 1] not in (b"<", b":"):
-                        continue  # not a cell's reference
-                    wanted = expected[key]
                     seen += wanted is not None
-                    attrs, content = match.group(3), match.group(4)
                     memo_key = (attrs, content, type(wanted), wanted)
-                    try:
-                        good = memo[memo_key]
-                    except KeyError:
-                        good = _matches(attrs, content, wanted, date1904)
-                        if len(memo) < 4096 and (content is None or len(content) < 256):
+                    good = memo.get(memo_key)
+                    if good is None:
+                        good = _matches(attrs, content, wanted, date1904)  # type: ignore[arg-type]  # not missing
+                        if len(memo) < 4096 and len(content) < 256:
                             memo[memo_key] = good
                     if not good:
                         problems.append(f"{column_letters(key[1])}{key[0]}: not {wanted!r}")

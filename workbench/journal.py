@@ -77,6 +77,11 @@ def workbook_id(path: str | Path) -> str:
     return os.path.normcase(str(Path(path).expanduser().resolve()))
 
 
+_encode_text = json.encoder.encode_basestring
+_FEW_CELLS = 200
+"""Up to this many cells a save marks them one statement each; more go through a temporary table."""
+
+
 def encode_value(value: Any) -> str | None:
     """A review value as JSON text (``None`` stays ``None``); date/times keep their type."""
     if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
@@ -87,6 +92,8 @@ def encode_value(value: Any) -> str | None:
         return json.dumps({"datetime": value.replace(tzinfo=None).isoformat()})
     if isinstance(value, dt.date):
         return json.dumps({"date": value.isoformat()})
+    if type(value) is str:
+        return _encode_text(value)  # what json.dumps(value, ensure_ascii=False) gives, without its set-up
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, (str, int, float, bool)):
@@ -110,6 +117,10 @@ def decode_value(text: str | None) -> Any:
 def same_value(a: Any, b: Any) -> bool:
     """Whether two review values are the same for merging and replay (empty forms are equal, date/times
     to the second, numbers and their text alike)."""
+    if a is b:
+        return True
+    if type(a) is str and type(b) is str:  # the common case in a large merge, without the encoding
+        return a == b or (not a.strip() and not b.strip())
     return encode_value(_canonical(a)) == encode_value(_canonical(b))
 
 
@@ -344,10 +355,20 @@ class Journal:
             if cell_list is None:
                 db.execute("UPDATE edits SET state = 'saved', save_id = ? WHERE workbook = ? "
                            "AND state = 'unsaved' AND id <= ? AND session = ?", (save_id, wid, limit, self.session))
-            else:
+            elif len(cell_list) <= _FEW_CELLS:
                 db.executemany("UPDATE edits SET state = 'saved', save_id = ? WHERE workbook = ? AND key = ? "
                                "AND field = ? AND state = 'unsaved' AND id <= ? AND session = ?",
                                [(save_id, wid, k, f, limit, self.session) for k, f in cell_list])
+            else:  # one statement over a temporary list of the cells, not one per cell
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS saving_cells "
+                           "(key TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (key, field)) WITHOUT ROWID")
+                db.execute("DELETE FROM temp.saving_cells")
+                db.executemany("INSERT OR IGNORE INTO temp.saving_cells VALUES (?, ?)", cell_list)
+                db.execute("UPDATE edits SET state = 'saved', save_id = ? WHERE workbook = ? AND state = 'unsaved' "
+                           "AND id <= ? AND session = ? AND EXISTS (SELECT 1 FROM temp.saving_cells AS s "
+                           "WHERE s.key = edits.key AND s.field = edits.field)",
+                           (save_id, wid, limit, self.session))
+                db.execute("DELETE FROM temp.saving_cells")
         return save_id
 
     def adopt_unsaved(self, workbook: str | Path) -> None:

@@ -194,7 +194,7 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
                 on_wait: Callable[[LockInfo], None] | None = None,
                 open_elsewhere: Literal["ask", "save"] = "ask", allow_older: bool = False,
                 journal_up_to: int | None = None, output: Path | None = None,
-                progress: Progress | None = None) -> SharedSaveResult:
+                progress: Progress | None = None, read_under: WorkbookLock | None = None) -> SharedSaveResult:
     """Save our ``changed`` cells of ``table.review`` into the shared workbook (see module docstring).
 
     ``base_review`` is the review as we last read or saved it (aligned to ``table``). Under the lock
@@ -207,11 +207,18 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     On success ``table.review`` holds the merged values (colleagues' work included), the journal's
     edits of the saved cells (up to ``journal_up_to``, default: all made so far) are marked saved, and
     ``result.base`` is the new base to keep.
+
+    ``read_under`` is a lock the caller took *before* reading ``table`` and still holds (the CLI): the
+    file has not changed since (for programs that honour the lock; Excel's own lock file is checked as
+    always), so there is nothing to re-read or merge, and the caller releases the lock.
     """
     path = Path(table.path)
     cells = list(dict.fromkeys((str(k), f) for k, f in changed))
     if journal is not None and journal_up_to is None:
         journal_up_to = journal.last_id()
+    if read_under is not None:
+        return _save_read_under_lock(table, cells, user, journal, open_elsewhere, allow_older, journal_up_to,
+                                     output, progress, read_under)
     lock = WorkbookLock(path, user)
     lock.acquire(wait=wait_seconds, on_wait=on_wait)
     try:
@@ -256,6 +263,28 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     return result
 
 
+def _save_read_under_lock(table: SourceTable, cells: list[Cell], user: str, journal: Journal | None,
+                          open_elsewhere: Literal["ask", "save"], allow_older: bool, journal_up_to: int | None,
+                          output: Path | None, progress: Progress | None, lock: WorkbookLock) -> SharedSaveResult:
+    """:func:`save_shared` for a table read while ``lock`` was held: ours is all there is to write."""
+    path = Path(table.path)
+    if not lock.held:
+        raise ValueError("read_under: the lock must be held")
+    if open_elsewhere == "ask" and output is None:
+        who = office_owner(path)
+        if who is not None:
+            raise FileOpenElsewhereError(path, who=who)
+    if not allow_older and output is None:
+        _check_older(table, journal)
+    applied = save_review(table, cells, output=output, progress=progress) if cells else None
+    save_id = None
+    if journal is not None and output is None:
+        save_id = journal.mark_saved(path, cells, up_to_id=journal_up_to, user=user, file=path)
+    result = SharedSaveResult(written=cells, applied=applied, took_over=lock.took_over, save_id=save_id)
+    result.base = table.review.copy()
+    return result
+
+
 def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, output: Path | None = None,
                  wait: float = 30.0, on_conflict: Literal["ours", "theirs"] | None = None,
                  user: str | None = None, save_anyway: bool = False,
@@ -263,23 +292,51 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, 
                  journal: Journal | None = None) -> SharedSaveResult:
     """``workbench apply``: the decisions csv, journalled, then saved by :func:`save_shared`.
 
-    The base is the file as it is when the command starts. With ``output`` the source is only read,
+    The base is the file as it is when the command starts. When nobody holds the workbook's lock
+    then, the command takes it before reading and keeps it to the end: what it read is what it writes
+    into, with no second read and nothing to merge. When a colleague is saving, the file is read at
+    once (the base), and the save waits for the lock, reads again and merges: a colleague's change
+    made meanwhile to a cell we also change is a conflict. With ``output`` the source is only read,
     so no lock, merge or journal is involved. Edits of a save that fails with a reported error are
     marked dropped in the journal (the decisions file still has them); a killed process leaves them
     unsaved, for the app to restore.
     """
-    from workbench._decisions import decisions_from_csv
     from workbench.apply import apply_decisions_file
-    from workbench.errors import WorkbenchError
-    from workbench.importer import read_table
+    from workbench.errors import FileBusyError
     from workbench.locking import current_user
 
     if output is not None:
         return SharedSaveResult(applied=apply_decisions_file(path, decisions_path, sheet=sheet, output=output))
     who = user or current_user()
-    table = read_table(Path(path), sheet=sheet)
-    base = table.review.copy(deep=True)
-    checked = decisions_from_csv(table, Path(decisions_path))
+
+    def waiting(info: LockInfo) -> None:
+        if on_wait is not None:
+            on_wait(text("lock_waiting", lang, who=info.who, file=str(path)))
+
+    lock = WorkbookLock(Path(path), who)
+    try:
+        lock.acquire(wait=0)
+    except FileBusyError:
+        lock_held = None
+    else:
+        lock_held = lock
+    try:
+        return _apply(Path(path), Path(decisions_path), sheet, who, journal, lock_held,
+                      resolve_as=on_conflict or "ask", wait_seconds=wait, on_wait=waiting,
+                      open_elsewhere="save" if save_anyway else "ask")
+    finally:
+        lock.release()
+
+
+def _apply(path: Path, decisions_path: Path, sheet: str | None, who: str, journal: Journal | None,
+           lock: WorkbookLock | None, **save: Any) -> SharedSaveResult:
+    from workbench._decisions import decisions_from_csv
+    from workbench.errors import WorkbenchError
+    from workbench.importer import read_table
+
+    table = read_table(path, sheet=sheet)
+    base = table.review if lock is not None else table.review.copy(deep=True)  # unused under the lock
+    checked = decisions_from_csv(table, decisions_path)
     rows = key_rows(table.keys)
     position = {int(row): i for i, row in enumerate(table.review.index)}
     columns = {name: table.review[name].to_numpy(dtype=object).copy() for name in table.review.columns}
@@ -296,16 +353,9 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, 
     journal = journal if journal is not None else Journal()
     try:
         ids = journal.record_many(path, edits, user=who)
-
-        def waiting(info: LockInfo) -> None:
-            if on_wait is not None:
-                on_wait(text("lock_waiting", lang, who=info.who, file=str(path)))
-
         try:
             return save_shared(table, base, [(k, f) for k, f, _, _ in edits], user=who, journal=journal,
-                               resolve_as=on_conflict or "ask", wait_seconds=wait, on_wait=waiting,
-                               open_elsewhere="save" if save_anyway else "ask",
-                               journal_up_to=max(ids, default=None))
+                               journal_up_to=max(ids, default=None), read_under=lock, **save)
         except WorkbenchError:
             journal.drop(ids)
             raise

@@ -60,6 +60,23 @@ def test_mark_saved_leaves_newer_edits_unsaved_and_never_deletes(tmp_path: Path)
         assert len(journal.history(book)) == 2
 
 
+def test_a_large_save_marks_exactly_its_cells_up_to_its_id(tmp_path: Path) -> None:
+    # more cells than the one-statement-per-cell route takes: the set-based route must mark the same
+    book, other = tmp_path / "lista.xlsx", tmp_path / "annan.xlsx"
+    with Journal() as journal:
+        ids = journal.record_many(book, [(f"K{i:04d}", "decision", None, "keep") for i in range(1000)], user="Anna")
+        journal.record_many(other, [("K0001", "decision", None, "keep")], user="Anna")
+        later = journal.record(book, "K0002", "decision", "keep", "remove", user="Anna")
+        saved = [(f"K{i:04d}", "decision") for i in range(0, 1000, 2)] + [("K0001", "comment")]
+        journal.mark_saved(book, saved, up_to_id=ids[-1], user="Anna")
+        unsaved = {(e.key, e.new) for e in journal.unsaved(book)}
+        assert unsaved == {*((f"K{i:04d}", "keep") for i in range(1, 1000, 2)), ("K0002", "remove")}
+        assert later in {e.id for e in journal.history(book) if not e.saved}
+        assert len(journal.unsaved(other)) == 1
+        journal.mark_saved(book, [(f"K{i:04d}", "decision") for i in range(1, 1000, 2)], user="Anna")
+        assert [e.key for e in journal.unsaved(book)] == ["K0002"]
+
+
 def test_replay_restores_unsaved_edits_into_a_fresh_read(tmp_path: Path) -> None:
     book = build_list(tmp_path / "lista.xlsx")
     with Journal() as journal:

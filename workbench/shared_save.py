@@ -222,12 +222,7 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     lock = WorkbookLock(path, user)
     lock.acquire(wait=wait_seconds, on_wait=on_wait)
     try:
-        if open_elsewhere == "ask" and output is None:
-            who = office_owner(path)
-            if who is not None:
-                raise FileOpenElsewhereError(path, who=who)
-        if not allow_older and output is None:
-            _check_older(table, journal)
+        _check_before_write(table, journal, open_elsewhere, allow_older, output)
         fresh = _read_now(table)
         merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                            ours_changed=cells, ours_by=user)
@@ -263,6 +258,20 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     return result
 
 
+def _check_before_write(table: SourceTable, journal: Journal | None, open_elsewhere: Literal["ask", "save"],
+                        allow_older: bool, output: Path | None) -> None:
+    """Under the lock, before writing into the file itself: nobody has it open in Excel/LibreOffice
+    (unless told to save anyway), and it is not older than our last save (unless allowed)."""
+    if output is not None:
+        return
+    if open_elsewhere == "ask":
+        who = office_owner(Path(table.path))
+        if who is not None:
+            raise FileOpenElsewhereError(Path(table.path), who=who)
+    if not allow_older:
+        _check_older(table, journal)
+
+
 def _save_read_under_lock(table: SourceTable, cells: list[Cell], user: str, journal: Journal | None,
                           open_elsewhere: Literal["ask", "save"], allow_older: bool, journal_up_to: int | None,
                           output: Path | None, progress: Progress | None, lock: WorkbookLock) -> SharedSaveResult:
@@ -270,12 +279,7 @@ def _save_read_under_lock(table: SourceTable, cells: list[Cell], user: str, jour
     path = Path(table.path)
     if not lock.held:
         raise ValueError("read_under: the lock must be held")
-    if open_elsewhere == "ask" and output is None:
-        who = office_owner(path)
-        if who is not None:
-            raise FileOpenElsewhereError(path, who=who)
-    if not allow_older and output is None:
-        _check_older(table, journal)
+    _check_before_write(table, journal, open_elsewhere, allow_older, output)
     applied = save_review(table, cells, output=output, progress=progress) if cells else None
     save_id = None
     if journal is not None and output is None:

@@ -66,11 +66,19 @@ class RowCells:
         self.rows: list[int] = []
         self.last_row = -1
         self.last: list[tuple[int, CellValue]] = []
+        self.starts: list[int] = []  # where each of ``rows`` begins in ``keys``
         last = None
-        for row, _ in self.keys:
+        for i, (row, _) in enumerate(self.keys):
             if row != last:
                 self.rows.append(row)
+                self.starts.append(i)
                 last = row
+        self.starts.append(len(self.keys))
+
+    def at(self, index: int) -> list[tuple[int, CellValue]]:
+        """The ``(column, value)`` pairs of ``rows[index]``, by column (any order of asking)."""
+        cells = self.cells
+        return [(key[1], cells[key]) for key in self.keys[self.starts[index]:self.starts[index + 1]]]
 
     def __getitem__(self, row: int) -> list[tuple[int, CellValue]]:
         """The ``(column, value)`` pairs of ``row``, by column; rows must be asked for in order (the
@@ -417,6 +425,11 @@ class _FastRows:
             out: _Sink) -> tuple[int, int, int]:
         """Handle the complete rows from ``pos`` on; returns the new ``(pos, next_pending, previous_row)``."""
         pending, n, row_end = self.pending, len(self.pending), self.row_end
+        cell_open, any_cell, cell_close = self.cell_open, self.any_cell, self.cell_close
+        close_len, end_len = len(cell_close), len(row_end)
+        styled, spans, at, p, edits = self.styled_rows, self.spans, self.by_row.at, self.p, self.edits
+        parts: list[bytes] = []
+        add = parts.append
         copied = pos
         for match in self.start.finditer(buf, pos):
             begin = match.start()
@@ -432,54 +445,44 @@ class _FastRows:
             if wanted and wanted < number:
                 break  # a new row goes before this one
             if wanted == number:
-                placed = self._append(buf, match, end, number)
-                if placed is None:
+                # the new cells go right of the row's last cell, if that lies left of all of them
+                if number in styled:
                     break
-                out.write(buf[copied:match.start(2)])
-                for part in placed:
-                    out.write(part)
-                copied = end
+                last = buf.rfind(cell_open, match.end(), end)
+                tag_end = buf.find(b">", last, end) if last >= 0 else -1
+                ref = _REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+                patches = at(next_pending)
+                low, high = patches[0][0], patches[-1][0]
+                if ref is None or _column_of(ref.group(1)) >= low:
+                    break
+                if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
+                    cell_end = tag_end + 1
+                else:
+                    cell_end = buf.find(cell_close, tag_end, end)
+                    if cell_end < 0:
+                        break
+                    cell_end += close_len
+                if buf.find(any_cell, cell_end, end) >= 0:
+                    break
+                attrs = match.group(2)
+                new_attrs = spans.get((attrs, low, high))
+                if new_attrs is None:
+                    new_attrs = _update_row_tag(b"<row" + attrs + b">", number, [low, high], False, 0)[4:-1]
+                    if len(spans) < 1024:
+                        spans[(attrs, low, high)] = new_attrs
+                add(buf[copied:match.start(2)])
+                add(new_attrs)
+                add(buf[match.end(2):cell_end])
+                add(_cells_xml(p, number, patches, edits))
+                copied = cell_end
                 next_pending += 1
-            end += len(row_end)
             previous_row = number
-            pos = end
+            pos = end + end_len
         if copied < pos:
-            out.write(buf[copied:pos])
+            add(buf[copied:pos])
+        if parts:
+            out.write(b"".join(parts))
         return pos, next_pending, previous_row
-
-    def _append(self, buf: bytes, match: re.Match[bytes], end: int, row: int) -> list[bytes] | None:
-        """The pieces from the row's attributes after ``r`` to just before ``</row>``, new cells
-        appended; ``None`` when this row is not the simple case."""
-        if row in self.styled_rows:
-            return None
-        body = match.end()
-        last = buf.rfind(self.cell_open, body, end)
-        if last < 0:
-            return None
-        tag_end = buf.find(b">", last, end)
-        ref = _REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
-        patches = self.by_row[row]
-        if ref is None or _column_of(ref.group(1)) >= patches[0][0]:
-            return None
-        if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
-            cell_end = tag_end + 1
-        else:
-            cell_end = buf.find(self.cell_close, tag_end, end)
-            if cell_end < 0:
-                return None
-            cell_end += len(self.cell_close)
-        if buf.find(self.any_cell, cell_end, end) >= 0:
-            return None
-        attrs = match.group(2)
-        low, high = patches[0][0], patches[-1][0]
-        key = (attrs, low, high)
-        new_attrs = self.spans.get(key)
-        if new_attrs is None:
-            new_attrs = _update_row_tag(b"<row" + attrs + b">", row, [low, high], False, 0)[4:-1]
-            if len(self.spans) < 1024:
-                self.spans[key] = new_attrs
-        return [new_attrs, buf[match.end(2):cell_end], _cells_xml(self.p, row, patches, self.edits),
-                buf[cell_end:end]]
 
 
 def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str | None,

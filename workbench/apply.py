@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -85,22 +86,24 @@ def _validation(name: str, lang: str) -> Validation | None:
     return Validation(labels=tuple(vocab.labels(lang))) if vocab is not None else None
 
 
-def _changed_values(table: SourceTable, changed: Iterable[tuple[str, str]] | None,
-                    index: Mapping[str, list[int]]) -> dict[tuple[int, str], Any]:
-    """``(sheet row, field) -> stored value`` of the cells to write."""
+def _changed_by_field(table: SourceTable, changed: Iterable[tuple[str, str]] | None,
+                      index: Mapping[str, list[int]]) -> dict[str, tuple[list[int], list[Any]]]:
+    """``field -> (sheet rows, stored values)`` of the cells to write, a field's rows in the order named."""
     review = table.review
-    rows = [int(r) for r in review.index]
-    columns = {name: review[name].to_numpy(dtype=object) for name in REVIEW_FIELD_NAMES}
-    values: dict[tuple[int, str], Any] = {}
     if changed is None:
-        for name, column in columns.items():
-            values.update(zip([(row, name) for row in rows], column, strict=True))
-        return values
-    position = {row: i for i, row in enumerate(rows)}
+        rows = [int(r) for r in review.index]
+        return {name: (rows, review[name].to_list()) for name in REVIEW_FIELD_NAMES}
+    wanted: dict[str, list[int]] = {}
     for key, name in changed:
-        for row in index.get(str(key), ()):
-            values[(row, name)] = columns[name][position[row]]
-    return values
+        places = index.get(str(key))
+        if places:
+            wanted.setdefault(name, []).extend(places)
+    found: dict[str, tuple[list[int], list[Any]]] = {}
+    for name, rows in wanted.items():
+        rows = list(dict.fromkeys(rows))  # a cell named twice is written once
+        values = review[name].to_numpy(dtype=object)[review.index.get_indexer(rows)]
+        found[name] = (rows, values.tolist())
+    return found
 
 
 def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = None, *,
@@ -118,25 +121,25 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
 def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, output: Path | None,
                  progress: Progress | None, index: Mapping[str, list[int]]) -> ApplyResult:
     source = Path(table.path)
-    values = _changed_values(table, changed, index)
+    by_field = _changed_by_field(table, changed, index)
     lang = table.language if table.language in ("sv", "en") else "sv"
     suffix = source.suffix.lower()
     is_xlsx = suffix in XLSX_SUFFIXES
     converted = not is_xlsx and suffix not in (".csv", ".txt", ".tsv")
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
-    needed = {name for (_, name), value in values.items() if value is not None}
+    needed = {name for name, (_, values) in by_field.items() if any(v is not None for v in values)}
     # New columns go right of the last column holding anything. The table shows where its columns
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
     # a scan of the sheet when something does), which saves a pass over a large sheet.
     extent: tuple[int, int] | None = None
     columns, new_fields = plan_columns(table, needed, _last_column(table))
-    cells = _cells(values, columns, lang)
+    cells = _cells(by_field, columns, lang)
     headers = [field_info(name).label(lang) for name in new_fields]
-    written_rows = {row for row, _ in values}
+    written_rows = {row for rows, _ in by_field.values() for row in rows}
     keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
     del written_rows
     result = ApplyResult(source, target, len(cells), keys, headers, converted)
-    del values  # a large save holds several mappings of every cell: keep only the one written
+    del by_field  # a large save holds several mappings of every cell: keep only the one written
     if is_xlsx or converted:
         # the header cells go in with the values, so the patch need not copy a large mapping to add them
         cells.update({(table.header_row, columns[name]): header
@@ -205,23 +208,32 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     return result
 
 
-def _cells(values: Mapping[tuple[int, str], Any], columns: Mapping[str, int],
+def _cells(by_field: Mapping[str, tuple[list[int], list[Any]]], columns: Mapping[str, int],
            lang: str) -> dict[tuple[int, int], Any]:
     """``(row, column) -> cell value`` of the values whose field has a column."""
     cells: dict[tuple[int, int], Any] = {}
-    memo: dict[tuple[str, Any], Any] = {}
-    for (row, name), value in values.items():
+    for name, (rows, values) in by_field.items():
         column = columns.get(name)
         if column is None:
             continue
-        try:
-            cell = memo[(name, value)]
-        except KeyError:
-            cell = memo[(name, value)] = cell_value(name, value, lang)
-        except TypeError:  # unhashable: not a vocabulary value anyway
-            cell = cell_value(name, value, lang)
-        cells[(row, column)] = cell
+        memo: dict[Any, Any] = {}
+
+        def convert(value: Any, name: str = name, memo: dict[Any, Any] = memo) -> Any:
+            try:
+                return memo[value]
+            except KeyError:
+                cell = cell_value(name, value, lang)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[value] = cell
+                return cell
+            except TypeError:  # unhashable: not a vocabulary value anyway
+                return cell_value(name, value, lang)
+
+        cells.update(zip(zip(rows, repeat(column)), map(convert, values), strict=True))
     return cells
+
+
+_MEMO_LIMIT = 10_000
 
 
 def _last_column(table: SourceTable) -> int:
@@ -247,20 +259,30 @@ def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, M
 def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
                    progress: Progress | None) -> ApplyResult:
     index = rows_by_key(table)
-    position = {int(row): i for i, row in enumerate(table.review.index)}
-    for name in REVIEW_FIELD_NAMES:
-        updates = [(key, values[name]) for key, values in checked.items() if name in values]
-        if not updates:
-            continue
+    updates: dict[str, tuple[list[int], list[Any]]] = {}
+    for key, values in checked.items():
+        rows = index[key]
+        for name, value in values.items():
+            field_rows, field_values = updates.setdefault(name, ([], []))
+            field_rows.extend(rows)
+            field_values.extend([value] * len(rows))
+    for name, (rows, new_values) in updates.items():
         column = table.review[name].to_numpy(dtype=object).copy()
-        for key, value in updates:
-            for row in index[key]:
-                column[position[row]] = value
+        column[table.review.index.get_indexer(rows)] = _object_array(new_values)
         table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
-    del position
+    del updates
     # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
     changed = ((key, name) for key, values in checked.items() for name in values)
     return _save_review(table, changed, output, progress, index)
+
+
+def _object_array(values: list[Any]) -> Any:
+    """``values`` as a 1-d object array, element by element (a list of tuples stays a list of tuples)."""
+    import numpy as np
+
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,

@@ -294,5 +294,6 @@ def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None 
     with ThreadPoolExecutor(max_workers=1) as pool:
         raw = pool.submit(read_raw_decisions, Path(decisions_path))
         table = read_table(Path(path), sheet=sheet)
+        table.keep_keys_only()
         checked = decisions_from_csv(table, Path(decisions_path), raw.result())
     return _apply_checked(table, checked, output, progress)

@@ -278,16 +278,16 @@ class Journal:
             except TypeError:  # unhashable
                 return encode_value(value)
 
-        rows = [(wid, str(k), f, encode(o), encode(n), user, who_host, stamp, self.session)
-                for k, f, o, n in edits]
-        if not rows:
+        if isinstance(edits, Sequence) and not edits:
             return []
+        # a generator: a bulk edit of 300,000 cells would otherwise hold all its rows twice
+        rows = ((wid, str(k), f, encode(o), encode(n), user, who_host, stamp, self.session) for k, f, o, n in edits)
         with self._write() as db:
             first = db.execute("SELECT COALESCE(MAX(id), 0) FROM edits").fetchone()[0] + 1
-            db.executemany("INSERT INTO edits (workbook, key, field, old, new, user, host, at, session) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            count = db.executemany("INSERT INTO edits (workbook, key, field, old, new, user, host, at, session) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows).rowcount
         # ids are consecutive: the write transaction held the database exclusively
-        return list(range(first, first + len(rows)))
+        return list(range(first, first + max(count, 0)))
 
     # -- reading -------------------------------------------------------------------------------
 

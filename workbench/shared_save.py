@@ -339,6 +339,7 @@ def _apply(path: Path, decisions_path: Path, sheet: str | None, who: str, journa
     from workbench.importer import read_table
 
     table = read_table(path, sheet=sheet)
+    table.keep_keys_only()
     base = table.review if lock is not None else table.review.copy(deep=True)  # unused under the lock
     checked = decisions_from_csv(table, decisions_path)
     rows = key_rows(table.keys)

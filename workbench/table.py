@@ -87,6 +87,14 @@ class SourceTable:
     def row_count(self) -> int:
         return len(self.data)
 
+    def keep_keys_only(self) -> None:
+        """Drop every column of ``data`` but the key (the rows stay): what the writer needs is the keys,
+        the review and the column positions, so a command that only writes (``workbench apply``) frees
+        most of a large table's memory before it builds the cells. ``columns`` and ``column_index``
+        still name where the dropped columns are in the sheet."""
+        key = self.key_column
+        self.data = self.data[[key]] if key is not None and key in self.data.columns else self.data.iloc[:, :0]
+
     def inspection(self) -> dict[str, Any]:
         """What ``workbench inspect --json`` prints (keys fixed by the CLI contract)."""
         return {

@@ -309,3 +309,42 @@ def test_the_column_guard_matches_exactly_the_columns_from_the_first(first: int)
     for col in {*range(max(0, first - 30), min(16384, first + 30)), 0, 16383}:
         letters = column_letters(col).encode()
         assert (pattern.match(letters) is not None) == (col >= first), (first, col)
+
+
+def _rewrite_sheet(source: Path, target: Path, change) -> None:  # type: ignore[no-untyped-def]
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            zout.writestr(name, change(data.decode("utf-8")) if name == SHEET else data)
+
+
+def test_the_run_at_a_time_patch_writes_exactly_what_the_row_by_row_patch_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rows the fast route takes and rows it must hand over, mixed: a self-closing row, a row with a
+    # formatting-only cell right of the data, a row whose patched column lies between its cells, a row
+    # without r, a missing row to insert, an empty row; the result must be the same bytes either way.
+    source = build_workbook(tmp_path / "a.xlsx", extras=False, autofilter=False, rows=40)
+
+    def mess(xml: str) -> str:
+        xml = re.sub(r'<row r="6"[^>]*>.*?</row>', '<row r="6" spans="1:3" ht="20" customHeight="1"/>', xml)
+        xml = xml.replace('</row><row r="9"', '<c r="F8" s="1"/></row><row r="9"')
+        xml = xml.replace('</row><row r="12"', '<c r="G11"><v>7</v></c></row><row r="12"')
+        xml = re.sub(r'<row r="15"', "<row", xml)
+        xml = re.sub(r'<row r="20"[^>]*>.*?</row>', "", xml)
+        return re.sub(r'(<row r="25"[^>]*>).*?(</row>)', r"\1\2", xml)
+
+    messy = tmp_path / "messy.xlsx"
+    _rewrite_sheet(source, messy, mess)
+    cells = {(row, col): f"v{row}-{col}" for row in range(2, 43) for col in (4, 5)}
+    cells.update({(row, 3): row % 5 + 1 for row in range(2, 43, 3)})
+    columns = [NewColumn(3, "Miljöpoäng"), NewColumn(4, "Beslut"), NewColumn(5, "Kommentar")]
+    fast, slow = tmp_path / "fast.xlsx", tmp_path / "slow.xlsx"
+    patch_xlsx(messy, fast, None, cells, header_row=1, new_columns=columns)
+    import workbench._xlsx_sheet as sheet_module
+
+    monkeypatch.setattr(sheet_module._FastRows, "run", lambda self, buf, pos, n, prev, out: (pos, n, prev))
+    patch_xlsx(messy, slow, None, cells, header_row=1, new_columns=columns)
+    assert _sheet_xml(fast) == _sheet_xml(slow)
+    grid = read_grid(fast)
+    assert grid[5][4] == "v6-4" and grid[7][5] == "v8-5" and grid[10][6] == 7.0 and grid[10][4] == "v11-4"
+    assert grid[19][:2] == ["", ""] and grid[19][4] == "v20-4"

@@ -175,17 +175,21 @@ def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: It
 def _set_base(base: pd.DataFrame, table: SourceTable, fresh: SourceTable) -> None:
     """``base`` (aligned to ``table``) takes the file's values for every row the file has."""
     their_rows = key_rows(fresh.keys)
-    our_rows = key_rows(table.keys)
-    position = {int(row): i for i, row in enumerate(base.index)}
-    their_position = {int(row): i for i, row in enumerate(fresh.review.index)}
+    ours: list[int] = []
+    theirs: list[int] = []
+    for key, rows in key_rows(table.keys).items():
+        others = their_rows.get(key, ())
+        pairs = min(len(rows), len(others))
+        ours += rows[:pairs]
+        theirs += others[:pairs]
+    # the n-th row of a key here takes the n-th row of that key in the file, a whole column at a time
+    our_positions = base.index.get_indexer(ours)
+    their_positions = fresh.review.index.get_indexer(theirs)
     for name in base.columns:
         if name not in fresh.review.columns:
             continue
         column = base[name].to_numpy(dtype=object).copy()
-        theirs = fresh.review[name].to_numpy(dtype=object)
-        for key, rows in our_rows.items():
-            for row, other in zip(rows, their_rows.get(key, ()), strict=False):
-                column[position[row]] = theirs[their_position[other]]
+        column[our_positions] = fresh.review[name].to_numpy(dtype=object)[their_positions]
         base[name] = pd.Series(column, index=base.index, dtype=object)
 
 

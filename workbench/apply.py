@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from workbench._decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
+from workbench._gc import gc_paused
 from workbench._review_cells import (
     XLSX_SUFFIXES,
     cell_value,
@@ -106,6 +107,7 @@ def _changed_by_field(table: SourceTable, changed: Iterable[tuple[str, str]] | N
     return found
 
 
+@gc_paused
 def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = None, *,
                 output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
     """Write the review values of ``table`` into its file (or ``output``).
@@ -240,6 +242,7 @@ def _last_column(table: SourceTable) -> int:
     return max(table.column_index.values(), default=-1)
 
 
+@gc_paused
 def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, Mapping[str, Any]], *,
                     output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
     """Check ``decisions`` (key -> {field: value}, or a frame with a ``key`` column), set them in
@@ -285,6 +288,7 @@ def _object_array(values: list[Any]) -> Any:
     return array
 
 
+@gc_paused
 def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,
                          output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
     """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol."""

@@ -46,10 +46,15 @@ def _key_text(key: Any) -> str | None:
 def key_rows(keys: pd.Series) -> dict[str, list[int]]:
     """Row labels of every key, in sheet order (a duplicated key has several)."""
     found: dict[str, list[int]] = {}
-    for row, key in zip(keys.index, keys.to_numpy(dtype=object), strict=True):
-        text = _key_text(key)
-        if text is not None:
-            found.setdefault(text, []).append(int(row))
+    for row, key in zip(keys.index.tolist(), keys.to_numpy(dtype=object).tolist(), strict=True):
+        text = key if key.__class__ is str else _key_text(key)
+        if text is None:
+            continue
+        rows = found.get(text)
+        if rows is None:
+            found[text] = [int(row)]
+        else:
+            rows.append(int(row))
     return found
 
 
@@ -101,12 +106,12 @@ class MergeResult:
 
 def _cells_of(review: pd.DataFrame, keys: pd.Series) -> dict[Slot, dict[str, Any]]:
     slots = _slots(keys)
-    position = {int(row): i for i, row in enumerate(review.index)}
-    columns = {name: review[name].to_numpy(dtype=object) if name in review.columns else None
-               for name in REVIEW_FIELD_NAMES}
-    return {slot: {name: (column[position[row]] if column is not None else None)
-                   for name, column in columns.items()}
-            for slot, row in slots.items()}
+    positions = review.index.get_indexer(list(slots.values()))
+    columns = [review[name].to_numpy(dtype=object)[positions].tolist() if name in review.columns
+               else [None] * len(positions) for name in REVIEW_FIELD_NAMES]
+    names = REVIEW_FIELD_NAMES
+    return {slot: dict(zip(names, values, strict=True))
+            for slot, values in zip(slots, zip(*columns, strict=True), strict=True)}
 
 
 def _stamp_time(value: Any) -> dt.datetime | None:

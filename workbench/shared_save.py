@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from workbench._gc import gc_paused
 from workbench.apply import ApplyResult, save_review
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
 from workbench.fields import field as field_info
@@ -154,6 +155,7 @@ def _check_older(table: SourceTable, journal: Journal | None) -> None:
                              file_time=file_time)
 
 
+@gc_paused
 def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: Iterable[Cell] | None = None,
                  *, fresh: SourceTable | None = None) -> PullResult:
     """Merge what colleagues saved into ``table.review`` without saving (the file changed on disk).
@@ -193,6 +195,7 @@ def _set_base(base: pd.DataFrame, table: SourceTable, fresh: SourceTable) -> Non
         base[name] = pd.Series(column, index=base.index, dtype=object)
 
 
+@gc_paused
 def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable[Cell], *, user: str,
                 journal: Journal | None = None, resolve_as: Resolution = "ask", wait_seconds: float = 30.0,
                 on_wait: Callable[[LockInfo], None] | None = None,
@@ -293,6 +296,7 @@ def _save_read_under_lock(table: SourceTable, cells: list[Cell], user: str, jour
     return result
 
 
+@gc_paused
 def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, output: Path | None = None,
                  wait: float = 30.0, on_conflict: Literal["ours", "theirs"] | None = None,
                  user: str | None = None, save_anyway: bool = False,

@@ -25,6 +25,20 @@ def corpus_dir() -> Path:
     return Path(override) if override else ROOT.parent / "shared" / "corpus"
 
 
+def corpus_copy(name: str, folder: Path) -> Path:
+    """A copy of corpus file ``name`` in ``folder`` (the test is skipped when the corpus is absent)."""
+    import shutil
+
+    import pytest
+
+    source = corpus_dir() / name
+    if not source.exists():
+        pytest.skip("corpus absent")
+    path = folder / name
+    shutil.copyfile(source, path)
+    return path
+
+
 def build_workbook(path: Path, *, rows: int = 20, table: bool = False, autofilter: bool = True,
                    extras: bool = True, date1904: bool = False, review: bool = False) -> Path:
     """A Swedish article list: header on row 1 (bold, grey), keys ``A001``…, names, prices.

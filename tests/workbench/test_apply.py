@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from _writer_fixtures import assert_well_formed, build_workbook, corpus_dir, members, read_grid
+from _writer_fixtures import assert_well_formed, build_workbook, corpus_copy, corpus_dir, members, read_grid
 
 from workbench.apply import apply_decisions, apply_decisions_file, save_review
 from workbench.cli import main
@@ -152,11 +151,7 @@ def test_dates_in_a_1904_workbook_are_right(tmp_path: Path) -> None:
 
 
 def test_csv_is_written_back_in_its_own_dialect(tmp_path: Path) -> None:
-    source = corpus_dir() / "cp1252_semicolon_decimal_comma.csv"
-    if not source.exists():
-        pytest.skip("corpus absent")
-    path = tmp_path / source.name
-    shutil.copyfile(source, path)
+    path = corpus_copy("cp1252_semicolon_decimal_comma.csv", tmp_path)
     original = path.read_bytes()
     apply_decisions_file(path, _decisions(tmp_path / "d.csv", "key,decision,comment\n001,Behåll,a;b\n"))
     written = path.read_bytes()
@@ -187,11 +182,7 @@ def test_an_unchanged_csv_round_trips_byte_identically(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["libreoffice_chart_comment.ods", "libreoffice_chart_comment.xls",
                                   "xls_biff8_kitchen_sink.xls"])
 def test_xls_and_ods_are_saved_as_a_new_xlsx_beside_them(name: str, tmp_path: Path) -> None:
-    source = corpus_dir() / name
-    if not source.exists():
-        pytest.skip("corpus absent")
-    path = tmp_path / name
-    shutil.copyfile(source, path)
+    path = corpus_copy(name, tmp_path)
     try:
         table = read_table(path)
     except NoHeaderError:
@@ -201,7 +192,7 @@ def test_xls_and_ods_are_saved_as_a_new_xlsx_beside_them(name: str, tmp_path: Pa
     key = str(table.keys.dropna().iloc[0])
     result = apply_decisions(table, {key: {"decision": "Utred", "comment": "=A1"}})
     assert result.converted and result.written == path.with_suffix(".xlsx")
-    assert path.read_bytes() == source.read_bytes()
+    assert path.read_bytes() == (corpus_dir() / name).read_bytes()
     assert "xlsx" in result.summary("en")
     again = read_table(result.written, sheet=table.sheet)
     review = again.review.set_index(again.keys.astype(str))
@@ -251,3 +242,15 @@ def test_new_columns_go_right_of_content_added_to_the_file_after_it_was_read(tmp
                              "Kommentar", "Granskad av", "Granskad"]
     assert grid[2][9] == "Behåll" and result.cells == 1
     assert table.column_index["Beslut"] == 9
+
+
+def test_keep_keys_only_leaves_what_the_writer_needs(tmp_path: Path) -> None:
+    path = build_workbook(tmp_path / "a.xlsx", rows=5)
+    table = read_table(path)
+    keys, rows, positions = table.keys.tolist(), list(table.data.index), dict(table.column_index)
+    table.keep_keys_only()
+    assert list(table.data.columns) == [table.key_column] and table.keys.tolist() == keys
+    assert list(table.data.index) == rows and table.column_index == positions
+    result = apply_decisions(table, {keys[2]: {"decision": "Behåll"}})
+    assert result.cells == 1 and read_table(path).review["decision"].tolist()[2] == "keep"
+    assert read_grid(path)[3][:3] == ["A003", "Artikel 3", 13.5]

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from _writer_fixtures import build_workbook, corpus_dir
+from _writer_fixtures import build_workbook, corpus_copy
 
 from workbench.apply import apply_decisions
 from workbench.importer import read_table
@@ -73,11 +73,7 @@ def test_libreoffice_reads_decisions_in_a_1904_workbook(tmp_path: Path) -> None:
                                   "xlsxwriter_2000_articles_autofilter_freeze.xlsx",
                                   "strict_ooxml_sheet_visibility.xlsx"])
 def test_libreoffice_reads_decisions_in_corpus_workbooks(name: str, tmp_path: Path) -> None:
-    source = corpus_dir() / name
-    if not source.exists():
-        pytest.skip("corpus absent")
-    path = tmp_path / name
-    shutil.copyfile(source, path)
+    path = corpus_copy(name, tmp_path)
     table = read_table(path)
     key_column = None
     if table.keys.dropna().empty:

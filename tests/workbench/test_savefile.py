@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from _writer_fixtures import ROOT, build_workbook, corpus_dir, read_grid
+from _writer_fixtures import ROOT, build_workbook, corpus_copy, read_grid
 
 from workbench.errors import VerifyError, WriteError
 from workbench.savefile import BACKUP_FOLDER, atomic_save, backups_of
@@ -72,11 +72,9 @@ def test_the_replaced_file_keeps_the_original_permissions(tmp_path: Path) -> Non
 
 
 def test_a_macro_workbook_stays_macro_enabled(tmp_path: Path) -> None:
-    source = corpus_dir() / "vba_formcontrols_images.xlsm"
-    if not source.exists():
-        pytest.skip("corpus absent")
-    target = tmp_path / source.name
-    target.write_bytes(source.read_bytes())
+    target = corpus_copy("vba_formcontrols_images.xlsm", tmp_path)
+    source = target.with_name("original.xlsm")
+    source.write_bytes(target.read_bytes())
     atomic_save(target, lambda p: patch_xlsx(source, p, None, {(1, 20): "Beslut"}))
     assert target.suffix == ".xlsm"
     with zipfile.ZipFile(source) as a, zipfile.ZipFile(target) as b:

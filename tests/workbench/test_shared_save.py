@@ -76,6 +76,30 @@ def test_a_real_conflict_is_raised_without_writing_and_settled_when_told(book: P
     assert review_of(book)["K0003"]["decision"] == '"remove"'
 
 
+def test_cli_apply_holds_the_lock_while_it_reads_when_nobody_else_does(book: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # what it read is what it writes into: a colleague cannot save between the read and the write
+    import workbench.importer
+    from workbench.locking import lock_path
+    from workbench.shared_save import apply_shared
+
+    seen: list[bool] = []
+    real_read = workbench.importer.read_table
+
+    def read_and_look(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(lock_path(book).exists())
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(workbench.importer, "read_table", read_and_look)
+    decisions = write_decisions(tmp_path / "d.csv", {"K0004": {"decision": "Behåll"}})
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        result = apply_shared(book, decisions, user="Bo", journal=journal)
+        assert journal.unsaved(book) == []
+    assert seen == [True]  # one read, under the lock
+    assert result.written == [("K0004", "decision")] and not lock_path(book).exists()
+    assert review_of(book)["K0004"]["decision"] == '"keep"'
+
+
 def test_cli_reports_conflicts_with_exit_3_unless_told_which_side_wins(book: Path, tmp_path: Path) -> None:
     # the CLI's base is the file when it starts: a colleague saving while it waits for the lock conflicts
     decisions = write_decisions(tmp_path / "d.csv", {"K0004": {"decision": "Behåll"}})

@@ -1,6 +1,12 @@
-"""Behovsanalys core: loading, the review model, saving into workbooks, the CLI. Never imports Qt."""
+"""Behovsanalys core: loading, the review model, saving into workbooks, the CLI. Never imports Qt.
+
+Importing the package is light: the table types (pandas) load on first use, so a helper process, the
+command line's ``--help`` and the app's first window do not pay for pandas before they need it.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import (
     Cancelled,
@@ -24,10 +30,22 @@ from workbench.errors import (
 from workbench.fields import REVIEW_FIELDS, SOURCE_FIELDS, Field
 from workbench.progress import Progress
 from workbench.settings import Settings, UiState
-from workbench.table import CsvDialect, Finding, SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies, vocabulary
 
+if TYPE_CHECKING:
+    from workbench.table import CsvDialect, Finding, SourceTable
+
 __version__ = "0.1.0"
+
+_LAZY = {"CsvDialect", "Finding", "SourceTable"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from workbench import table
+
+        return getattr(table, name)
+    raise AttributeError(f"module 'workbench' has no attribute {name!r}")
 
 __all__ = [
     "Cancelled",

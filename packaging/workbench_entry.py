@@ -1,5 +1,11 @@
-"""Frozen entry point of the ``workbench`` command line."""
+"""Frozen entry point of the ``workbench`` command line (and, with ``--check-worker``, of the helper that
+reads a large sheet back while it is written: workbench/_check_worker.py)."""
 
-from workbench.cli import main
+import sys
+
+if sys.argv[1:] == ["--check-worker"]:
+    from workbench._check_worker import main
+else:
+    from workbench.cli import main
 
 raise SystemExit(main())

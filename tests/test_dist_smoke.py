@@ -60,6 +60,12 @@ def test_frozen_cli_applies_decisions_that_export_then_shows(dist_check: ModuleT
     assert all(result["applied"].values())
 
 
+def test_each_frozen_executable_serves_as_the_sheet_check_helper(dist_check: ModuleType, bundle: object) -> None:
+    answers = dist_check.check_helper(bundle)
+
+    assert set(answers) == {"behovsanalys", "workbench"}
+
+
 @pytest.mark.slow
 def test_frozen_app_starts_offscreen_loads_the_sample_and_exits_zero(dist_check: ModuleType, bundle: object) -> None:
     workbook = dist_check.copy_sample(bundle)

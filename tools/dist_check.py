@@ -3,8 +3,9 @@
 ``python tools/dist_check.py [--bundle dist/behovsanalys] [--keep]`` runs, on a copy of the bundled sample
 workbook and with the app's own files redirected to a temporary folder (``BEHOVSANALYS_HOME``):
 
-1. the frozen ``workbench`` CLI: ``inspect --json``, ``export``, ``apply`` a decisions csv for a few rows,
-   and ``export`` again to see the decisions in the workbook;
+1. the frozen ``workbench`` CLI: ``inspect --json``, ``export``, ``apply`` a decisions csv for a few rows
+   (with the helper process that reads large sheets back forced on), and ``export`` again to see the
+   decisions in the workbook; and each executable started as that helper (``--check-worker``) answers;
 2. the frozen ``behovsanalys`` app, offscreen (``QT_QPA_PLATFORM=offscreen``): it loads the copy, saves a
    screenshot of the main window and exits 0;
 3. no network: on Linux with ``strace`` on PATH, every run above is traced (``-f -e trace=socket,connect``)
@@ -21,11 +22,14 @@ import csv
 import io
 import json
 import os
+import pickle
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,15 +65,16 @@ class Bundle:
         inner = self.root / "_internal"
         return inner if inner.is_dir() else self.root
 
-    def env(self) -> dict[str, str]:
-        env = dict(os.environ)
+    def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        env = dict(os.environ, **(extra or {}))
         env["BEHOVSANALYS_HOME"] = str(self.work / "home")
         env["QT_QPA_PLATFORM"] = "offscreen"
         env.pop("PYTHONPATH", None)  # the bundle must not see the checkout or a venv
         env.pop("PYTHONHOME", None)
         return env
 
-    def run(self, name: str, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    def run(self, name: str, *args: str, expect: int = 0,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """Run one of the bundle's executables (under strace when available); fail on another exit code."""
         command = [str(self.exe(name)), *args]
         if self.trace:
@@ -77,7 +82,7 @@ class Bundle:
             self.traces.append(trace)
             command = ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), *command]
         result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                                env=self.env(), cwd=self.work, timeout=TIMEOUT_S, check=False)
+                                env=self.env(env), cwd=self.work, timeout=TIMEOUT_S, check=False)
         if result.returncode != expect:
             raise CheckFailed(f"{name} {' '.join(args)} exited {result.returncode} (expected {expect})\n"
                               f"stdout:\n{result.stdout[-3000:]}\nstderr:\n{result.stderr[-3000:]}")
@@ -134,12 +139,37 @@ def check_cli(bundle: Bundle, workbook: Path) -> dict[str, object]:
         writer = csv.writer(handle)
         writer.writerow(["key", "decision"])
         writer.writerows(zip(keys, DECISIONS, strict=True))
-    bundle.run("workbench", "apply", str(workbook), "--decisions", str(decisions))
+    # the sample's sheet is small: a threshold of 0 bytes makes the frozen writer use its helper process
+    bundle.run("workbench", "apply", str(workbook), "--decisions", str(decisions),
+               env={"BEHOVSANALYS_CHECK_WORKER_FROM": "0"})
     after = {row["key"]: row["decision"] for row in _export(bundle, workbook)}
     empty = [key for key in keys if not after.get(key)]
     if empty:
         raise CheckFailed(f"after apply these keys still have no decision: {empty}")
     return {"rows": info["rows"], "applied": dict(zip(keys, (after[k] for k in keys), strict=True))}
+
+
+def check_helper(bundle: Bundle) -> dict[str, int]:
+    """Each executable started with ``--check-worker`` reads a sheet sent the writer's way and answers
+    with its CRC-32 (the protocol of workbench/_check_worker.py: length-prefixed pickles and blocks)."""
+    sheet = b'<worksheet><sheetData><row r="1"><c r="A1"><v>4</v></c></row></sheetData></worksheet>'
+    length = struct.Struct("<Q")
+    # expected cells packed per column: column 0 holds row 1 (uint32, little-endian) = 4
+    header = pickle.dumps({"part": "sheet.xml", "columns": {0: (struct.pack("<I", 1), [4])}, "date1904": False})
+    message = length.pack(len(header)) + header + length.pack(len(sheet)) + sheet + length.pack(0)
+    answers = {}
+    for name in ("behovsanalys", "workbench"):
+        result = subprocess.run([str(bundle.exe(name)), "--check-worker"], input=message, capture_output=True,
+                                env=bundle.env(), cwd=bundle.work, timeout=TIMEOUT_S, check=False)
+        try:
+            answer = pickle.loads(result.stdout)
+        except Exception as error:
+            raise CheckFailed(f"{name} --check-worker gave no answer (exit {result.returncode}): {error}\n"
+                              f"{result.stderr[-2000:]!r}") from error
+        if answer != {"crc": zlib.crc32(sheet), "size": len(sheet), "problems": []}:
+            raise CheckFailed(f"{name} --check-worker answered {answer!r}")
+        answers[name] = answer["crc"]
+    return answers
 
 
 def check_gui(bundle: Bundle, workbook: Path) -> Path:
@@ -176,7 +206,7 @@ def run_all(bundle_root: Path, work: Path) -> list[str]:
         workbook = copy_sample(bundle)
     except CheckFailed as error:
         return [str(error)]
-    for name, check in (("cli", check_cli), ("gui", check_gui)):
+    for name, check in (("cli", check_cli), ("helper", lambda b, _w: check_helper(b)), ("gui", check_gui)):
         try:
             print(f"{name}: ok {check(bundle, workbook)}")
         except (CheckFailed, subprocess.TimeoutExpired, json.JSONDecodeError) as error:

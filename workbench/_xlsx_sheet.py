@@ -176,11 +176,13 @@ class _Sink:
     """Collects small writes into large ones (the zip stream's per-call cost dominates otherwise).
 
     Large blocks are handed to a writer thread: deflate and the CRC release the GIL, so compression
-    overlaps the patching.
+    overlaps the patching. ``tee`` gets every block too, in order (the helper reading the sheet back).
     """
 
-    def __init__(self, out: IO[bytes], threaded: bool = False) -> None:
+    def __init__(self, out: IO[bytes], threaded: bool = False,
+                 tee: Callable[[bytes], None] | None = None) -> None:
         self.out = out
+        self.tee = tee
         self.parts: list[bytes] = []
         self.size = 0
         self._queue: queue.Queue[bytes | None] | None = None
@@ -213,6 +215,8 @@ class _Sink:
             raise self._error
         if self.parts:
             block = b"".join(self.parts)
+            if self.tee is not None:
+                self.tee(block)
             if self._queue is not None:
                 self._queue.put(block)
             else:
@@ -261,8 +265,9 @@ def _grow_dimension(head: bytes, prefix: bytes, max_row: int, max_col: int) -> b
 
 def patch_sheet_stream(stream: IO[bytes], out: IO[bytes], edits: SheetEdits, size: int,
                        tail_transform: Callable[[bytes, bytes], bytes],
-                       progress: Progress | None = None, free_from: int | None = None) -> None:
-    """Copy the sheet XML from ``stream`` to ``out`` with ``edits`` applied.
+                       progress: Progress | None = None, free_from: int | None = None,
+                       tee: Callable[[bytes], None] | None = None) -> None:
+    """Copy the sheet XML from ``stream`` to ``out`` with ``edits`` applied (and to ``tee``, in blocks).
 
     ``tail_transform(tail, prefix)`` gets everything after ``</sheetData>`` and returns its new text.
     With ``free_from`` (a 0-based column), a cell holding content at or right of it in the source
@@ -273,7 +278,7 @@ def patch_sheet_stream(stream: IO[bytes], out: IO[bytes], edits: SheetEdits, siz
         # the same rule as scan_extent: anchored on ' r="', self-closing cells (formatting) ignored
         guard = re.compile(rb' r="' + columns_from(free_from) + rb'[0-9]+"[^>/]*>')
     src = _Source(stream, size, progress, guard)
-    sink = _Sink(out, threaded=size > 4 * _CHUNK)
+    sink = _Sink(out, threaded=size > 4 * _CHUNK, tee=tee)
     try:
         _patch_stream(src, sink, edits, tail_transform)
         sink.close()

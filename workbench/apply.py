@@ -159,7 +159,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
                 try:
                     return patch_xlsx(base, temp, sheet, cells, header_row=table.header_row,
                                       new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
-                                      progress=progress, free_from=free_from)
+                                      progress=progress, free_from=free_from, check_while_writing=True)
                 except ColumnsInUse:
                     extent = last_used_column(base, sheet)
                     planned = columns
@@ -274,8 +274,10 @@ def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
         column[table.review.index.get_indexer(rows)] = _object_array(new_values)
         table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
     del updates
-    # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
+    # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes; it is the
+    # last holder of `checked` here, and lets go of it once the cells to write have been taken
     changed = ((key, name) for key, values in checked.items() for name in values)
+    del checked
     return _save_review(table, changed, output, progress, index)
 
 
@@ -299,5 +301,8 @@ def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None 
         raw = pool.submit(read_raw_decisions, Path(decisions_path))
         table = read_table(Path(path), sheet=sheet)
         table.keep_keys_only()
-        checked = decisions_from_csv(table, Path(decisions_path), raw.result())
-    return _apply_checked(table, checked, output, progress)
+        # held only by the call below, which lets go of them before writing (tens of megabytes on a
+        # large file): the file's rows as read, and the checked decisions
+        holder = [decisions_from_csv(table, Path(decisions_path), raw.result())]
+        del raw
+    return _apply_checked(table, holder.pop(), output, progress)

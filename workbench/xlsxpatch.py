@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from workbench._check_worker import StreamCheck, wanted
 from workbench._xlsx_package import PackageInfo, SheetInfo, read_package, table_parts
 from workbench._xlsx_sheet import ColumnsInUse, SheetEdits, patch_sheet_stream, scan_extent
 from workbench._xlsx_styles import date_styles
@@ -57,12 +58,15 @@ class PatchResult:
     table_grown: str | None = None
     date1904: bool = False
     cells: Mapping[tuple[int, int], CellValue] = field(default_factory=dict, repr=False)
+    # the helper process reading a large sheet back while it was written (see _check_worker)
+    stream_check: StreamCheck | None = field(default=None, repr=False, compare=False)
 
 
 def verify_patch(path: Path, result: PatchResult) -> None:
     """Read ``path`` (written by :func:`patch_xlsx`) back: every member's checksum, the changed parts
     through a strict XML parser, and every written cell as meant. Raises ``ValueError``."""
-    verify_written(Path(path), result.sheet_part, result.changed_parts, result.cells, result.date1904)
+    check, result.stream_check = result.stream_check, None
+    verify_written(Path(path), result.sheet_part, result.changed_parts, result.cells, result.date1904, check)
 
 
 def _open(path: Path) -> zipfile.ZipFile:
@@ -132,7 +136,8 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                *, header_row: int | None = None, new_columns: Sequence[NewColumn] = (),
                data_rows: tuple[int, int] | None = None,
                merge_lists: Mapping[int, Sequence[str]] | None = None,
-               progress: Progress | None = None, free_from: int | None = None) -> PatchResult:
+               progress: Progress | None = None, free_from: int | None = None,
+               check_while_writing: bool = False) -> PatchResult:
     """Write ``cells`` into sheet ``sheet_name`` of workbook ``src``, producing ``dst``.
 
     ``cells`` maps ``(row, col)`` to a value (``None`` clears the cell's value, keeping its style).
@@ -202,21 +207,26 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
             return edit_tail(tail, prefix, validations=validations, merge_lists=merge_lists,
                              autofilter_grow=None if result.table_grown else autofilter)
 
+        done = False
         try:
             with zipfile.ZipFile(dst, "w", allowZip64=True) as zout:
                 zout.comment = zin.comment
                 for info in zin.infolist():
                     if info.filename == sheet.part:
                         big = info.file_size > (1 << 30)
+                        if check_while_writing and wanted(info.file_size):
+                            result.stream_check = StreamCheck.start(sheet.part, all_cells, package.date1904)
+                        tee = result.stream_check.feed if result.stream_check is not None else None
                         with zin.open(info) as stream, zout.open(new_member_info(info, fast=True), "w",
                                                                   force_zip64=big) as out:
                             patch_sheet_stream(stream, out, edits, info.file_size, tail_transform, progress,
-                                               free_from)
+                                               free_from, tee)
                     elif info.filename in replaced:
                         write_member(zout, info, replaced[info.filename])
                         result.changed_parts.append(info.filename)
                     else:
                         copy_member_raw(zin, zout, info)
+            done = True
         except ColumnsInUse:
             raise
         except ValueError as error:
@@ -227,4 +237,8 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
             if isinstance(error, WriteError):
                 raise
             raise WriteError(dst, detail=str(error)) from error
+        finally:
+            if not done and result.stream_check is not None:
+                result.stream_check.abort()
+                result.stream_check = None
     return result

@@ -362,12 +362,16 @@ def _apply(path: Path, decisions_path: Path, sheet: str | None, who: str, journa
                 columns[name][p] = value
     for name, column in columns.items():
         table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
+    del checked, rows, position, columns  # a large file's copies: tens of megabytes while writing
     own_journal = journal is None
     journal = journal if journal is not None else Journal()
     try:
         ids = journal.record_many(path, edits, user=who)
+        # a generator over the edits, which it lets go of once save_shared has taken the cells named
+        changed = ((k, f) for k, f, _, _ in edits)
+        del edits
         try:
-            return save_shared(table, base, [(k, f) for k, f, _, _ in edits], user=who, journal=journal,
+            return save_shared(table, base, changed, user=who, journal=journal,
                                journal_up_to=max(ids, default=None), read_under=lock, **save)
         except WorkbenchError:
             journal.drop(ids)

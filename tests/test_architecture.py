@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -85,3 +86,14 @@ def test_no_code_of_ours_imports_a_network_module() -> None:
                     if name in _NETWORK_MODULES or name.split(".")[0] in _NETWORK_MODULES:
                         offenders.append(f"{path.relative_to(ROOT)}: {name}")
     assert offenders == []
+
+
+def test_the_app_shows_its_window_before_loading_pandas() -> None:
+    """Start-up (issue 7): the window and a small workbook's preview come up before the review core's
+    pandas is loaded, which happens in the background with the first file."""
+    code = ("import sys; import ui.app, ui.main_window, ui.preview, workbench.journal; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'ui.review_page', 'workbench.table') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

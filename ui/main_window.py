@@ -1,11 +1,16 @@
-"""The main window: menus, the review area, the status bar. Every file operation goes through workbench."""
+"""The main window: menus, the review area, the status bar. Every file operation goes through workbench.
+
+The window comes up without the review core (pandas and the grid's modules load on the first table):
+opening a small workbook first shows its rows read-only (:class:`ui.preview.PreviewPage`) and the review
+grid replaces them when the full load finishes, so a user sees the file in a fraction of the time.
+"""
 
 from __future__ import annotations
 
 import getpass
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -28,17 +33,20 @@ from ui import tasks
 from ui.about import AboutDialog
 from ui.errors import show_error
 from ui.i18n import install_translator
-from ui.import_dialog import ImportDialog
-from ui.review_page import ReviewPage
-from ui.save_controller import SaveController
-from workbench.apply import ApplyResult
+from ui.preview import PreviewPage, read_preview
 from workbench.errors import Cancelled, UsageError
 from workbench.journal import Journal
 from workbench.messages import text
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
-from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
+
+if TYPE_CHECKING:
+    from ui.review_model import ReviewTableModel
+    from ui.review_page import ReviewPage
+    from ui.review_view import ReviewTableView
+    from ui.save_controller import SaveController
+    from workbench.table import SourceTable
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +57,8 @@ class MainWindow(QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
+    # a file's rows are on screen: the read-only preview of a small workbook, else the loaded table
+    rows_shown = Signal()
 
     def __init__(self, settings: Settings, ui_state: UiState, language: str) -> None:
         super().__init__()
@@ -59,6 +69,9 @@ class MainWindow(QMainWindow):
         self.table: SourceTable | None = None
         self._load_task: tasks.Task | None = None
         self._closing_confirmed = False
+        self._review_page: ReviewPage | None = None
+        self._saver: SaveController | None = None
+        self._preview: PreviewPage | None = None
         self.journal = Journal()
         self.setAcceptDrops(True)
         self._build_actions()
@@ -117,11 +130,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.setObjectName("editMenu")
-        self.undo_action = self.review_page.model.undo_stack.createUndoAction(self)
+        # tied to the grid's undo stack when the review page is built (_review_parts)
+        self.undo_action = QAction(self)
         self.undo_action.setObjectName("undoAction")
+        self.undo_action.setEnabled(False)
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.redo_action = self.review_page.model.undo_stack.createRedoAction(self)
+        self.redo_action = QAction(self)
         self.redo_action.setObjectName("redoAction")
+        self.redo_action.setEnabled(False)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -193,21 +209,58 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_close)
         self.banner.hide()
         page_layout.addWidget(self.banner)
-        self.review_page = ReviewPage(self.ui_state, self.language)
-        self.review_page.status_changed.connect(self._update_progress_label)
-        self.review_page.edit_refused.connect(lambda error: show_error(self, error, self.language))
-        self.model = self.review_page.model
-        self.saver = SaveController(self, self.review_page, lambda: self.language)
-        self.saver.dirty_changed.connect(self._on_saver_dirty_changed)
-        self.saver.saved.connect(self._on_saver_saved)
-        self.saver.pulled.connect(self._on_saver_pulled)
-        self.saver.waiting.connect(self._on_saver_waiting)
-        self.saver.converted.connect(lambda path: self.open_file(path))
-        self.table_view = self.review_page.view
-        page_layout.addWidget(self.review_page, 1)
+        self._page_layout = page_layout
         self.stack.addWidget(empty)
         self.stack.addWidget(self.table_page)
         self.setCentralWidget(self.stack)
+
+    def _review_parts(self) -> tuple[ReviewPage, SaveController]:
+        """The review grid and its save controller, built (with their modules: pandas) on first use."""
+        if self._review_page is None or self._saver is None:
+            from ui.review_page import ReviewPage
+            from ui.save_controller import SaveController
+
+            page = ReviewPage(self.ui_state, self.language)
+            page.status_changed.connect(self._update_progress_label)
+            page.edit_refused.connect(lambda error: show_error(self, error, self.language))
+            stack = page.model.undo_stack
+            stack.canUndoChanged.connect(self.undo_action.setEnabled)
+            stack.canRedoChanged.connect(self.redo_action.setEnabled)
+            self.undo_action.triggered.connect(stack.undo)
+            self.redo_action.triggered.connect(stack.redo)
+            self._page_layout.addWidget(page, 1)
+            self._review_page = page
+            saver = SaveController(self, page, lambda: self.language)
+            saver.dirty_changed.connect(self._on_saver_dirty_changed)
+            saver.saved.connect(self._on_saver_saved)
+            saver.pulled.connect(self._on_saver_pulled)
+            saver.waiting.connect(self._on_saver_waiting)
+            saver.converted.connect(lambda path: self.open_file(path))
+            self._saver = saver
+        return self._review_page, self._saver
+
+    @property
+    def review_page(self) -> ReviewPage:
+        return self._review_parts()[0]
+
+    @property
+    def saver(self) -> SaveController:
+        return self._review_parts()[1]
+
+    @property
+    def model(self) -> ReviewTableModel:
+        return self.review_page.model
+
+    @property
+    def table_view(self) -> ReviewTableView:
+        return self.review_page.view
+
+    def _confirm_discard(self, then: Any) -> None:
+        """Run ``then`` once unsaved changes are saved or discarded (at once when nothing is open)."""
+        if self._saver is None:
+            then()
+        else:
+            self._saver.confirm_discard(then)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -259,7 +312,8 @@ class MainWindow(QMainWindow):
         for action in self.decision_actions:
             action.setText(vocabularies()["decision"].label(action.data(), self.language))
         self.clear_decision_action.setText(self.tr("Clear decision"))
-        self.review_page.retranslate(self.language)
+        if self._review_page is not None:
+            self._review_page.retranslate(self.language)
         self.swedish_action.setChecked(self.language == "sv")
         self.english_action.setChecked(self.language == "en")
         self._update_title()
@@ -280,7 +334,7 @@ class MainWindow(QMainWindow):
 
     # --- opening ----------------------------------------------------------------------------
     def _on_open_action_triggered(self) -> None:
-        self.saver.confirm_discard(self._choose_file_to_open)
+        self._confirm_discard(self._choose_file_to_open)
 
     def _choose_file_to_open(self) -> None:
         start = str(Path(self.settings.get("recent_files")[0]).parent) if self.settings.get("recent_files") else ""
@@ -292,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def request_open(self, path: Path) -> None:
         """Open ``path`` once unsaved changes of the current table are saved or discarded."""
-        self.saver.confirm_discard(lambda: self.open_file(path))
+        self._confirm_discard(lambda: self.open_file(path))
 
     def open_file(self, path: Path, profile: ImportProfile | None = None) -> tasks.Task:
         """Load ``path`` in the background with the remembered (or given) import choices.
@@ -300,8 +354,6 @@ class MainWindow(QMainWindow):
         A file read for the first time whose detection needs attention (no key column, findings) opens
         the import dialog; a clean one is shown at once, its findings in the banner.
         """
-        from workbench.importer import read_table
-
         if self._load_task is not None:
             self._load_task.cancel()
         remembered = profile or remembered_profile(self.settings, path)
@@ -310,6 +362,8 @@ class MainWindow(QMainWindow):
         self.load_progress.setRange(0, 0)
         self.load_progress.show()
         self.cancel_button.show()
+        if self.table is None:
+            self._show_preview(path, options.get("sheet"), options.get("header_row"))
 
         def done(table: Any) -> None:
             if task.progress.cancelled:  # the user cancelled (or opened another file) meanwhile
@@ -339,12 +393,24 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             show_error(self, error, self.language)
 
-        task = tasks.run_task(lambda progress: read_table(path, progress=progress, **options),
+        def read(progress: Any) -> Any:
+            # pandas and the grid's modules load here, off the window's thread (on the first open)
+            from workbench.importer import read_table
+
+            table = read_table(path, progress=progress, **options)
+            import ui.review_page
+            import ui.save_controller  # noqa: F401
+
+            return table
+
+        task = tasks.run_task(read,
                               on_success=done, on_failure=failed, on_progress=self._on_load_progressed)
         self._load_task = task
         return task
 
     def _confirm_import(self, path: Path, table: SourceTable) -> None:
+        from ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(path, table, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -370,10 +436,36 @@ class MainWindow(QMainWindow):
         if self._load_task is not None:
             self._load_task.cancel()
 
+    @property
+    def loading(self) -> bool:
+        """Whether a file is being read in the background."""
+        return self._load_task is not None
+
     def _finish_loading(self) -> None:
         self._load_task = None
         self.load_progress.hide()
         self.cancel_button.hide()
+        self._drop_preview()
+
+    def _show_preview(self, path: Path, sheet: str | None, header_row: int | None) -> None:
+        """Show the rows of a small workbook read-only while the full load runs (nothing when the file
+        is large, not a workbook or unreadable: the load then reports as usual)."""
+        preview = read_preview(path, sheet, header_row)
+        if preview is None:
+            return
+        self._drop_preview()
+        self._preview = PreviewPage(preview, self, self.language)
+        self.stack.addWidget(self._preview)
+        self.stack.setCurrentWidget(self._preview)
+        self.rows_shown.emit()
+
+    def _drop_preview(self) -> None:
+        if self._preview is not None:
+            if self.stack.currentWidget() is self._preview:
+                self.stack.setCurrentIndex(0 if self.table is None else self.stack.indexOf(self.table_page))
+            self.stack.removeWidget(self._preview)
+            self._preview.deleteLater()
+            self._preview = None
 
     def _show_table(self, table: SourceTable) -> None:
         self.table = table
@@ -382,6 +474,7 @@ class MainWindow(QMainWindow):
                                               self.journal)
         self.saver.table_opened()
         self.stack.setCurrentWidget(self.table_page)
+        self._drop_preview()
         self.import_settings_action.setEnabled(True)
         self.save_as_action.setEnabled(True)
         self.saver.update_dirty()
@@ -398,6 +491,7 @@ class MainWindow(QMainWindow):
             # Edits that were never saved (the app or the computer stopped): back from the journal.
             self.banner_label.setText(text("journal_restored", self.language, count=restored, file=table.path.name))
             self.banner.show()
+        self.rows_shown.emit()
         self.table_loaded.emit(table)
 
     def _refresh_recent_menu(self) -> None:
@@ -446,6 +540,8 @@ class MainWindow(QMainWindow):
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
         path = self.table.path if self.table is not None else Path()
+        from workbench.apply import ApplyResult
+
         if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
             message = result.summary(self.language)
         else:  # a shared save (lock, merge, write)
@@ -489,6 +585,8 @@ class MainWindow(QMainWindow):
             self.selection_label.setText("")
 
     def _set_decision_for_selection(self, code: str | None) -> None:
+        if self.table is None:
+            return
         view = self.review_page.view
         self.model.set_field(view.selected_rows(), "decision", code)
 
@@ -500,12 +598,14 @@ class MainWindow(QMainWindow):
         AboutDialog(self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.saver.saving or (self.saver.is_dirty and not self._closing_confirmed):
+        saver = self._saver
+        if saver is not None and (saver.saving or (saver.is_dirty and not self._closing_confirmed)):
             event.ignore()
-            if not self.saver.saving:
-                self.saver.confirm_discard(self._close_confirmed)
+            if not saver.saving:
+                saver.confirm_discard(self._close_confirmed)
             return
-        self.review_page.save_layout()
+        if self._review_page is not None:
+            self._review_page.save_layout()
         geometry = self.geometry()
         self.ui_state.set("main_window_geometry", [geometry.x(), geometry.y(), geometry.width(), geometry.height()])
         try:

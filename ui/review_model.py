@@ -8,7 +8,6 @@ the undo stack; each returned :class:`~workbench.review.Change` becomes ``dataCh
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QTableView
 
+from ui.preview import preview_text
 from workbench.errors import WorkbenchError
 from workbench.fields import REVIEW_FIELDS, Field
 from workbench.review import Change, ReviewSession
@@ -360,19 +360,13 @@ class ReviewTableModel(QAbstractTableModel):
         if field is not None and field.vocabulary is not None:
             vocabulary = vocabularies()[field.vocabulary]
             return vocabulary.label(value, self.language) if value in vocabulary else str(value)
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, float | np.floating):
-            text = f"{value:,.2f}" if not float(value).is_integer() else f"{int(value):,}"
-            return text.replace(",", "\u00a0").replace(".", ",") if self.language == "sv" else text
-        if isinstance(value, int | np.integer):
-            text = f"{int(value):,}"
-            return text.replace(",", "\u00a0") if self.language == "sv" else text
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return str(value)
+        if isinstance(value, np.bool_):
+            value = bool(value)
+        elif isinstance(value, np.floating):
+            value = float(value)
+        elif isinstance(value, np.integer):
+            value = int(value)
+        return preview_text(value, self.language)
 
 
 def _is_empty(value: Any) -> bool:

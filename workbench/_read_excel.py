@@ -20,9 +20,12 @@ from xml.parsers import expat
 from defusedxml import ElementTree as SafeET
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+from workbench._header import HEADER_SEARCH_ROWS, detect_header_row
 from workbench.errors import (
     CorruptFileError,
+    EmptyWorkbookError,
     EncryptedFileError,
+    NoHeaderError,
     SheetNotFoundError,
     TooLargeError,
     UnsupportedFormatError,
@@ -347,3 +350,24 @@ def _check_ods_head(path: Path, archive: zipfile.ZipFile) -> None:
         raise CorruptFileError(path, detail="content.xml missing") from None
     except expat.ExpatError as error:
         raise CorruptFileError(path, detail=f"content.xml: {error}") from None
+
+
+def choose_sheet(book: ExcelBook, need_header: bool = True) -> tuple[RawSheet, int]:
+    """The first sheet (visible ones first) whose header can be found, with the header's index.
+
+    With ``need_header=False`` the first sheet holding any data is taken (the header row is given).
+    """
+    order = [n for n, v in zip(book.sheets, book.visible, strict=True) if v]
+    order += [n for n in book.sheets if n not in order]
+    first_with_data: RawSheet | None = None
+    for name in order:
+        raw = book.read(name)
+        if not any(any(v != "" for v in row) for row in raw.rows[:HEADER_SEARCH_ROWS]):
+            continue
+        index = detect_header_row(raw.rows[:HEADER_SEARCH_ROWS])
+        if index >= 0 or not need_header:
+            return raw, index
+        first_with_data = first_with_data or raw
+    if first_with_data is not None:
+        raise NoHeaderError(book.path, sheet=first_with_data.name)
+    raise EmptyWorkbookError(book.path)

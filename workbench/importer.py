@@ -133,35 +133,13 @@ def preview(path: str | Path, sheet: str | None = None, rows: int = 30) -> list[
         if sheet is not None:
             return _padded(opened.book.read(sheet, limit=rows), rows)
         try:
-            raw = _choose_sheet(opened.book)[0]
+            raw = excel_reader.choose_sheet(opened.book)[0]
         except NoHeaderError:  # still show the sheet: the user may point at the header
-            raw = _choose_sheet(opened.book, need_header=False)[0]
+            raw = excel_reader.choose_sheet(opened.book, need_header=False)[0]
         return _padded(raw, rows)
     finally:
         if opened.book is not None:
             opened.book.close()
-
-
-def _choose_sheet(book: excel_reader.ExcelBook, need_header: bool = True,
-                  ) -> tuple[excel_reader.RawSheet, int]:
-    """The first sheet (visible ones first) whose header can be found, with the header's index.
-
-    With ``need_header=False`` the first sheet holding any data is taken (the header row is given).
-    """
-    order = [n for n, v in zip(book.sheets, book.visible, strict=True) if v]
-    order += [n for n in book.sheets if n not in order]
-    first_with_data: excel_reader.RawSheet | None = None
-    for name in order:
-        raw = book.read(name)
-        if not any(any(v != "" for v in row) for row in raw.rows[:HEADER_SEARCH_ROWS]):
-            continue
-        index = detect_header_row(raw.rows[:HEADER_SEARCH_ROWS])
-        if index >= 0 or not need_header:
-            return raw, index
-        first_with_data = first_with_data or raw
-    if first_with_data is not None:
-        raise NoHeaderError(book.path, sheet=first_with_data.name)
-    raise EmptyWorkbookError(book.path)
 
 
 def _header_index(path: Path, rows: Sequence[Sequence[object]], first_row: int,
@@ -366,9 +344,9 @@ def _read_table(path: Path, sheet: str | None, options: _Options) -> SourceTable
             if sheet is not None:
                 raw = book.read(sheet)
             elif header_row is not None:
-                raw = _choose_sheet(book, need_header=False)[0]
+                raw = excel_reader.choose_sheet(book, need_header=False)[0]
             else:
-                raw = _choose_sheet(book)[0]
+                raw = excel_reader.choose_sheet(book)[0]
             result = _grid_table(path, raw.rows, raw.first_row, raw.first_col, raw.name, options)
             sheet_name: str | None = raw.name
         else:

@@ -19,6 +19,7 @@ import json
 import os
 import random
 import sqlite3
+import sys
 import threading
 import time
 import uuid
@@ -26,12 +27,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbench.paths import data_dir
-from workbench.table import SourceTable
+
+if TYPE_CHECKING:
+    from workbench.table import SourceTable
 
 __all__ = ["Entry", "Journal", "SaveRecord", "decode_value", "encode_value", "same_value", "workbook_id"]
 
@@ -82,12 +83,22 @@ _FEW_CELLS = 200
 """Up to this many cells a save marks them one statement each; more go through a temporary table."""
 
 
+def _pandas() -> Any:
+    """pandas when it is loaded: until then no value can be a pandas object, and the journal (opened
+    with the app's first window) need not load it."""
+    return sys.modules.get("pandas")
+
+
 def encode_value(value: Any) -> str | None:
     """A review value as JSON text (``None`` stays ``None``); date/times keep their type."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and value != value):
         return None
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
+    pd = _pandas()
+    if pd is not None:
+        if value is pd.NaT:
+            return None
+        if isinstance(value, pd.Timestamp):
+            value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         return json.dumps({"datetime": value.replace(tzinfo=None).isoformat()})
     if isinstance(value, dt.date):
@@ -127,7 +138,8 @@ def same_value(a: Any, b: Any) -> bool:
 def _canonical(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         return None
-    if isinstance(value, pd.Timestamp):
+    pd = _pandas()
+    if pd is not None and isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         return value.replace(microsecond=0, tzinfo=None)
@@ -418,6 +430,8 @@ class Journal:
             for p in places:
                 column[p] = entry.new
             restored += 1
+        import pandas as pd
+
         for name, column in columns.items():
             review[name] = pd.Series(column, index=review.index, dtype=object)
         if already:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.about import AboutDialog
 from ui.main_window import MainWindow
+from ui.preview import PreviewPage
 from ui.version import app_version
 
 
@@ -85,3 +87,36 @@ def test_column_layout_and_sort_are_remembered_per_workbook(main_window: MainWin
     assert main_window.table_view.isColumnHidden(gtin)
     assert main_window.table_view.columnWidth(model.column_of_field("comment")) == 333
     assert page.spec.sort == ("decision", True)
+
+
+def test_the_sample_rows_show_at_once_and_the_review_grid_replaces_them(main_window: MainWindow,
+                                                                       sample_workbook: Path, qtbot) -> None:
+    seen: list[tuple[str, int]] = []
+
+    def shown() -> None:
+        page = main_window.stack.currentWidget()
+        seen.append((page.objectName(), page.model.rowCount() if isinstance(page, PreviewPage) else -1))
+
+    main_window.rows_shown.connect(shown)
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+        preview = main_window.findChild(PreviewPage)
+        assert preview is not None and preview.view.editTriggers() == preview.view.EditTrigger.NoEditTriggers
+        assert preview.model.headerData(0, Qt.Orientation.Vertical) == "5"  # the sheet's row, as the grid
+    assert seen == [("previewPage", 2000), ("tablePage", -1)]  # the preview first, then the review grid
+    assert main_window.stack.currentWidget() is main_window.table_page
+    qtbot.waitUntil(lambda: main_window.findChild(PreviewPage) is None)  # gone, not hidden
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)  # with a table open, the next file loads without a preview
+    assert main_window.findChild(PreviewPage) is None
+
+
+def test_source_values_read_alike_in_the_preview_and_the_review_grid() -> None:
+    import datetime as dt
+
+    from ui.preview import preview_text
+
+    assert preview_text(1234.5, "sv") == "1\u00a0234,50" and preview_text(1234.5, "en") == "1,234.50"
+    assert preview_text(100.0, "sv") == "100" and preview_text(12000, "sv") == "12\u00a0000"
+    assert preview_text(dt.date(2025, 1, 2), "sv") == "2025-01-02" and preview_text(float("nan"), "sv") == ""
+    assert preview_text("0007206", "sv") == "0007206"

@@ -1,23 +1,29 @@
 """The frozen bundle: start-up against a bare PySide6 window frozen the same way, and the size budgets.
 
 Needs ``make dist`` (dist/behovsanalys/) and ``make bare`` (build/bare/bare_window/); without them it
-prints how to build them and passes. Both programs run offscreen in screenshot mode: show the main window,
-wait the same fixed 600 ms, grab it, save a PNG and quit. The app also loads the 2,000-row sample first, so
-the ratio is the price of our imports, the main window and the load. The fixed wait is padding of the
-screenshot mode, not start-up work, so the verdict is on the times without it ("net"); the gross times
-are printed for the record.
+prints how to build them and passes. Both programs run offscreen in screenshot mode: 600 ms after their
+window is shown (the bare one) or after the file's rows are on screen (the app, with the 2,000-row sample:
+a small workbook's rows appear read-only at once and the review grid replaces them when the full load is
+done), they grab the window and write a PNG. The start-up time is when that PNG was written, less the
+600 ms, counted from the moment the program was started: the same instant in both programs, so the
+ratio is the price of our imports, the main window and reading the sample. The app also prints when its
+review grid came up (editable) and quits once loaded; both are shown for the record, with the gross
+process times.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from _harness import REPO, Row, measure, print_table
+from _harness import REPO, Row, print_table
 
 EXE = ".exe" if sys.platform == "win32" else ""
 BUNDLE = REPO / "dist" / "behovsanalys"
@@ -39,10 +45,22 @@ def _archive() -> Path | None:
     return found[-1] if found else None
 
 
-def _runner(command: list[str], env: dict[str, str]) -> None:
+def _started(command: list[str], env: dict[str, str], shot: Path) -> tuple[float, float, float | None]:
+    """Run ``command`` once: (seconds to the PNG, less the grab delay; whole run; to the review grid)."""
+    shot.unlink(missing_ok=True)
+    start = time.time()
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
-    if result.returncode != 0:
+    total = time.time() - start
+    if result.returncode != 0 or not shot.exists():
         raise RuntimeError(f"{command[0]} exited {result.returncode}: {result.stderr[-1000:]}")
+    found = re.search(r"Review grid shown at ([0-9.]+)", result.stdout)
+    grid = float(found.group(1)) - start if found else None
+    return shot.stat().st_mtime - start - GRAB_DELAY_S, total, grid
+
+
+def _runs(command: list[str], env: dict[str, str], shot: Path, repeat: int) -> list[tuple[float, float, float | None]]:
+    _started(command, env, shot)  # warm-up: file caches
+    return [_started(command, env, shot) for _ in range(repeat)]
 
 
 def main(quick: bool = False) -> bool:
@@ -56,17 +74,21 @@ def main(quick: bool = False) -> bool:
         shutil.copyfile(SAMPLE, workbook)
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BEHOVSANALYS_HOME": str(work / "home")}
         repeat = 2 if quick else 7
-        bare = measure(lambda: _runner([str(BARE), "--screenshot", str(work / "bare.png")], env), repeat=repeat)
-        app = measure(lambda: _runner([str(APP), str(workbook), "--screenshot", str(work / "app.png")], env),
-                      repeat=repeat)
-    print_table(f"Frozen start-up incl. the fixed {GRAB_DELAY_S} s grab delay in both (information)", [
-        Row("bare window", bare.median),
-        Row("app + 2,000-row sample", app.median),
-    ], enforce=False)
-    ok = print_table("Frozen start-up to a shown main window, without the grab delay (offscreen, median)", [
-        Row("bare window (net)", bare.median - GRAB_DELAY_S),
-        Row("app + sample (net)", app.median - GRAB_DELAY_S, target=("bare window (net)", START_VS_BARE)),
-    ], enforce=not quick)
+        bare = _runs([str(BARE), "--screenshot", str(work / "bare.png")], env, work / "bare.png", repeat)
+        app = _runs([str(APP), str(workbook), "--screenshot", str(work / "app.png")], env, work / "app.png",
+                    repeat)
+    grids = [g for _, _, g in app if g is not None]
+    info = [Row("bare window: whole run", statistics.median(t for _, t, _ in bare)),
+            Row("app + sample: whole run", statistics.median(t for _, t, _ in app))]
+    if grids:
+        info.append(Row("app: review grid editable", statistics.median(grids)))
+    print_table(f"Frozen start-up, whole runs (incl. the {GRAB_DELAY_S} s grab delay; information)", info,
+                enforce=False)
+    ok = print_table("Frozen start-up to the window shown (bare) / the sample's rows shown (app), offscreen, median",
+                     [Row("bare window shown", statistics.median(s for s, _, _ in bare)),
+                      Row("app + sample rows shown", statistics.median(s for s, _, _ in app),
+                          target=("bare window shown", START_VS_BARE))],
+                     enforce=not quick)
     archive = _archive()
     sizes = [("one-folder bundle", _folder_mb(BUNDLE), BUNDLE_MB)]
     if archive is not None:

@@ -78,8 +78,13 @@ def wanted(sheet_bytes: int) -> bool:
 
 
 def command() -> list[str]:
-    """How to start the helper: the bundle's own executable when frozen, else this interpreter."""
+    """How to start the helper: the bundle's own executable when frozen (on Windows its console
+    ``workbench.exe``, whose standard streams are always real; the app's windowed executable is the
+    fallback), else this interpreter."""
     if getattr(sys, "frozen", False):
+        console = Path(sys.executable).with_name("workbench.exe")
+        if sys.platform == "win32" and console.is_file():
+            return [str(console), WORKER_FLAG]
         return [sys.executable, WORKER_FLAG]
     return [sys.executable, "-m", "workbench._check_worker"]
 
@@ -297,7 +302,11 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
 
 def main() -> int:
-    return serve(sys.stdin.buffer, sys.stdout.buffer)
+    # a windowed (GUI) executable may start without sys.stdin/sys.stdout objects even when its standard
+    # handles are the writer's pipes: use the file descriptors then
+    stdin = sys.stdin.buffer if sys.stdin is not None else os.fdopen(0, "rb", closefd=False)
+    stdout = sys.stdout.buffer if sys.stdout is not None else os.fdopen(1, "wb", closefd=False)
+    return serve(stdin, stdout)
 
 
 if __name__ == "__main__":

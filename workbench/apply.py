@@ -194,7 +194,13 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
             if written_extent[0] * (written_extent[1] + 1) <= READ_BACK_AREA:
                 verify_xlsx(temp, sheet_names[0], expected, None if extent is None else written_extent)
 
-        result.backup = atomic_save(target, write, verify)
+        try:
+            result.backup = atomic_save(target, write, verify)
+        finally:
+            # a failure between the patch and its verification must not leave the read-back helper waiting
+            if patched and patched[0].stream_check is not None:
+                patched[0].stream_check.abort()
+                patched[0].stream_check = None
     else:
         assert table.csv_dialect is not None, "a csv table carries its dialect"
         dialect = table.csv_dialect

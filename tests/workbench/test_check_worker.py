@@ -163,3 +163,19 @@ def test_apply_through_the_helper_writes_what_a_fresh_read_finds(helper_always: 
     again = read_table(workbook)
     assert again.review["decision"].tolist() == [d["decision"] for d in decisions.values()]
     assert again.review["env_score"].tolist() == [str(d["env_score"]) for d in decisions.values()]
+
+
+def test_a_save_failing_between_patch_and_check_stops_the_helper(helper_always: None, workbook: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench import savefile
+    from workbench.errors import WriteError
+
+    def disk_full(_path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(savefile, "_fsync_file", disk_full)  # the flush after the patch fails
+    before = {p.pid for p in _children()}
+    with pytest.raises(WriteError):
+        apply_decisions(read_table(workbook), {"A001": {"decision": "keep"}})
+    assert {p.pid for p in _children()} - before == set()
+    assert read_table(workbook).review["decision"].tolist()[0] is None  # the workbook is untouched

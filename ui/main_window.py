@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
             stack.canRedoChanged.connect(self.redo_action.setEnabled)
             self.undo_action.triggered.connect(stack.undo)
             self.redo_action.triggered.connect(stack.redo)
+            stack.undoTextChanged.connect(self._update_undo_texts)
+            stack.redoTextChanged.connect(self._update_undo_texts)
             self._page_layout.addWidget(page, 1)
             self._review_page = page
             saver = SaveController(self, page, lambda: self.language)
@@ -306,8 +308,7 @@ class MainWindow(QMainWindow):
         self.empty_open_button.setText(self.tr("Open file…"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.edit_menu.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:
             action.setText(vocabularies()["decision"].label(action.data(), self.language))
@@ -318,6 +319,13 @@ class MainWindow(QMainWindow):
         self.english_action.setChecked(self.language == "en")
         self._update_title()
         self._update_progress_label()
+
+    def _update_undo_texts(self) -> None:
+        """"Ångra Sätt Beslut på 3 rader": the menu names the step it would undo or redo."""
+        stack = self._review_page.model.undo_stack if self._review_page is not None else None
+        undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
+        self.undo_action.setText(self.tr("&Undo {step}").format(step=undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {step}").format(step=redo) if redo else self.tr("&Redo"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

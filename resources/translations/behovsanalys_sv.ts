@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>AboutDialog</name>
@@ -38,7 +39,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Fält</translation>
     </message>
     <message>
-        <source>Colleague's value</source>
+        <source>Colleague&apos;s value</source>
         <translation>Kollegans värde</translation>
     </message>
     <message>
@@ -58,7 +59,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>du</translation>
     </message>
     <message>
-        <source>Colleague's</source>
+        <source>Colleague&apos;s</source>
         <translation>Kollegans</translation>
     </message>
     <message>
@@ -66,7 +67,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Mitt</translation>
     </message>
     <message>
-        <source>Keep all of the colleague's</source>
+        <source>Keep all of the colleague&apos;s</source>
         <translation>Behåll alla kollegans</translation>
     </message>
     <message>
@@ -320,6 +321,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
+        <source>&amp;Undo {step}</source>
+        <translation>&amp;Ångra {step}</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
     </message>
@@ -330,6 +335,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Clear decision</source>
         <translation>Rensa beslut</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>&amp;Gör om {step}</translation>
     </message>
     <message>
         <source>Opening cancelled.</source>
@@ -488,7 +497,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Om du inte sparar nu finns ändringarna kvar i journalen på den här datorn och kommer tillbaka nästa gång du öppnar arbetsboken.</translation>
     </message>
     <message>
-        <source>Don't save now</source>
+        <source>Don&apos;t save now</source>
         <translation>Spara inte nu</translation>
     </message>
 </context>

@@ -31,6 +31,7 @@ class Preview:
 
     path: Path
     sheet: str
+    header_row: int
     headers: list[str]
     rows: list[list[Any]]
     row_numbers: list[int]
@@ -67,7 +68,8 @@ def read_preview(path: Path, sheet: str | None = None, header_row: int | None = 
         headers += [_header_text("", raw.first_col + i) for i in range(len(headers), width)]
         numbered = [(raw.first_row + i + 1, row) for i, row in enumerate(raw.rows) if i > index
                     and any(value != "" for value in row)]
-        return Preview(path, raw.name, headers, [row for _, row in numbered], [n for n, _ in numbered])
+        return Preview(path, raw.name, raw.first_row + index + 1, headers, [row for _, row in numbered],
+                       [n for n, _ in numbered])
     except Exception:  # any problem is the full load's to report, with its own message
         log.info("No preview of %s", path, exc_info=True)
         return None

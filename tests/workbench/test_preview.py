@@ -55,3 +55,35 @@ def test_the_preview_loads_neither_pandas_nor_qt(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(copy)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["2000", "[]"]
+
+
+def _corpus_workbooks() -> list[Path]:
+    from _writer_fixtures import corpus_dir
+
+    folder = corpus_dir()
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods")) \
+        if folder.is_dir() else []
+
+
+@pytest.mark.skipif(not _corpus_workbooks(), reason="the shared corpus is not here")
+def test_the_preview_agrees_with_the_loader_on_every_corpus_workbook() -> None:
+    from workbench._header import is_total_row
+    from workbench.errors import WorkbenchError
+
+    compared = 0
+    for path in _corpus_workbooks():
+        preview = read_preview(path, max_bytes=1 << 40)
+        try:
+            table = read_table(path)
+        except WorkbenchError:
+            assert preview is None, path.name  # nothing is previewed that the loader refuses to show
+            continue
+        assert preview is not None, path.name
+        assert (preview.sheet, preview.header_row) == (table.sheet, table.header_row), path.name
+        rows = [int(row) for row in table.data.index]
+        assert set(rows) <= set(preview.row_numbers), path.name
+        by_number = dict(zip(preview.row_numbers, preview.rows, strict=True))
+        # the only rows the preview shows beyond the table are totals the loader leaves out
+        assert all(is_total_row(by_number[n]) for n in set(preview.row_numbers) - set(rows)), path.name
+        compared += 1
+    assert compared >= 30

@@ -85,7 +85,7 @@ class SaveController(QObject):
         table = session.table
         journal = session.journal
         up_to = journal.last_id() if journal is not None else None
-        base = session.baseline
+        base, fingerprint = session.baseline, session.base_fingerprint
         self.page.model.read_only = True
         self.watcher.paused = True
 
@@ -93,11 +93,11 @@ class SaveController(QObject):
             return save_shared(table, base, changed, user=session.user, journal=journal, resolve_as=resolve_as,
                                wait_seconds=LOCK_WAIT_SECONDS, on_wait=lambda info: self.waiting.emit(info.who),
                                open_elsewhere=open_elsewhere, allow_older=allow_older, journal_up_to=up_to,
-                               progress=progress)
+                               progress=progress, base_fingerprint=fingerprint)
 
         def succeeded(result: Any) -> None:
             self._finished()
-            session.rebase(result.base)
+            session.rebase(result.base, result.fingerprint)
             self.page.model.highlight(result.theirs_changes)
             self.page.model.review_reloaded()
             self.page.refresh()
@@ -189,7 +189,7 @@ class SaveController(QObject):
         def succeeded(result: Any) -> None:
             self._finished()
             table.path = Path(result.written)
-            session.mark_saved()
+            session.mark_saved(result.fingerprint)
             self.watcher.watch(table.path)
             self.update_dirty()
             self.saved.emit(result)
@@ -232,7 +232,7 @@ class SaveController(QObject):
         def succeeded(result: Any) -> None:
             self.task = None
             self.page.model.read_only = False
-            session.rebase(result.base)
+            session.rebase(result.base, result.fingerprint)
             self.page.model.highlight(result.theirs_changes)
             self.page.model.review_reloaded()
             self.page.refresh()

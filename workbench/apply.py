@@ -35,7 +35,7 @@ from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.fields import field as field_info
 from workbench.messages import text
 from workbench.progress import Progress
-from workbench.savefile import atomic_save, temporary_path
+from workbench.savefile import atomic_save, file_fingerprint, temporary_path
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
 from workbench.xlsxpatch import (
@@ -69,6 +69,9 @@ class ApplyResult:
     new_columns: list[str] = field(default_factory=list)
     converted: bool = False
     backup: Path | None = None
+    # the written file's fingerprint (workbench.savefile.file_fingerprint), taken before it replaced
+    # the original; None for csv
+    fingerprint: str | None = None
 
     def summary(self, lang: str = "sv") -> str:
         """One line or two for the CLI and the GUI's status bar."""
@@ -184,6 +187,10 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
                     base.unlink(missing_ok=True)
 
         def verify(temp: Path) -> None:
+            check(temp)
+            result.fingerprint = file_fingerprint(temp)  # the bytes that are about to replace the file
+
+        def check(temp: Path) -> None:
             verify_patch(temp, patched[0])
             expected = patched[0].cells
             if len(expected) > READ_BACK_CELLS:

@@ -47,6 +47,7 @@ from workbench.errors import (
 )
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.progress import Progress, report
+from workbench.savefile import file_fingerprint
 from workbench.table import CsvDialect, Finding, SourceTable
 
 __all__ = ["detect_header_row", "list_sheets", "preview", "read_table"]
@@ -324,11 +325,17 @@ def read_table(
     # rescan them again and again (a third of the load time on large files).
     collecting = gc.isenabled()
     gc.disable()
+    # what a shared save compares the file with later (workbooks the writer patches in place); taken
+    # before and after reading, so a file replaced meanwhile gets none
+    fingerprint = file_fingerprint(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
     try:
-        return _read_table(path, sheet, options)
+        table = _read_table(path, sheet, options)
     finally:
         if collecting:
             gc.enable()
+    if fingerprint is not None and file_fingerprint(path) == fingerprint:
+        table.fingerprint = fingerprint
+    return table
 
 
 def _read_table(path: Path, sheet: str | None, options: _Options) -> SourceTable:

@@ -150,6 +150,7 @@ class ReviewSession:
         self._history: list[Step] = []
         self._cursor = 0  # number of applied steps in _history
         self._baseline = table.review.copy(deep=True)
+        self._base_fingerprint = table.fingerprint
         self._touched = np.zeros((table.row_count, len(REVIEW_FIELD_NAMES)), dtype=bool)
 
     # -- edits ---------------------------------------------------------------------------------
@@ -228,13 +229,20 @@ class ReviewSession:
             return 0
         restored = self.journal.replay_into(self.table)
         if restored:
-            self.rebase(self._baseline)  # the baseline is the file as read: replayed cells now differ
+            # the baseline is the file as read: replayed cells now differ
+            self.rebase(self._baseline, self._base_fingerprint)
         return restored
 
     @property
     def baseline(self) -> Any:
         """The review values as last read or saved (the "base" of a three-way merge)."""
         return self._baseline
+
+    @property
+    def base_fingerprint(self) -> str | None:
+        """The fingerprint of the file the baseline describes (``workbench.savefile.file_fingerprint``),
+        None when unknown: a shared save skips re-reading a file that still has it."""
+        return self._base_fingerprint
 
     # -- undo / redo ---------------------------------------------------------------------------
 
@@ -301,17 +309,21 @@ class ReviewSession:
     def is_dirty(self) -> bool:
         return bool(self.changed_cells())
 
-    def mark_saved(self) -> None:
-        """Take the current review values as saved (call after a successful save)."""
+    def mark_saved(self, fingerprint: str | None = None) -> None:
+        """Take the current review values as saved (call after a successful save), in the file of
+        ``fingerprint`` when known."""
         self._baseline = self.table.review.copy(deep=True)
+        self._base_fingerprint = fingerprint
         self._touched[:] = False
 
-    def rebase(self, base: pd.DataFrame) -> None:
+    def rebase(self, base: pd.DataFrame, fingerprint: str | None = None) -> None:
         """Take ``base`` (aligned to the table) as the file's review values, e.g. after a shared save or
         after merging a colleague's saved changes in. Cells whose current value differs from it stay
         changed; review values that were changed outside the session's edits are picked up too.
+        ``fingerprint`` is that file's (the save's or pull's ``result.fingerprint``), None if unknown.
         """
         review = self.table.review
+        self._base_fingerprint = fingerprint
         self._baseline = base.reindex(columns=review.columns).copy(deep=True)
         for column, name in enumerate(REVIEW_FIELD_NAMES):
             current = review[name].to_numpy(dtype=object)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import glob
+import hashlib
 import os
 import secrets
 import shutil
@@ -100,6 +101,22 @@ def _make_backup(target: Path, keep: int) -> Path | None:
         with contextlib.suppress(OSError):
             old.unlink()
     return backup
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """The file's size and content digest (BLAKE2b), or None when it cannot be read. Two equal
+    fingerprints mean the same bytes: a shared save compares the file with the one its base was read
+    from, and skips re-reading and merging when nobody has changed it since."""
+    digest = hashlib.blake2b(digest_size=20)
+    size = 0
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return None
+    return f"{size}:{digest.hexdigest()}"
 
 
 def atomic_save(target: Path, write: Callable[[Path], None], verify: Callable[[Path], None] | None = None,

@@ -27,6 +27,7 @@ from workbench.locking import LockInfo, WorkbookLock, office_owner
 from workbench.merge import Cell, Conflict, MergeResult, key_rows, resolve, three_way
 from workbench.messages import text
 from workbench.progress import Progress
+from workbench.savefile import file_fingerprint
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
 
@@ -47,6 +48,8 @@ class PullResult:
     conflicts: list[Conflict] = field(default_factory=list)
     base: pd.DataFrame | None = None
     layout_changed: bool = False
+    # the fingerprint of the file ``base`` describes (pass it back with that base), None if unknown
+    fingerprint: str | None = None
 
     def summary(self, path: Path, lang: str = "sv") -> str:
         return text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path))
@@ -139,6 +142,13 @@ def _same_layout(a: SourceTable, b: SourceTable) -> bool:
         (a.keys.astype(str).to_numpy() == b.keys.astype(str).to_numpy()).all())
 
 
+def _same_places(table: SourceTable, fresh: SourceTable) -> bool:
+    """Whether ``table`` finds every row and column where the file ``fresh`` was read from has it: only
+    then may the file's fingerprint go with ``table`` (a later save writes by ``table``'s places)."""
+    return (table.sheet == fresh.sheet and _same_layout(table, fresh)
+            and table.column_index == fresh.column_index and table.review_columns == fresh.review_columns)
+
+
 def _check_older(table: SourceTable, journal: Journal | None) -> None:
     if journal is None:
         return
@@ -166,7 +176,8 @@ def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: It
     fresh = fresh if fresh is not None else _read_now(table)
     merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                        ours_changed=ours_changed)
-    result = PullResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh))
+    result = PullResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh),
+                        fingerprint=fresh.fingerprint if _same_places(table, fresh) else None)
     result.theirs_changes = _set_rows(table, merged, merged.theirs_changes)
     base = base_review.copy()
     _set_base(base, table, fresh)
@@ -201,7 +212,8 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
                 on_wait: Callable[[LockInfo], None] | None = None,
                 open_elsewhere: Literal["ask", "save"] = "ask", allow_older: bool = False,
                 journal_up_to: int | None = None, output: Path | None = None,
-                progress: Progress | None = None, read_under: WorkbookLock | None = None) -> SharedSaveResult:
+                progress: Progress | None = None, read_under: WorkbookLock | None = None,
+                base_fingerprint: str | None = None) -> SharedSaveResult:
     """Save our ``changed`` cells of ``table.review`` into the shared workbook (see module docstring).
 
     ``base_review`` is the review as we last read or saved it (aligned to ``table``). Under the lock
@@ -218,6 +230,11 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     ``read_under`` is a lock the caller took *before* reading ``table`` and still holds (the CLI): the
     file has not changed since (for programs that honour the lock; Excel's own lock file is checked as
     always), so there is nothing to re-read or merge, and the caller releases the lock.
+
+    ``base_fingerprint`` is the fingerprint of the file ``base_review`` was read from (or written as:
+    ``result.fingerprint`` of the last save or pull). When the file under the lock still has it, nobody
+    has changed it since: re-reading it would give the base, so ours are written at once (a save of a
+    few cells into a large file then costs the write alone).
     """
     path = Path(table.path)
     cells = list(dict.fromkeys((str(k), f) for k, f in changed))
@@ -230,6 +247,8 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     lock.acquire(wait=wait_seconds, on_wait=on_wait)
     try:
         _check_before_write(table, journal, open_elsewhere, allow_older, output)
+        if base_fingerprint is not None and output is None and file_fingerprint(path) == base_fingerprint:
+            return _write_ours(table, cells, user, journal, journal_up_to, output, progress, lock)
         fresh = _read_now(table)
         merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                            ours_changed=cells, ours_by=user)
@@ -259,6 +278,9 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
     for header in fresh.review_columns.values():
         if header not in table.column_index and header in fresh.column_index:
             table.column_index[header] = fresh.column_index[header]
+    if output is None and _same_places(table, fresh):
+        # the file now: as written, or (nothing of ours to write) as read under the lock
+        result.fingerprint = applied.fingerprint if applied is not None else fresh.fingerprint
     base = base_review.copy()
     _set_base(base, table, fresh)
     result.base = base
@@ -283,16 +305,25 @@ def _save_read_under_lock(table: SourceTable, cells: list[Cell], user: str, jour
                           open_elsewhere: Literal["ask", "save"], allow_older: bool, journal_up_to: int | None,
                           output: Path | None, progress: Progress | None, lock: WorkbookLock) -> SharedSaveResult:
     """:func:`save_shared` for a table read while ``lock`` was held: ours is all there is to write."""
-    path = Path(table.path)
     if not lock.held:
         raise ValueError("read_under: the lock must be held")
     _check_before_write(table, journal, open_elsewhere, allow_older, output)
+    return _write_ours(table, cells, user, journal, journal_up_to, output, progress, lock)
+
+
+def _write_ours(table: SourceTable, cells: list[Cell], user: str, journal: Journal | None,
+                journal_up_to: int | None, output: Path | None, progress: Progress | None,
+                lock: WorkbookLock) -> SharedSaveResult:
+    """Write our cells of ``table`` when the file is the one ``table`` was read from (nothing to merge)."""
+    path = Path(table.path)
     applied = save_review(table, cells, output=output, progress=progress) if cells else None
     save_id = None
     if journal is not None and output is None:
         save_id = journal.mark_saved(path, cells, up_to_id=journal_up_to, user=user, file=path)
     result = SharedSaveResult(written=cells, applied=applied, took_over=lock.took_over, save_id=save_id)
     result.base = table.review.copy()
+    if output is None:  # the file now: as written, or (nothing of ours to write) as it was
+        result.fingerprint = applied.fingerprint if applied is not None else file_fingerprint(path)
     return result
 
 
@@ -372,7 +403,8 @@ def _apply(path: Path, decisions_path: Path, sheet: str | None, who: str, journa
         del edits
         try:
             return save_shared(table, base, changed, user=who, journal=journal,
-                               journal_up_to=max(ids, default=None), read_under=lock, **save)
+                               journal_up_to=max(ids, default=None), read_under=lock,
+                               base_fingerprint=table.fingerprint, **save)
         except WorkbenchError:
             journal.drop(ids)
             raise

@@ -71,6 +71,9 @@ class SourceTable:
     language: str = "sv"
     date1904: bool = False
     csv_dialect: CsvDialect | None = None
+    # the read file's fingerprint (workbench.savefile.file_fingerprint; xlsx/xlsm only), None when the
+    # file changed while it was read
+    fingerprint: str | None = None
 
     @property
     def key_column(self) -> str | None:

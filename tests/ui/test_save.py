@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ui.main_window import MainWindow
 from workbench.importer import read_table
+from workbench.savefile import file_fingerprint
 
 
 @pytest.fixture
@@ -57,6 +58,8 @@ def test_a_second_save_writes_only_what_changed_since(loaded: MainWindow, qtbot)
     assert {key for key, _field in blocker.args[0].written} == {_key(loaded, 1)}  # only the new edit
     review = read_table(loaded.table.path).review
     assert list(review["decision"].iloc[:2]) == ["keep", "remove"]
+    # the session's base describes the file as written, so the next save need not read it again
+    assert loaded.review_page.session.base_fingerprint == file_fingerprint(loaded.table.path) is not None
 
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(loaded: MainWindow, qtbot) -> None:

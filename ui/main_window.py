@@ -35,7 +35,6 @@ from ui.errors import show_error
 from ui.i18n import install_translator
 from ui.preview import PreviewPage, read_preview
 from workbench.errors import Cancelled, UsageError
-from workbench.journal import Journal
 from workbench.messages import text
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from ui.review_page import ReviewPage
     from ui.review_view import ReviewTableView
     from ui.save_controller import SaveController
+    from workbench.journal import Journal
     from workbench.table import SourceTable
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._review_page: ReviewPage | None = None
         self._saver: SaveController | None = None
         self._preview: PreviewPage | None = None
-        self.journal = Journal()
+        self._journal: Journal | None = None
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -240,6 +240,15 @@ class MainWindow(QMainWindow):
             saver.converted.connect(lambda path: self.open_file(path))
             self._saver = saver
         return self._review_page, self._saver
+
+    @property
+    def journal(self) -> Journal:
+        """The edit journal, opened with the first table (SQLite: not needed to show the window)."""
+        if self._journal is None:
+            from workbench.journal import Journal
+
+            self._journal = Journal()
+        return self._journal
 
     @property
     def review_page(self) -> ReviewPage:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 import workbench
 
 
 def app_version() -> str:
+    from importlib import metadata  # 10-15 ms of imports: only when the About box asks
+
     try:
         return metadata.version("behovsanalys")
     except metadata.PackageNotFoundError:  # frozen bundle without metadata

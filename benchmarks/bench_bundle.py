@@ -2,9 +2,9 @@
 
 Needs ``make dist`` (dist/behovsanalys/) and ``make bare`` (build/bare/bare_window/); without them it
 prints how to build them and passes. Both programs run offscreen in screenshot mode: 600 ms after their
-window is shown (the bare one) or after the file's rows are on screen (the app, with the 2,000-row sample:
-a small workbook's rows appear read-only at once and the review grid replaces them when the full load is
-done), they grab the window and write a PNG. The start-up time is when that PNG was written, less the
+window was first painted (the bare one) or after the file's rows were first painted (the app, with the
+2,000-row sample: a small workbook's rows appear read-only at once and the review grid replaces them when
+the full load is done), they grab the window and write a PNG. The start-up time is when that PNG was written, less the
 600 ms, counted from the moment the program was started: the same instant in both programs, so the
 ratio is the price of our imports, the main window and reading the sample. The app also prints when its
 review grid came up (editable) and quits once loaded; both are shown for the record, with the gross

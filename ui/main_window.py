@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from ui.i18n import install_translator
 from ui.preview import PreviewPage, read_preview
 from workbench.errors import Cancelled, UsageError
 from workbench.messages import text
+from workbench.preview import Preview
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.vocabularies import vocabularies
@@ -51,13 +53,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+PREVIEW_HEAD_START_S = 0.5  # the longest the background load waits for a preview to be painted
 
 
 class MainWindow(QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
-    # a file's rows are on screen: the read-only preview of a small workbook, else the loaded table
+    # a file's rows are on screen: the read-only preview of a small workbook once painted, else the
+    # loaded table
     rows_shown = Signal()
 
     def __init__(self, settings: Settings, ui_state: UiState, language: str) -> None:
@@ -379,8 +383,15 @@ class MainWindow(QMainWindow):
         self.load_progress.setRange(0, 0)
         self.load_progress.show()
         self.cancel_button.show()
+        # the load waits (at most half a second) until a preview has been painted: importing pandas holds
+        # the interpreter, and the rows should not wait for it
+        painted = threading.Event()
         if self.table is None:
-            self._show_preview(path, options.get("sheet"), options.get("header_row"))
+            self._show_preview(read_preview(path, options.get("sheet"), options.get("header_row")))
+        if self._preview is not None:
+            self._preview.painted.connect(painted.set)
+        else:
+            painted.set()
 
         def done(table: Any) -> None:
             if task.progress.cancelled:  # the user cancelled (or opened another file) meanwhile
@@ -411,6 +422,7 @@ class MainWindow(QMainWindow):
             show_error(self, error, self.language)
 
         def read(progress: Any) -> Any:
+            painted.wait(PREVIEW_HEAD_START_S)
             # pandas and the grid's modules load here, off the window's thread (on the first open)
             from workbench.importer import read_table
 
@@ -464,17 +476,16 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self._drop_preview()
 
-    def _show_preview(self, path: Path, sheet: str | None, header_row: int | None) -> None:
+    def _show_preview(self, preview: Preview | None) -> None:
         """Show the rows of a small workbook read-only while the full load runs (nothing when the file
         is large, not a workbook or unreadable: the load then reports as usual)."""
-        preview = read_preview(path, sheet, header_row)
         if preview is None:
             return
         self._drop_preview()
         self._preview = PreviewPage(preview, self, self.language)
+        self._preview.painted.connect(self.rows_shown)
         self.stack.addWidget(self._preview)
         self.stack.setCurrentWidget(self._preview)
-        self.rows_shown.emit()
 
     def _drop_preview(self) -> None:
         if self._preview is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from workbench.preview import Preview, read_preview
@@ -80,7 +80,12 @@ class PreviewModel(QAbstractTableModel):
 
 
 class PreviewPage(QWidget):
-    """A plain, read-only table of the preview (the status bar says the file is being read)."""
+    """A plain, read-only table of the preview (the status bar says the file is being read).
+
+    ``painted`` is emitted once, when the rows have first been painted: the moment a user sees them.
+    """
+
+    painted = Signal()
 
     def __init__(self, preview: Preview, parent: QWidget | None = None, language: str = "sv") -> None:
         super().__init__(parent)
@@ -95,3 +100,11 @@ class PreviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            watched.removeEventFilter(self)
+            # after this paint event has been handled (the rows are drawn), not before
+            QTimer.singleShot(0, self.painted.emit)
+        return super().eventFilter(watched, event)

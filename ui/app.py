@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
-import logging.handlers
 import sys
 import time
 from collections.abc import Sequence
@@ -24,14 +24,36 @@ from workbench.settings import Settings, UiState
 log = logging.getLogger("behovsanalys")
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5
+
+
+def _rotate_log(path: Path) -> None:
+    """At start, a log past LOG_MAX_BYTES becomes ``.1`` (older ones move up to ``.5``; the oldest goes)."""
+    if not path.exists() or path.stat().st_size < LOG_MAX_BYTES:
+        return
+    for n in range(LOG_BACKUPS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def configure_logging() -> Path:
-    """Log to a rotating file in the user's data folder (never beside the workbooks)."""
+    """Log to a file in the user's data folder (never beside the workbooks), rotated at start.
+
+    (Not logging.handlers' RotatingFileHandler: that module imports socket and pickle, ~10 ms of every
+    start-up, and one session does not write a megabyte of log.)
+    """
     path = paths.log_dir() / "behovsanalys.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    target = path.absolute()
+    if not any(Path(getattr(h, "baseFilename", "")) == target for h in root.handlers):
+        with contextlib.suppress(OSError):  # e.g. another instance has the file open on Windows
+            _rotate_log(path)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     return path
 

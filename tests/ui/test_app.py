@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -29,6 +30,25 @@ def test_logging_goes_to_a_rotating_file_in_the_users_data_folder() -> None:
     path = configure_logging()
     assert path.parent == paths.log_dir()
     assert path.name == "behovsanalys.log"
+    assert configure_logging() == path  # once: a second call adds no second handler
+    assert sum(Path(getattr(h, "baseFilename", "")) == path.absolute() for h in logging.getLogger().handlers) == 1
+
+
+def test_a_full_log_is_rotated_when_the_app_starts() -> None:
+    from ui.app import LOG_MAX_BYTES, _rotate_log
+
+    folder = paths.log_dir()
+    log_file = folder / "rotate-test.log"
+    log_file.write_text("x" * (LOG_MAX_BYTES + 1), encoding="utf-8")
+    for n in range(1, 6):
+        (folder / f"rotate-test.log.{n}").write_text(f"old {n}", encoding="utf-8")
+    _rotate_log(log_file)
+    assert not log_file.exists() and (folder / "rotate-test.log.1").stat().st_size == LOG_MAX_BYTES + 1
+    assert [(folder / f"rotate-test.log.{n}").read_text(encoding="utf-8") for n in range(2, 6)] == \
+        ["old 1", "old 2", "old 3", "old 4"]  # the oldest (old 5) is gone
+    log_file.write_text("small", encoding="utf-8")
+    _rotate_log(log_file)
+    assert log_file.read_text(encoding="utf-8") == "small"  # a small log stays
 
 
 def test_crash_log_keeps_the_traceback() -> None:

@@ -34,10 +34,10 @@ from ui import tasks
 from ui.about import AboutDialog
 from ui.errors import show_error
 from ui.i18n import install_translator
-from ui.preview import PreviewPage, read_preview
+from ui.preview import PreviewPage
 from workbench.errors import Cancelled, UsageError
 from workbench.messages import text
-from workbench.preview import Preview
+from workbench.preview import Preview, read_preview
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.vocabularies import vocabularies

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
-from workbench.preview import Preview, read_preview
+from workbench.preview import Preview
 
-__all__ = ["PreviewModel", "PreviewPage", "read_preview"]
+__all__ = ["PreviewModel", "PreviewPage", "preview_text"]
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -287,10 +287,8 @@ def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
         column[table.review.index.get_indexer(rows)] = _object_array(new_values)
         table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
     del updates
-    # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes; it is the
-    # last holder of `checked` here, and lets go of it once the cells to write have been taken
+    # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
     changed = ((key, name) for key, values in checked.items() for name in values)
-    del checked
     return _save_review(table, changed, output, progress, index)
 
 
@@ -314,8 +312,6 @@ def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None 
         raw = pool.submit(read_raw_decisions, Path(decisions_path))
         table = read_table(Path(path), sheet=sheet)
         table.keep_keys_only()
-        # held only by the call below, which lets go of them before writing (tens of megabytes on a
-        # large file): the file's rows as read, and the checked decisions
-        holder = [decisions_from_csv(table, Path(decisions_path), raw.result())]
-        del raw
-    return _apply_checked(table, holder.pop(), output, progress)
+        checked = decisions_from_csv(table, Path(decisions_path), raw.result())
+        del raw  # the file's rows as read: tens of megabytes on a large file, not needed while writing
+    return _apply_checked(table, checked, output, progress)

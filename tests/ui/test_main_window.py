@@ -120,3 +120,15 @@ def test_source_values_read_alike_in_the_preview_and_the_review_grid() -> None:
     assert preview_text(100.0, "sv") == "100" and preview_text(12000, "sv") == "12\u00a0000"
     assert preview_text(dt.date(2025, 1, 2), "sv") == "2025-01-02" and preview_text(float("nan"), "sv") == ""
     assert preview_text("0007206", "sv") == "0007206"
+
+
+def test_a_hidden_window_still_loads_although_its_preview_is_never_painted(sample_workbook: Path, qtbot) -> None:
+    from ui.app import create_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = create_window(app, "sv")
+    qtbot.addWidget(window)  # never shown: the load waits for the preview's paint only half a second
+    with qtbot.waitSignal(window.table_loaded, timeout=30_000):
+        window.open_file(sample_workbook)
+    assert window.model.rowCount() == 2000

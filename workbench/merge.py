@@ -10,7 +10,10 @@ in one frame with the second row with key K in the other). Per key and review fi
 - both changed it differently: a :class:`Conflict`.
 
 ``reviewed_by``/``reviewed_at`` are stamps, not decisions: they never conflict; when both sides
-stamped a row, the later stamp wins as a pair.
+stamped a row, the later stamp wins as a pair. Once conflicts are settled, :func:`settle_stamps`
+makes a record's stamps come from whoever's values it keeps: a record whose every value of ours
+yielded to the colleague's keeps the colleague's stamps, and one where our value won a conflict
+carries ours.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import pandas as pd
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.journal import same_value
 
-__all__ = ["Cell", "Conflict", "MergeResult", "key_rows", "resolve", "three_way"]
+__all__ = ["Cell", "Conflict", "MergeResult", "key_rows", "resolve", "settle_stamps", "three_way"]
 
 STAMP_FIELDS = ("reviewed_by", "reviewed_at")
 
@@ -99,6 +102,8 @@ class MergeResult:
     theirs_changes: list[Cell] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     missing: list[Cell] = field(default_factory=list)
+    # the stamps of both sides (ours, theirs) of every matched row that we stamped
+    stamp_sides: dict[Slot, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
 
     def value(self, key: str, name: str, occurrence: int = 0) -> Any:
         return self.merged[(key, occurrence)][name]
@@ -166,7 +171,7 @@ def three_way(base: pd.DataFrame, base_keys: pd.Series, theirs: pd.DataFrame, th
                     theirs_at=_stamp_time(their_row["reviewed_at"]),
                     ours_by=ours_by or _text_or_none(our_row["reviewed_by"]),
                     ours_at=_stamp_time(our_row["reviewed_at"])))
-        _merge_stamps(key, base_row, their_row, our_row, merged, result, explicit)
+        _merge_stamps(slot, base_row, their_row, our_row, merged, result, explicit)
         result.merged[slot] = merged
     for slot, our_row in our_cells.items():
         if slot in their_cells:
@@ -187,15 +192,17 @@ def _text_or_none(value: Any) -> str | None:
     return text or None
 
 
-def _merge_stamps(key: str, base_row: Mapping[str, Any], their_row: Mapping[str, Any],
+def _merge_stamps(slot: Slot, base_row: Mapping[str, Any], their_row: Mapping[str, Any],
                   our_row: Mapping[str, Any], merged: dict[str, Any], result: MergeResult,
                   explicit: set[Cell] | None) -> None:
+    key = slot[0]
     ours_moved = [n for n in STAMP_FIELDS if ((key, n) in explicit if explicit is not None
                                                else not same_value(our_row[n], base_row[n]))]
     theirs_moved = [n for n in STAMP_FIELDS if not same_value(their_row[n], base_row[n])]
     if not ours_moved:
         result.theirs_changes.extend((key, n) for n in theirs_moved)
         return
+    result.stamp_sides[slot] = ({n: our_row[n] for n in STAMP_FIELDS}, {n: their_row[n] for n in STAMP_FIELDS})
     take_ours = True
     if theirs_moved:
         ours_at, theirs_at = _stamp_time(our_row["reviewed_at"]), _stamp_time(their_row["reviewed_at"])
@@ -226,3 +233,40 @@ def resolve(result: MergeResult, choice: Literal["ours", "theirs"] | Mapping[Cel
             for slot in slots.get(conflict.key, ()):
                 result.merged[slot][conflict.field] = conflict.theirs
     return taken
+
+
+def settle_stamps(result: MergeResult, taken: Iterable[Cell] = ()) -> None:
+    """Give each record we stamped the stamps of the side whose values it keeps (after :func:`resolve`).
+
+    ``taken`` are the conflicting cells settled with the colleague's value. A record where every value
+    of ours yielded to the colleague's keeps the colleague's stamps (ours are not written); a record
+    where our value won a conflict (or still holds ours pending a decision) carries our stamps, even
+    when the colleague stamped it later. Other records keep the later stamp (see :func:`three_way`).
+    """
+    taken_cells = {(str(k), f) for k, f in taken}
+    conflicting = {(c.key, c.field) for c in result.conflicts}
+    kept: dict[str, set[str]] = {}
+    for key, name in result.ours_changes:
+        if name not in STAMP_FIELDS and (key, name) not in taken_cells:
+            kept.setdefault(key, set()).add(name)
+    yielded = {key for key, _ in taken_cells}
+    drop_ours: set[Cell] = set()
+    drop_theirs: set[Cell] = set()
+    add_ours: list[Cell] = []
+    for slot, (ours, theirs) in result.stamp_sides.items():
+        key = slot[0]
+        stamp_cells = [(key, n) for n in STAMP_FIELDS]
+        if key in yielded and key not in kept:
+            result.merged[slot].update(theirs)
+            drop_ours.update(stamp_cells)
+        elif any((key, name) in conflicting for name in kept.get(key, ())):
+            result.merged[slot].update(ours)
+            drop_theirs.update(stamp_cells)
+            add_ours.extend(stamp_cells)
+    if drop_ours:
+        result.ours_changes = [c for c in result.ours_changes if c not in drop_ours]
+    if drop_theirs:
+        result.theirs_changes = [c for c in result.theirs_changes if c not in drop_theirs]
+    if add_ours:
+        present = set(result.ours_changes)
+        result.ours_changes.extend(c for c in dict.fromkeys(add_ours) if c not in present)

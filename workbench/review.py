@@ -10,7 +10,7 @@ journal (a later capability) keeps discarded branches for the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -45,7 +45,9 @@ from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies
 
 if TYPE_CHECKING:
+    from workbench._review_conflicts import PendingConflict, Side
     from workbench.journal import Journal
+    from workbench.merge import Cell, Conflict
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -152,6 +154,7 @@ class ReviewSession:
         self._baseline = table.review.copy(deep=True)
         self._base_fingerprint = table.fingerprint
         self._touched = np.zeros((table.row_count, len(REVIEW_FIELD_NAMES)), dtype=bool)
+        self._pending: dict[Cell, PendingConflict] = {}
 
     # -- edits ---------------------------------------------------------------------------------
 
@@ -315,14 +318,21 @@ class ReviewSession:
         self._baseline = self.table.review.copy(deep=True)
         self._base_fingerprint = fingerprint
         self._touched[:] = False
+        self._pending = {}
 
-    def rebase(self, base: pd.DataFrame, fingerprint: str | None = None) -> None:
+    def rebase(self, base: pd.DataFrame, fingerprint: str | None = None, *,
+               conflicts: Iterable[Conflict] = (), theirs_values: Mapping[Cell, Any] | None = None) -> None:
         """Take ``base`` (aligned to the table) as the file's review values, e.g. after a shared save or
         after merging a colleague's saved changes in. Cells whose current value differs from it stay
         changed; review values that were changed outside the session's edits are picked up too.
         ``fingerprint`` is that file's (the save's or pull's ``result.fingerprint``), None if unknown.
+        ``conflicts`` (and ``theirs_values``) are a pull's unsettled conflicts: they become
+        :attr:`pending_conflicts` (none after a save, which settles every conflict).
         """
+        from workbench._review_conflicts import pending_from
+
         review = self.table.review
+        self._pending = pending_from(conflicts, theirs_values or {})
         self._base_fingerprint = fingerprint
         self._baseline = base.reindex(columns=review.columns).copy(deep=True)
         for column, name in enumerate(REVIEW_FIELD_NAMES):
@@ -330,6 +340,29 @@ class ReviewSession:
             saved = self._baseline[name].to_numpy(dtype=object)
             self._touched[:, column] = ~same_values(current, saved)
         self._index.review_changed()
+
+    # -- a colleague's conflicting saves ---------------------------------------------------------
+
+    @property
+    def pending_conflicts(self) -> list[Conflict]:
+        """Cells a colleague saved another value for while we had changed them, not yet settled; the
+        next save asks about them (``ConflictError``) unless :meth:`settle_conflicts` settles them."""
+        return [pending.conflict for pending in self._pending.values()]
+
+    def settle_conflicts(self, choices: Mapping[Cell, Side]) -> np.ndarray:
+        """Settle pending conflicts now: ``"theirs"`` takes the colleague's value (our edit of the cell
+        is dropped from the journal), ``"ours"`` keeps ours to be saved without asking again. Returns
+        the positions whose values changed. Cells without a choice stay pending."""
+        from workbench._review_conflicts import settle
+
+        positions, settled = settle(self, self._pending, choices)
+        for cell in settled:
+            self._pending.pop(cell, None)
+        if settled:
+            self.rebase(self._baseline, None, conflicts=self.pending_conflicts,
+                        theirs_values={(p.conflict.key, name): value for p in self._pending.values()
+                                       for name, value in p.theirs_values.items()})
+        return positions
 
     # -- questions -----------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyErr
 from workbench.fields import field as field_info
 from workbench.journal import Journal
 from workbench.locking import LockInfo, WorkbookLock, office_owner
-from workbench.merge import Cell, Conflict, MergeResult, key_rows, resolve, three_way
+from workbench.merge import STAMP_FIELDS, Cell, Conflict, MergeResult, key_rows, resolve, settle_stamps, three_way
 from workbench.messages import text
 from workbench.progress import Progress
 from workbench.savefile import file_fingerprint
@@ -50,6 +50,8 @@ class PullResult:
     layout_changed: bool = False
     # the fingerprint of the file ``base`` describes (pass it back with that base), None if unknown
     fingerprint: str | None = None
+    # the file's values of each conflicting cell and of its record's stamps, as read (to settle them)
+    theirs_values: dict[Cell, Any] = field(default_factory=dict)
 
     def summary(self, path: Path, lang: str = "sv") -> str:
         return text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path))
@@ -171,18 +173,48 @@ def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: It
     """Merge what colleagues saved into ``table.review`` without saving (the file changed on disk).
 
     Colleagues' one-sided changes are put into ``table.review`` and listed; conflicting cells keep our
-    value (they are settled when we save). ``result.base`` is the new base to keep.
+    value and our stamps, and stay conflicts: ``result.base`` (the new base to keep) holds the file's
+    values except for them, where it keeps the old base, so the next save (or pull) meets the same
+    conflict again and asks instead of overwriting the colleague's value. ``result.fingerprint`` is
+    ``None`` while there are conflicts, so that the save does re-read and merge.
     """
     fresh = fresh if fresh is not None else _read_now(table)
     merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                        ours_changed=ours_changed)
+    settle_stamps(merged)
+    same_places = _same_places(table, fresh)
     result = PullResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh),
-                        fingerprint=fresh.fingerprint if _same_places(table, fresh) else None)
+                        fingerprint=fresh.fingerprint if same_places and not merged.conflicts else None)
     result.theirs_changes = _set_rows(table, merged, merged.theirs_changes)
     base = base_review.copy()
     _set_base(base, table, fresh)
+    _keep_base(base, base_review, table, merged.conflicts)
     result.base = base
+    result.theirs_values = _theirs_values(fresh, merged.conflicts)
     return result
+
+
+def _theirs_values(fresh: SourceTable, conflicts: Iterable[Conflict]) -> dict[Cell, Any]:
+    rows = key_rows(fresh.keys)
+    values: dict[Cell, Any] = {}
+    for conflict in conflicts:
+        labels = rows.get(conflict.key)
+        if not labels:
+            continue
+        for name in (conflict.field, *STAMP_FIELDS):
+            if name in fresh.review.columns:
+                values[(conflict.key, name)] = fresh.review.at[labels[0], name]
+    return values
+
+
+def _keep_base(base: pd.DataFrame, old: pd.DataFrame, table: SourceTable, conflicts: Iterable[Conflict]) -> None:
+    """``base`` takes back ``old``'s values (and stamps) of the conflicting cells: they stay unsettled."""
+    rows = key_rows(table.keys)
+    for conflict in conflicts:
+        labels = rows.get(conflict.key, [])
+        for name in (conflict.field, *STAMP_FIELDS):
+            if name in base.columns and name in old.columns and labels:
+                base.loc[labels, name] = old.loc[labels, name]
 
 
 def _set_base(base: pd.DataFrame, table: SourceTable, fresh: SourceTable) -> None:
@@ -258,6 +290,7 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
                                 conflicts=[c.as_dict() for c in merged.conflicts],
                                 problems=conflict_lines(merged.conflicts, lang))
         taken = set(resolve(merged, resolve_as if resolve_as != "ask" else "ours"))
+        settle_stamps(merged, taken)
         resolved = {(c.key, c.field): ("theirs" if (c.key, c.field) in taken else "ours")
                     for c in merged.conflicts}
         missing = set(merged.missing)

@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_close)
         self.banner.hide()
         page_layout.addWidget(self.banner)
+        from ui.notice_bar import NoticeBar
+
+        self.conflict_bar = NoticeBar(self.table_page, "conflictBar")
+        page_layout.addWidget(self.conflict_bar)
         self._page_layout = page_layout
         self.stack.addWidget(empty)
         self.stack.addWidget(self.table_page)
@@ -242,6 +246,8 @@ class MainWindow(QMainWindow):
             saver.pulled.connect(self._on_saver_pulled)
             saver.waiting.connect(self._on_saver_waiting)
             saver.converted.connect(lambda path: self.open_file(path))
+            saver.conflicts_pending.connect(self._on_saver_conflicts_pending)
+            saver.owner_wait.connect(self._on_saver_owner_wait)
             self._saver = saver
         return self._review_page, self._saver
 
@@ -292,6 +298,15 @@ class MainWindow(QMainWindow):
         self.cancel_button.setObjectName("cancelLoadButton")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.owner_wait_label = QLabel()
+        self.owner_wait_label.setObjectName("ownerWaitLabel")
+        self.owner_wait_label.hide()
+        self.owner_wait_cancel = QToolButton()
+        self.owner_wait_cancel.setObjectName("ownerWaitCancelButton")
+        self.owner_wait_cancel.hide()
+        self.owner_wait_cancel.clicked.connect(lambda: self.saver.cancel_owner_wait())
+        status.addPermanentWidget(self.owner_wait_label)
+        status.addPermanentWidget(self.owner_wait_cancel)
         status.addPermanentWidget(self.load_progress)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.selection_label)
@@ -320,6 +335,7 @@ class MainWindow(QMainWindow):
             "or drop the file here."))
         self.empty_open_button.setText(self.tr("Open file…"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.owner_wait_cancel.setText(self.tr("Stop waiting"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
@@ -496,6 +512,9 @@ class MainWindow(QMainWindow):
             self._preview = None
 
     def _show_table(self, table: SourceTable) -> None:
+        if self._saver is not None:
+            self._saver.cancel_owner_wait()
+        self.conflict_bar.hide()
         self.table = table
         self._update_title()  # the "[*]" placeholder must be in the title before the dirty state is shown
         restored = self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser(),
@@ -567,18 +586,63 @@ class MainWindow(QMainWindow):
 
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
-        path = self.table.path if self.table is not None else Path()
         from workbench.apply import ApplyResult
 
         if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
-            message = result.summary(self.language)
-        else:  # a shared save (lock, merge, write)
-            message = result.summary(path, self.language)
-        self.statusBar().showMessage(message.replace("\n", " · "), 15_000)
+            message = result.summary(self.language).replace("\n", " · ")
+        else:  # a shared save (lock, merge, write): short enough for the status bar, the file by name
+            message = self._save_summary(result)
+        self.statusBar().showMessage(message, 15_000)
+        self.statusBar().setToolTip(message)
+
+    def _save_summary(self, result: Any) -> str:
+        applied = result.applied
+        name = Path(applied.written).name if applied is not None else (self.table.path.name if self.table else "")
+        articles = len({key for key, _ in result.written})
+        parts = [self.tr("Saved %n article(s) in {file}", "", articles).format(file=name) if articles
+                 else self.tr("Nothing of yours to save in {file}").format(file=name)]
+        if result.theirs_changes:
+            parts.append(self.tr("%n change(s) by colleagues taken in", "", len(result.theirs_changes)))
+        if result.resolved:
+            ours = sum(1 for side in result.resolved.values() if side == "ours")
+            parts.append(self.tr("%n conflict(s) settled", "", len(result.resolved)) + " ("
+                         + self.tr("yours: {ours}, colleague's: {theirs}").format(
+                             ours=ours, theirs=len(result.resolved) - ours) + ")")
+        if result.missing:
+            parts.append(self.tr("%n cell(s) of articles no longer in the file kept unsaved", "", len(result.missing)))
+        if result.took_over is not None:
+            parts.append(self.tr("lock of {who} taken over").format(who=result.took_over.who))
+        return " · ".join(parts)
 
     def _on_saver_pulled(self, result: Any) -> None:
         if result.theirs_changes and self.table is not None:
-            self.statusBar().showMessage(result.summary(self.table.path, self.language), 15_000)
+            self.statusBar().showMessage(self.tr("%n change(s) by colleagues taken in from {file}", "",
+                                                 len(result.theirs_changes)).format(file=self.table.path.name),
+                                         15_000)
+
+    def _on_saver_conflicts_pending(self, conflicts: list[Any]) -> None:
+        """A colleague saved other values for cells we have also changed: say so at once, not at the save."""
+        if not conflicts:
+            self.conflict_bar.hide()
+            return
+        names = sorted({c.theirs_by for c in conflicts if c.theirs_by})
+        who = names[0] if len(names) == 1 else (self.tr("Colleagues") if names else self.tr("A colleague"))
+        articles = len({c.key for c in conflicts})
+        self.conflict_bar.show_notice(
+            self.tr("{who} saved other values for %n article(s) that you have also changed. "
+                    "Choose which to keep now, or when you save.", "", articles).format(who=who),
+            self.tr("Show"), lambda: self.saver.settle_pending(), self.tr("Hide"))
+
+    def _on_saver_owner_wait(self, who: str) -> None:
+        waiting = bool(who)
+        self.owner_wait_label.setVisible(waiting)
+        self.owner_wait_cancel.setVisible(waiting)
+        if waiting:
+            self.statusBar().clearMessage()
+            file = self.table.path.name if self.table is not None else ""
+            who = who if who != "?" else self.tr("someone")
+            self.owner_wait_label.setText(self.tr("Waiting for {who} to close {file}; saves by itself then").format(
+                who=who, file=file))
 
     def _on_saver_waiting(self, who: str) -> None:
         self.statusBar().showMessage(text("lock_waiting", self.language, who=who,

@@ -3,8 +3,10 @@
 The core does the work (``workbench.shared_save``: lock, three-way merge, cell-level write, journal);
 this controller runs it in the background "save" lane (one save at a time), keeps the grid read-only
 meanwhile so that what is saved is what the user saw, and turns the core's typed refusals into
-choices: conflicts -> the conflict dialog; the file open in Excel -> wait / save anyway / save a copy;
-an older copy of the file -> save anyway or not.
+choices: conflicts -> the conflict dialog; the file open in Excel -> wait (the owner file is watched
+and the save runs by itself once it is gone) / save anyway / save a copy; an older copy of the file ->
+save anyway or not. A colleague's save that meets a pending edit of ours with another value leaves a
+pending conflict in the session (``conflicts_pending``), which the user can settle at once.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui import tasks
@@ -26,6 +28,7 @@ from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyErr
 
 log = logging.getLogger(__name__)
 LOCK_WAIT_SECONDS = 30.0
+OWNER_POLL_MS = 1000
 
 
 class SaveController(QObject):
@@ -36,6 +39,8 @@ class SaveController(QObject):
     dirty_changed = Signal(bool)
     waiting = Signal(str)  # who holds the lock while we wait (emitted from the worker thread)
     converted = Signal(object)  # an xls/ods was saved as a new xlsx beside it: the path to open now
+    conflicts_pending = Signal(list)  # the session's unsettled conflicts (Conflict objects), after a pull/save
+    owner_wait = Signal(str)  # waiting for who has the file open in Excel to close it ("" when the wait ends)
 
     def __init__(self, window: QWidget, page: ReviewPage, language: Callable[[], str]) -> None:
         super().__init__(window)
@@ -47,6 +52,10 @@ class SaveController(QObject):
         self.watcher = WorkbookWatcher(self)
         self.watcher.changed.connect(self.pull)
         page.model.review_changed.connect(self.update_dirty)  # not on every selection change
+        self._owner_timer = QTimer(self)
+        self._owner_timer.setInterval(OWNER_POLL_MS)
+        self._owner_timer.timeout.connect(self._on_owner_timer_timeout)
+        self._owner_done: Callable[[bool], None] | None = None
 
     @property
     def is_dirty(self) -> bool:
@@ -55,6 +64,11 @@ class SaveController(QObject):
     @property
     def saving(self) -> bool:
         return self.task is not None
+
+    @property
+    def waiting_for_owner(self) -> bool:
+        """Whether a save waits for the file to be closed in Excel or LibreOffice."""
+        return self._owner_timer.isActive()
 
     def update_dirty(self) -> None:
         session = self.page.session
@@ -75,7 +89,7 @@ class SaveController(QObject):
         from workbench.shared_save import save_shared
 
         session = self.page.session
-        if session is None or self.task is not None:
+        if session is None or self.task is not None or self.waiting_for_owner:
             return False
         changed = session.changed_cells()
         if not changed:
@@ -104,6 +118,7 @@ class SaveController(QObject):
             self.update_dirty()
             log.info("Saved %d cells to %s", len(result.written), table.path)
             self.saved.emit(result)
+            self.conflicts_pending.emit(session.pending_conflicts)
             if result.applied is not None and result.applied.converted:
                 # The decisions now live in the new .xlsx; keep working there, never in the xls/ods again.
                 self.converted.emit(Path(result.applied.written))
@@ -130,8 +145,10 @@ class SaveController(QObject):
     def _offer_choices(self, error: BaseException, on_done: Callable[[bool], None] | None) -> bool:
         language = self._language()
         if isinstance(error, ConflictError):
-            dialog = ConflictDialog(list(error.params.get("conflicts", [])), language, self.window)
-            dialog.setObjectName("conflictDialog")
+            conflicts = list(error.params.get("conflicts", []))
+            session = self.page.session
+            names = session.table.names_of(c["key"] for c in conflicts) if session is not None else {}
+            dialog = ConflictDialog(conflicts, language, self.window, names=names)
             dialog.accepted.connect(lambda: self.save(on_done, resolve_as=dialog.choices()))
             dialog.rejected.connect(lambda: on_done(False) if on_done is not None else None)
             dialog.open()
@@ -142,9 +159,13 @@ class SaveController(QObject):
             box.setObjectName("openElsewhereBox")
             box.setInformativeText(self.tr("Saving while it is open there may make them lose their own changes "
                                            "when they save. Your edits are kept in the journal either way."))
-            wait = box.addButton(self.tr("Wait"), QMessageBox.ButtonRole.RejectRole)
-            anyway = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+            wait = box.addButton(self.tr("Wait until it is closed"), QMessageBox.ButtonRole.AcceptRole)
+            anyway = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.DestructiveRole)
             copy = box.addButton(self.tr("Save a copy…"), QMessageBox.ButtonRole.ActionRole)
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(wait)  # Enter waits: the safe choice, never "save anyway"
+            box.setEscapeButton(cancel)
+            who = str(error.params.get("who") or "")
 
             def answered(_result: int) -> None:
                 clicked = box.clickedButton()
@@ -152,7 +173,9 @@ class SaveController(QObject):
                     self.save(on_done, open_elsewhere="save")
                 elif clicked is copy:
                     self.save_as()
-                elif clicked is wait and on_done is not None:
+                elif clicked is wait:
+                    self.wait_for_owner(who, on_done)
+                elif on_done is not None:
                     on_done(False)
 
             box.finished.connect(answered)
@@ -175,6 +198,62 @@ class SaveController(QObject):
             box.open()
             return True
         return False
+
+    # --- waiting for Excel --------------------------------------------------------------------
+    def wait_for_owner(self, who: str, on_done: Callable[[bool], None] | None = None) -> None:
+        """Watch the owner file of Excel or LibreOffice and save by itself once it is gone."""
+        self._owner_done = on_done
+        self._owner_timer.start()
+        self.owner_wait.emit(who or "?")
+
+    def cancel_owner_wait(self) -> None:
+        """Stop waiting (the edits stay, unsaved, in the grid and the journal)."""
+        if not self._owner_timer.isActive():
+            return
+        self._owner_timer.stop()
+        self.owner_wait.emit("")
+        done, self._owner_done = self._owner_done, None
+        if done is not None:
+            done(False)
+
+    def _on_owner_timer_timeout(self) -> None:
+        from workbench.locking import office_owner
+
+        session = self.page.session
+        if session is None:
+            self.cancel_owner_wait()
+            return
+        if office_owner(session.table.path) is not None:
+            return
+        self._owner_timer.stop()
+        self.owner_wait.emit("")
+        done, self._owner_done = self._owner_done, None
+        if not self.save(done) and done is not None:
+            done(not self.is_dirty)
+
+    # --- conflicts a pull left --------------------------------------------------------------------
+    def settle_pending(self) -> ConflictDialog | None:
+        """Show the pending conflicts in the conflict dialog; the choices are settled at once."""
+        session = self.page.session
+        if session is None or not session.pending_conflicts or self.task is not None:
+            return None
+        conflicts = [c.as_dict() for c in session.pending_conflicts]
+        dialog = ConflictDialog(conflicts, self._language(), self.window,
+                                names=session.table.names_of(c["key"] for c in conflicts),
+                                accept_text=self.tr("Apply"))
+
+        def accepted() -> None:
+            if self.task is not None or self.page.session is not session:
+                return
+            session.settle_conflicts(dialog.choices())  # type: ignore[arg-type]
+            self.page.model.review_reloaded()
+            self.page.refresh()
+            self.update_dirty()
+            self.conflicts_pending.emit(session.pending_conflicts)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def save_copy(self, output: Path) -> bool:
         """Save As: write the whole review into a new workbook, which becomes the open document."""
@@ -232,12 +311,14 @@ class SaveController(QObject):
         def succeeded(result: Any) -> None:
             self.task = None
             self.page.model.read_only = False
-            session.rebase(result.base, result.fingerprint)
+            session.rebase(result.base, result.fingerprint, conflicts=result.conflicts,
+                           theirs_values=result.theirs_values)
             self.page.model.highlight(result.theirs_changes)
             self.page.model.review_reloaded()
             self.page.refresh()
             self.update_dirty()
             self.pulled.emit(result)
+            self.conflicts_pending.emit(session.pending_conflicts)
 
         def failed(error: BaseException) -> None:
             self.task = None

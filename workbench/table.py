@@ -6,6 +6,7 @@ review model edits its ``review`` frame; the writer saves that frame back into t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,20 @@ class SourceTable:
     @property
     def row_count(self) -> int:
         return len(self.data)
+
+    def names_of(self, keys: Iterable[str]) -> dict[str, str]:
+        """The article name (of its first row) of each of ``keys`` the table has, to show an article by
+        name; empty when the table has no name column."""
+        name = self.columns.get("name")
+        if name is None or name not in self.data.columns:
+            return {}
+        wanted = {str(k) for k in keys}
+        found: dict[str, str] = {}
+        for key, value in zip(self.keys.to_numpy(dtype=object), self.data[name].to_numpy(dtype=object),
+                              strict=True):
+            if isinstance(key, str) and key in wanted and key not in found and not pd.isna(value):
+                found[key] = str(value)
+        return found
 
     def keep_keys_only(self) -> None:
         """Drop every column of ``data`` but the key (the rows stay): what the writer needs is the keys,

@@ -26,9 +26,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Conflicting changes</source>
         <translation>Ändringar som krockar</translation>
     </message>
-    <message>
-        <source>A colleague saved other values for these cells after you opened the file. Choose which value to keep for each.</source>
-        <translation>En kollega har sparat andra värden i de här cellerna efter att du öppnade filen. Välj vilket värde som ska gälla för varje.</translation>
+    <message numerus="yes">
+        <source>A colleague saved other values for %n cell(s) that you have also changed. Choose for each which value the workbook keeps.</source>
+        <translation>
+            <numerusform>En kollega sparade ett annat värde i %n cell som du också har ändrat. Välj vilket värde arbetsboken ska behålla.</numerusform>
+            <numerusform>En kollega sparade andra värden i %n celler som du också har ändrat. Välj för varje vilket värde arbetsboken ska behålla.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Article</source>
@@ -47,16 +50,28 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Ditt värde</translation>
     </message>
     <message>
-        <source>Keep</source>
-        <translation>Behåll</translation>
+        <source>Use</source>
+        <translation>Använd</translation>
+    </message>
+    <message>
+        <source>saved by {who}, {when}</source>
+        <translation>sparat av {who}, {when}</translation>
+    </message>
+    <message>
+        <source>saved by {who}</source>
+        <translation>sparat av {who}</translation>
+    </message>
+    <message>
+        <source>Use all of the colleague&apos;s</source>
+        <translation>Använd alla kollegans</translation>
+    </message>
+    <message>
+        <source>Use all of mine</source>
+        <translation>Använd alla mina</translation>
     </message>
     <message>
         <source>a colleague</source>
         <translation>en kollega</translation>
-    </message>
-    <message>
-        <source>you</source>
-        <translation>du</translation>
     </message>
     <message>
         <source>Colleague&apos;s</source>
@@ -65,14 +80,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Mine</source>
         <translation>Mitt</translation>
-    </message>
-    <message>
-        <source>Keep all of the colleague&apos;s</source>
-        <translation>Behåll alla kollegans</translation>
-    </message>
-    <message>
-        <source>Keep all of mine</source>
-        <translation>Behåll alla mina</translation>
     </message>
 </context>
 <context>
@@ -313,6 +320,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Avbryt</translation>
     </message>
     <message>
+        <source>Stop waiting</source>
+        <translation>Sluta vänta</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Redigera</translation>
     </message>
@@ -345,6 +356,73 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Öppnandet avbröts.</translation>
     </message>
     <message>
+        <source>Nothing of yours to save in {file}</source>
+        <translation>Inget av ditt att spara i {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by colleagues taken in</source>
+        <translation>
+            <numerusform>%n ändring av kollegor fördes in</numerusform>
+            <numerusform>%n ändringar av kollegor fördes in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) settled</source>
+        <translation>
+            <numerusform>%n krock avgjord</numerusform>
+            <numerusform>%n krockar avgjorda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yours: {ours}, colleague&apos;s: {theirs}</source>
+        <translation>ditt: {ours}, kollegans: {theirs}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cell(s) of articles no longer in the file kept unsaved</source>
+        <translation>
+            <numerusform>%n cell för artiklar som inte längre finns i filen behölls osparad</numerusform>
+            <numerusform>%n celler för artiklar som inte längre finns i filen behölls osparade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lock of {who} taken over</source>
+        <translation>låset från {who} togs över</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by colleagues taken in from {file}</source>
+        <translation>
+            <numerusform>%n ändring av kollegor fördes in från {file}</numerusform>
+            <numerusform>%n ändringar av kollegor fördes in från {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>Kollegor</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>En kollega</translation>
+    </message>
+    <message numerus="yes">
+        <source>{who} saved other values for %n article(s) that you have also changed. Choose which to keep now, or when you save.</source>
+        <translation>
+            <numerusform>{who} sparade andra värden för %n artikel som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+            <numerusform>{who} sparade andra värden för %n artiklar som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>någon</translation>
+    </message>
+    <message>
+        <source>Waiting for {who} to close {file}; saves by itself then</source>
+        <translation>Väntar på att {who} stänger {file}; sparar sedan av sig självt</translation>
+    </message>
+    <message>
         <source>{rows} rows selected</source>
         <translation>{rows} rader markerade</translation>
     </message>
@@ -375,6 +453,13 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>…and {count} more</source>
         <translation>…och {count} till</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n article(s) in {file}</source>
+        <translation>
+            <numerusform>Sparade %n artikel i {file}</numerusform>
+            <numerusform>Sparade %n artiklar i {file}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reviewed {done} of {total} articles ({percent} %)</source>
@@ -461,8 +546,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Om du sparar medan filen är öppen där kan kollegan förlora sina egna ändringar när hen sparar. Dina ändringar finns kvar i journalen i vilket fall.</translation>
     </message>
     <message>
-        <source>Wait</source>
-        <translation>Vänta</translation>
+        <source>Wait until it is closed</source>
+        <translation>Vänta tills den stängs</translation>
     </message>
     <message>
         <source>Save anyway</source>
@@ -475,6 +560,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Older copy of the workbook</source>
         <translation>Äldre kopia av arbetsboken</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Verkställ</translation>
     </message>
     <message>
         <source>Save as</source>

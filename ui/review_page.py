@@ -41,6 +41,9 @@ from workbench.views import NamedView, load_views, save_user_views
 log = logging.getLogger(__name__)
 
 
+LAYOUT_VERSION = 2  # 2: the review columns follow the name by default
+
+
 def user_views_path() -> Any:
     return paths.config_dir() / "views.json"
 
@@ -269,6 +272,7 @@ class ReviewPage(QWidget):
         header = self.view.horizontalHeader()
         ids = [self.model.column_id(c) for c in range(self.model.columnCount())]
         self.ui_state.set(key, {
+            "version": LAYOUT_VERSION,
             "hidden": [ids[c] for c in range(len(ids)) if self.view.isColumnHidden(c)],
             "widths": {ids[c]: self.view.columnWidth(c) for c in range(len(ids))},
             "order": [ids[header.logicalIndex(v)] for v in range(len(ids))],
@@ -292,7 +296,8 @@ class ReviewPage(QWidget):
             if isinstance(widths.get(column_id), int):
                 self.view.setColumnWidth(column, widths[column_id])
             self.view.setColumnHidden(column, column_id in hidden and column >= self.model.frozen_count)
-        order = [i for i in (stored.get("order") or []) if i in ids]
+        # an order saved before the review columns moved next to the name would hide that move
+        order = [i for i in (stored.get("order") or []) if i in ids] if stored.get("version") == LAYOUT_VERSION else []
         for visual, column_id in enumerate(order):
             logical = ids.index(column_id)
             current_visual = header.visualIndex(logical)

@@ -136,6 +136,7 @@ class ReviewPage(QWidget):
         self.filter_panel.retranslate(language)
         self.search_edit.setPlaceholderText(self.tr("Search all text columns (Ctrl+F)"))
         self.search_edit.setAccessibleName(self.tr("Search"))
+        self.search_action.setText(self.tr("Search"))  # named in Help › Keyboard shortcuts
         self.views_label.setText(self.tr("&View:"))
         self.views_combo.setAccessibleName(self.tr("Named views"))
         self.save_view_button.setText(self.tr("Save view…"))

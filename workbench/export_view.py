@@ -116,7 +116,12 @@ def export_view(table: SourceTable, positions: Sequence[int] | np.ndarray, colum
 
     def write(temp: Path) -> None:
         if suffix == ".xlsx":
-            _write_xlsx(temp, header, rows, lang)
+            from xlsxwriter.exceptions import XlsxWriterException
+
+            try:
+                _write_xlsx(temp, header, rows, lang)
+            except XlsxWriterException as error:  # e.g. the folder is not writable: a write error
+                raise OSError(str(error)) from error
         else:
             _write_csv(temp, header, rows, lang)
 
@@ -211,11 +216,12 @@ def _write_csv(target: Path, header: list[str], rows: list[list[Any]], lang: str
 
 def _read_back(path: Path, suffix: str, lang: str) -> tuple[int, list[str]]:
     """How many rows the written file has, and its header row, as a reader sees them."""
+    found: list[list[Any]]
     if suffix == ".xlsx":
         from python_calamine import CalamineWorkbook
 
         found = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
     else:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            found = list(csv.reader(handle, delimiter=_csv_dialect(lang)[0]))
+            found = [list(row) for row in csv.reader(handle, delimiter=_csv_dialect(lang)[0])]
     return len(found), [str(title) for title in found[0]] if found else []

@@ -7,14 +7,15 @@ visual order); the core writes the file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
 
+from ui import tasks
 from ui.errors import show_error
 from workbench.errors import WorkbenchError
-from workbench.export_view import export_view
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -30,17 +31,21 @@ def visible_columns(page: ReviewPage) -> list[str]:
 
 
 class ViewExporter(QObject):
-    """Asks where to save the view and has the core write it."""
+    """Asks where to save the view, copies it out of the table and has the core write it in the
+    background (a 20,000-row view takes seconds); the reviewer may go on meanwhile."""
+
+    finished = Signal(object)  # the written Path, or None when it failed
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.task: tasks.Task | None = None
 
-    def export(self) -> Path | None:
-        """Returns the written file (``None`` if cancelled or refused: the error is shown)."""
+    def export(self) -> tasks.Task | None:
+        """Returns the running export (``None`` when cancelled in the file dialog or nothing is open)."""
         window = self.window
         table = window.table
-        if table is None:
+        if table is None or self.task is not None:
             return None
         xlsx_filter = self.tr("Excel workbook (*.xlsx)")
         csv_filter = self.tr("CSV for Excel (*.csv)")
@@ -53,14 +58,31 @@ class ViewExporter(QObject):
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + (".csv" if selected == csv_filter else ".xlsx"))
         page = window.review_page
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        from workbench.export_view import snapshot_view, write_view
+
         try:
-            result = export_view(table, page.model.order, visible_columns(page), path, window.language)
-        except (WorkbenchError, OSError) as error:
-            QApplication.restoreOverrideCursor()
+            snapshot = snapshot_view(table, page.model.order, visible_columns(page), window.language)
+        except WorkbenchError as error:
             show_error(window, error, window.language)
             return None
-        QApplication.restoreOverrideCursor()
-        window.statusBar().showMessage(
-            self.tr("Exported %Ln article row(s) to {file}", "", result.rows).format(file=path.name), 10_000)
-        return path
+        window.statusBar().showMessage(self.tr("Exporting the view to {file}…").format(file=path.name))
+
+        def done(result: Any) -> None:
+            self.task = None
+            if not shiboken6.isValid(window):  # the window was closed meanwhile; the file is written
+                return
+            window.statusBar().showMessage(
+                self.tr("Exported %Ln article row(s) to {file}", "", result.rows).format(file=path.name), 10_000)
+            self.finished.emit(path)
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            if not shiboken6.isValid(window):
+                return
+            window.statusBar().clearMessage()
+            show_error(window, error, window.language)
+            self.finished.emit(None)
+
+        self.task = tasks.run_task(lambda progress: write_view(snapshot, path, progress),
+                                   on_success=done, on_failure=failed)
+        return self.task

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._saver: SaveController | None = None
         self._preview: PreviewPage | None = None
         self._journal: Journal | None = None
+        self._exporter: Any = None  # ui.export_view.ViewExporter, made on first use
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -659,7 +660,9 @@ class MainWindow(QMainWindow):
     def _on_export_view_action_triggered(self) -> None:
         from ui.export_view import ViewExporter
 
-        ViewExporter(self).export()
+        if self._exporter is None:
+            self._exporter = ViewExporter(self)
+        self._exporter.export()
 
     def _on_columns_action_triggered(self) -> None:
         from ui.columns_dialog import ColumnsDialog

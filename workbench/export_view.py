@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ import pandas as pd
 
 from workbench.errors import UsageError, VerifyError
 from workbench.fields import REVIEW_FIELD_NAMES, field
+from workbench.progress import Progress, report
 from workbench.savefile import atomic_save
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabulary
@@ -89,9 +90,27 @@ def _cell(column: str, value: Any, lang: str) -> Any:
     return str(value)
 
 
-def view_cells(table: SourceTable, positions: Sequence[int] | np.ndarray, columns: Sequence[str],
-               lang: str = "sv") -> list[list[Any]]:
-    """The typed cells of ``columns`` (ids) for the rows at ``positions``, in that order."""
+@dataclass(frozen=True)
+class ViewSnapshot:
+    """The values of a view, copied out of the table: writing it may run on another thread while the
+    reviewer goes on editing."""
+
+    header: list[str]
+    arrays: list[tuple[str, np.ndarray]]  # (review field name or "" for a source column, values in order)
+    lang: str
+
+    @property
+    def rows(self) -> int:
+        return len(self.arrays[0][1]) if self.arrays else 0
+
+    def cells(self, row: int) -> list[Any]:
+        """The typed cells of one row, as the grid shows them."""
+        return [_cell(name, values[row], self.lang) for name, values in self.arrays]
+
+
+def snapshot_view(table: SourceTable, positions: Sequence[int] | np.ndarray, columns: Sequence[str],
+                  lang: str = "sv") -> ViewSnapshot:
+    """Copy ``columns`` (ids, in order) of the rows at ``positions`` (in order); cheap (array copies)."""
     positions = np.asarray(positions, dtype=np.int64)
     arrays: list[tuple[str, np.ndarray]] = []
     for column in columns:
@@ -101,18 +120,33 @@ def view_cells(table: SourceTable, positions: Sequence[int] | np.ndarray, column
             arrays.append(("", table.data[column].to_numpy(dtype=object)[positions]))
         else:
             raise UsageError(table.path, detail=f"no column {column!r}")
-    return [[_cell(name, array[i], lang) for name, array in arrays] for i in range(len(positions))]
+    return ViewSnapshot([column_label(table, column, lang) for column in columns], arrays, lang)
+
+
+def view_cells(table: SourceTable, positions: Sequence[int] | np.ndarray, columns: Sequence[str],
+               lang: str = "sv") -> list[list[Any]]:
+    """The typed cells of ``columns`` (ids) for the rows at ``positions``, in that order."""
+    snapshot = snapshot_view(table, positions, columns, lang)
+    return [snapshot.cells(row) for row in range(snapshot.rows)]
 
 
 def export_view(table: SourceTable, positions: Sequence[int] | np.ndarray, columns: Sequence[str],
-                path: Path, lang: str = "sv") -> ViewExport:
+                path: Path, lang: str = "sv", progress: Progress | None = None) -> ViewExport:
     """Write the rows at ``positions`` (in order) with ``columns`` (in order) to ``path`` (.xlsx or .csv)."""
+    return write_view(snapshot_view(table, positions, columns, lang), path, progress)
+
+
+def write_view(snapshot: ViewSnapshot, path: Path, progress: Progress | None = None) -> ViewExport:
+    """Write a :func:`snapshot_view` to ``path`` (.xlsx or .csv), atomically, after reading it back.
+
+    ``progress`` gets ``(rows written, rows, "export")`` and may cancel (the target is then untouched).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_FORMATS:
         raise UsageError(path, detail=f"export as {', '.join(EXPORT_FORMATS)}, not {path.suffix or '(none)'}")
-    header = [column_label(table, column, lang) for column in columns]
-    rows = view_cells(table, positions, columns, lang)
+    header, lang = snapshot.header, snapshot.lang
+    rows = _rows(snapshot, progress)
 
     def write(temp: Path) -> None:
         if suffix == ".xlsx":
@@ -128,15 +162,24 @@ def export_view(table: SourceTable, positions: Sequence[int] | np.ndarray, colum
     def verify(temp: Path) -> None:
         found, titles = _read_back(temp, suffix, lang)
         # xlsx leaves out trailing rows with no value at all; csv keeps every row
-        expected = len(rows) + 1
+        expected = snapshot.rows + 1
         if titles != header or found > expected or (suffix == ".csv" and found != expected):
             raise VerifyError(path, detail=f"read back {found} rows, wrote {expected}")
 
     atomic_save(path, write, verify, keep_backups=0)  # an export is made again, not restored
-    return ViewExport(path, len(rows), len(columns))
+    return ViewExport(path, snapshot.rows, len(header))
 
 
-def _write_xlsx(target: Path, header: list[str], rows: list[list[Any]], lang: str) -> None:
+def _rows(snapshot: ViewSnapshot, progress: Progress | None) -> Iterator[list[Any]]:
+    total = snapshot.rows
+    for row in range(total):
+        if row % 1000 == 0:
+            report(progress, row, total, "export")
+        yield snapshot.cells(row)
+    report(progress, total, total, "export")
+
+
+def _write_xlsx(target: Path, header: list[str], rows: Iterable[list[Any]], lang: str) -> None:
     import xlsxwriter
 
     options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
@@ -149,7 +192,8 @@ def _write_xlsx(target: Path, header: list[str], rows: list[list[Any]], lang: st
         widths = [min(_MAX_WIDTH, len(title) + 2) for title in header]
         for column, title in enumerate(header):
             sheet.write_string(0, column, title, bold)
-        for number, row in enumerate(rows, start=1):
+        number = 0
+        for number, row in enumerate(rows, start=1):  # the last number sizes the filter
             for column, value in enumerate(row):
                 if value is None:
                     continue
@@ -175,7 +219,7 @@ def _write_xlsx(target: Path, header: list[str], rows: list[list[Any]], lang: st
             sheet.set_column(column, column, width)
         sheet.freeze_panes(1, 0)
         if header:
-            sheet.autofilter(0, 0, len(rows), len(header) - 1)
+            sheet.autofilter(0, 0, max(1, number), len(header) - 1)
 
 
 def _csv_text(value: Any, decimal: str) -> str:
@@ -205,7 +249,7 @@ def _csv_dialect(lang: str) -> tuple[str, str]:
     return (";", ",") if lang == "sv" else (",", ".")
 
 
-def _write_csv(target: Path, header: list[str], rows: list[list[Any]], lang: str) -> None:
+def _write_csv(target: Path, header: list[str], rows: Iterable[list[Any]], lang: str) -> None:
     separator, decimal = _csv_dialect(lang)
     with open(target, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=separator, lineterminator="\r\n")

@@ -732,6 +732,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Export view</source>
         <translation>Exportera vy</translation>
     </message>
+    <message>
+        <source>Exporting the view to {file}…</source>
+        <translation>Exporterar vyn till {file}…</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %Ln article row(s) to {file}</source>
         <translation>

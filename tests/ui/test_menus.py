@@ -203,7 +203,7 @@ def test_user_guide_explains_the_review_in_swedish(loaded: MainWindow) -> None:
 # --- 17: export the view ------------------------------------------------------------------------------
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_view_writes_the_filtered_sorted_rows_and_visible_columns(loaded: MainWindow, tmp_path: Path,
-                                                                        monkeypatch, suffix: str) -> None:
+                                                                        monkeypatch, qtbot, suffix: str) -> None:
     page = loaded.review_page
     page.search_edit.setText("NITRIL")
     page.sort_by("Pris", ascending=False)
@@ -223,6 +223,8 @@ def test_export_view_writes_the_filtered_sorted_rows_and_visible_columns(loaded:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     loaded.export_view_action.trigger()
+    assert "Exporterar vyn till" in loaded.statusBar().currentMessage()  # written in the background
+    qtbot.waitUntil(lambda: "Exporterade" in loaded.statusBar().currentMessage(), timeout=30_000)
     assert asked and asked[0].endswith("sodertorn_sortiment – vy.xlsx")
     if suffix == ".xlsx":
         rows = [list(r) for r in openpyxl.load_workbook(target).active.iter_rows(values_only=True)]
@@ -234,4 +236,4 @@ def test_export_view_writes_the_filtered_sorted_rows_and_visible_columns(loaded:
     assert rows[0] == _visual_headers(loaded) and "Framtida behov" not in rows[0]
     assert [r[0] for r in rows[1:]] == shown_keys
     assert [r[2] for r in rows[1:4]] == ["Dagligen"] * 3  # labels as displayed
-    assert "möte" in loaded.statusBar().currentMessage()
+    assert loaded.statusBar().currentMessage() == f"Exporterade {len(shown_keys)} artikelrader till möte{suffix}"

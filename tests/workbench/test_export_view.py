@@ -107,3 +107,29 @@ def test_libreoffice_opens_the_exported_view(sample_workbook: Path, tmp_path: Pa
     assert rows[0][:5] == ["Artikelnummer", "Benämning", "Beslut", "Miljöpoäng", "Kommentar"]
     assert len(rows) == len(shown) + 1
     assert rows[1][2:5] == ["Ersätt", "4", "=1+1"]  # LibreOffice reads the text, it does not compute 2
+
+
+def test_a_cancelled_export_leaves_the_old_file_and_a_second_export_makes_no_backup(sample_workbook: Path,
+                                                                                    tmp_path: Path) -> None:
+    from workbench.errors import Cancelled
+    from workbench.export_view import snapshot_view, write_view
+    from workbench.progress import Progress
+
+    table, shown = _reviewed(sample_workbook)
+    target = tmp_path / "vy.xlsx"
+    snapshot = snapshot_view(table, shown, COLUMNS, "sv")
+    table.review.loc[:, "comment"] = None  # edits after the snapshot do not reach the file
+    write_view(snapshot, target)
+    first = target.read_bytes()
+    seen: list[tuple[int, int]] = []
+    progress = Progress(lambda done, total, _stage: seen.append((done, total)))
+    write_view(snapshot, target, progress)  # again: replaced, and no backup folder beside it
+    assert seen[-1] == (len(shown), len(shown))
+    assert not backup_folder(target).exists()
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        write_view(snapshot, target, cancelled)
+    assert len(target.read_bytes()) == len(first)
+    assert openpyxl.load_workbook(target).active.cell(row=2, column=5).value == "=1+1"
+    assert not list(tmp_path.glob(".vy.*"))

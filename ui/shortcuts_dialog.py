@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QMainWindow,
     QMenu,
     QTableWidget,
     QTableWidgetItem,
@@ -33,7 +34,8 @@ GRID_KEYS: tuple[tuple[str, str], ...] = (
     ("Backspace", QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the review values of the selected cells")),
     ("Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next cell")),
     ("Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous cell")),
-    ("Shift+Arrows", QT_TRANSLATE_NOOP("ShortcutsDialog", "Extend the selection")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+arrow keys"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Extend the selection")),
     ("Ctrl+A", QT_TRANSLATE_NOOP("ShortcutsDialog", "Select all rows")),
     ("Ctrl+Home", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to the first cell")),
     ("Ctrl+End", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to the last cell")),
@@ -67,11 +69,29 @@ def shortcut_text(action: QAction) -> str:
     return ", ".join(dict.fromkeys(k for k in keys if k))
 
 
+def _in_menu_order(window: QObject) -> list[QAction]:
+    """The window's actions: those in the menu bar first, in menu order, then any others (Search)."""
+    ordered: list[QAction] = []
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+
+    def walk(actions: list[QAction]) -> None:
+        for action in actions:
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                walk(menu.actions())
+            elif action not in ordered:
+                ordered.append(action)
+
+    if bar is not None:
+        walk(bar.actions())
+    return ordered + [a for a in window.findChildren(QAction) if a not in ordered]
+
+
 def shortcut_rows(window: QObject) -> list[tuple[str, str]]:
     """(keys, command) of every action of ``window`` that has a shortcut, then the grid's own keys."""
     rows: list[tuple[str, str]] = []
     taken: set[str] = set()
-    for action in window.findChildren(QAction):
+    for action in _in_menu_order(window):
         try:
             if not action.shortcuts():
                 continue
@@ -80,13 +100,15 @@ def shortcut_rows(window: QObject) -> list[tuple[str, str]]:
         keys = shortcut_text(action)
         rows.append((keys, menu_path(action) or action.toolTip()))
         taken.update(s.toString(QKeySequence.SequenceFormat.PortableText) for s in action.shortcuts())
-    rows.sort(key=lambda row: row[1].casefold())
     for keys, english in GRID_KEYS:
         if QKeySequence(keys).toString(QKeySequence.SequenceFormat.PortableText) in taken:
             continue
-        shown = (QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if "+" in keys
-                 else QCoreApplication.translate("ShortcutsDialog", keys))
-        rows.append((shown or keys, QCoreApplication.translate("ShortcutsDialog", english)))
+        sequence = QKeySequence(keys)
+        if sequence.toString(QKeySequence.SequenceFormat.PortableText) == keys:  # a real key: as Qt words it
+            shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        else:  # "A–Z", "1–5", "Shift+arrow keys"
+            shown = QCoreApplication.translate("ShortcutsDialog", keys)
+        rows.append((shown, QCoreApplication.translate("ShortcutsDialog", english)))
     return rows
 
 
@@ -105,20 +127,22 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         for number, (keys, command) in enumerate(rows):
             self.table.setItem(number, 0, QTableWidgetItem(keys))
             self.table.setItem(number, 1, QTableWidgetItem(command))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        self.resize(760, 680)
 
     def rows(self) -> list[tuple[str, str]]:
         """The listed (keys, command) pairs, as shown."""

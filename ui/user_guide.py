@@ -57,8 +57,10 @@ class UserGuideDialog(QDialog):
         ]
 
     def html(self) -> str:
-        parts = [f"<h2>{self.tr('Behovsanalys in five steps')}</h2>"]
+        title = self.tr("Behovsanalys in five steps")
+        footer = self.tr("All keyboard shortcuts: Help › Keyboard shortcuts.")
+        parts = [f"<h2>{title}</h2>"]
         for heading, paragraph in self.sections():
             parts.append(f"<h3>{heading}</h3><p>{paragraph}</p>")
-        parts.append(f"<p><i>{self.tr('All keyboard shortcuts: Help › Keyboard shortcuts.')}</i></p>")
+        parts.append(f"<p><i>{footer}</i></p>")
         return "".join(parts)

@@ -635,6 +635,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Utöka markeringen</translation>
     </message>
     <message>
+        <source>Shift+arrow keys</source>
+        <translation>Skift+piltangenter</translation>
+    </message>
+    <message>
         <source>Select all rows</source>
         <translation>Markera alla rader</translation>
     </message>
@@ -712,6 +716,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>If a colleague saved a different value in a cell you have also changed, the app asks before it writes: for each article you choose your value or theirs (or all mine / all theirs). Nothing a colleague saved is overwritten without your choice.</source>
         <translation>Om en kollega har sparat ett annat värde i en cell som du också har ändrat frågar programmet innan det skriver: för varje artikel väljer du ditt värde eller kollegans (eller alla mina / alla kollegans). Inget som en kollega har sparat skrivs över utan att du har valt det.</translation>
+    </message>
+    <message>
+        <source>Behovsanalys in five steps</source>
+        <translation>Behovsanalys i fem steg</translation>
+    </message>
+    <message>
+        <source>All keyboard shortcuts: Help › Keyboard shortcuts.</source>
+        <translation>Alla kortkommandon: Hjälp › Kortkommandon.</translation>
     </message>
 </context>
 <context>

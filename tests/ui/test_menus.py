@@ -196,6 +196,7 @@ def test_user_guide_explains_the_review_in_swedish(loaded: MainWindow) -> None:
     guide = loaded.findChild(UserGuideDialog)
     assert guide is not None and guide.isVisible() and guide.windowTitle() == "Användarguide"
     text = guide.browser.toPlainText()
+    assert "Behovsanalys i fem steg" in text and "Alla kortkommandon: Hjälp › Kortkommandon." in text
     for heading in ("Öppna en lista", "Granska", "Sök och filtrera", "Spara tillsammans med kollegor", "Krockar"):
         assert heading in text
 

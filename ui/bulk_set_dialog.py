@@ -132,7 +132,7 @@ class BulkSetMenus(QObject):
 
     def retranslate(self, language: str) -> None:
         titles = {
-            "usage": self.tr("Set &usage for selected rows"),
+            "usage": self.tr("Set us&age for selected rows"),
             "future_need": self.tr("Set &future need for selected rows"),
             "env_score": self.tr("Set environmental &score for selected rows"),
             "replaced_by": self.tr("Set re&placement for selected rows"),

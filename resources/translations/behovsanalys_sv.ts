@@ -23,7 +23,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 <context>
     <name>BulkSetMenus</name>
     <message>
-        <source>Set &amp;usage for selected rows</source>
+        <source>Set us&amp;age for selected rows</source>
         <translation>Sätt &amp;användning för markerade rader</translation>
     </message>
     <message>

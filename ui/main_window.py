@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ui import tasks
 from ui.about import AboutDialog
+from ui.bulk_set_dialog import BulkSetMenus
 from ui.errors import show_error
 from ui.i18n import install_translator
 from ui.preview import PreviewPage
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._saver: SaveController | None = None
         self._preview: PreviewPage | None = None
         self._journal: Journal | None = None
+        self._exporter: Any = None  # ui.export_view.ViewExporter, made on first use
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -114,10 +116,30 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self._build_view_actions()
         self.swedish_action = QAction("Svenska", self, checkable=True)
         self.english_action = QAction("English", self, checkable=True)
         self.swedish_action.triggered.connect(lambda: self.set_language("sv"))
         self.english_action.triggered.connect(lambda: self.set_language("en"))
+
+    def _build_view_actions(self) -> None:
+        """Export view, Columns, the user guide and the shortcut list (ui/export_view.py and friends)."""
+        self.export_view_action = QAction(self)
+        self.export_view_action.setObjectName("exportViewAction")
+        self.export_view_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_view_action.setEnabled(False)
+        self.export_view_action.triggered.connect(self._on_export_view_action_triggered)
+        self.columns_action = QAction(self)
+        self.columns_action.setObjectName("columnsAction")
+        self.columns_action.setEnabled(False)
+        self.columns_action.triggered.connect(self._on_columns_action_triggered)
+        self.guide_action = QAction(self)
+        self.guide_action.setObjectName("userGuideAction")
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(lambda: self._open_help("guide"))
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.triggered.connect(lambda: self._open_help("shortcuts"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -130,6 +152,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
+        self.file_menu.addAction(self.export_view_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -158,12 +181,17 @@ class MainWindow(QMainWindow):
         self.clear_decision_action = self.decision_menu.addAction("")
         self.clear_decision_action.setShortcut(QKeySequence("Ctrl+Alt+0"))
         self.clear_decision_action.triggered.connect(lambda: self._set_decision_for_selection(None))
+        self.bulk_menus = BulkSetMenus(self, self.edit_menu, self.decision_menu.menuAction())
         self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.columns_action)
         self.language_menu = QMenu(self)
         self.language_menu.addAction(self.swedish_action)
         self.language_menu.addAction(self.english_action)
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self._refresh_recent_menu()
 
@@ -342,6 +370,11 @@ class MainWindow(QMainWindow):
         for action in self.decision_actions:
             action.setText(vocabularies()["decision"].label(action.data(), self.language))
         self.clear_decision_action.setText(self.tr("Clear decision"))
+        self.bulk_menus.retranslate(self.language)
+        self.export_view_action.setText(self.tr("&Export view…"))
+        self.columns_action.setText(self.tr("&Columns…"))
+        self.guide_action.setText(self.tr("&User guide"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         if self._review_page is not None:
             self._review_page.retranslate(self.language)
         self.swedish_action.setChecked(self.language == "sv")
@@ -524,6 +557,8 @@ class MainWindow(QMainWindow):
         self._drop_preview()
         self.import_settings_action.setEnabled(True)
         self.save_as_action.setEnabled(True)
+        self.export_view_action.setEnabled(True)
+        self.columns_action.setEnabled(True)
         self.saver.update_dirty()
         self._on_saver_dirty_changed(self.saver.is_dirty)
         self._show_banner(table)
@@ -685,6 +720,29 @@ class MainWindow(QMainWindow):
     def _close_confirmed(self) -> None:
         self._closing_confirmed = True
         self.close()
+
+    def _on_export_view_action_triggered(self) -> None:
+        from ui.export_view import ViewExporter
+
+        if self._exporter is None:
+            self._exporter = ViewExporter(self)
+        self._exporter.export()
+
+    def _on_columns_action_triggered(self) -> None:
+        from ui.columns_dialog import ColumnsDialog
+
+        if self.table is not None:
+            dialog = ColumnsDialog(self.review_page, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def _open_help(self, which: str) -> None:
+        from ui.shortcuts_dialog import ShortcutsDialog
+        from ui.user_guide import UserGuideDialog
+
+        dialog = ShortcutsDialog(self) if which == "shortcuts" else UserGuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_about_action_triggered(self) -> None:
         AboutDialog(self).open()

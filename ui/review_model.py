@@ -73,7 +73,11 @@ class _EditCommand(QUndoCommand):
 
 
 class ReviewTableModel(QAbstractTableModel):
-    """Key and name first, the other source columns as found, then the review columns."""
+    """Key and name first, then the review columns, then the other source columns as found.
+
+    The review columns come right after the name so a reviewer sees what they decide beside what the
+    article is, without scrolling past every column of the purchase statistics.
+    """
 
     edit_failed = Signal(object)  # a WorkbenchError from a refused edit
     review_changed = Signal()  # any review value changed (edit, undo, redo)
@@ -87,6 +91,9 @@ class ReviewTableModel(QAbstractTableModel):
         self._source_headers: list[str] = []
         self._columns: list[np.ndarray] = []
         self._review_fields: list[Field] = list(REVIEW_FIELDS)
+        # per column: the index into the source columns, or the review field shown there
+        self._slots: list[int | Field] = []
+        self._column_of: dict[str, int] = {}
         self._order: np.ndarray = np.arange(0)
         self._row_of: np.ndarray = np.arange(0)
         self._keys: np.ndarray = np.empty(0, dtype=object)
@@ -101,6 +108,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.undo_stack.clear()
         self._highlights.clear()
         table = self.table
+        lead = 0  # key and name
         if table is None:
             self._source_headers, self._columns = [], []
             self._order = np.arange(0)
@@ -110,9 +118,12 @@ class ReviewTableModel(QAbstractTableModel):
             first = [table.columns[name] for name in ("key", "name") if name in table.columns]
             rest = [h for h in table.data.columns if h not in in_review and h not in first]
             self._source_headers = [*first, *rest]
+            lead = len(first)
             self._columns = [table.data[h].to_numpy(dtype=object) for h in self._source_headers]
             self._order = np.arange(len(table.data))
             self._keys = table.keys.to_numpy(dtype=object)
+        self._slots = [*range(lead), *self._review_fields, *range(lead, len(self._source_headers))]
+        self._column_of = {slot.name: column for column, slot in enumerate(self._slots) if isinstance(slot, Field)}
         self._update_row_map()
         self.endResetModel()
 
@@ -147,19 +158,16 @@ class ReviewTableModel(QAbstractTableModel):
         return sum(1 for name in ("key", "name") if name in self.table.columns)
 
     def review_field_at(self, column: int) -> Field | None:
-        offset = column - len(self._source_headers)
-        return self._review_fields[offset] if 0 <= offset < len(self._review_fields) else None
+        slot = self._slots[column] if 0 <= column < len(self._slots) else None
+        return slot if isinstance(slot, Field) else None
 
     def column_of_field(self, name: str) -> int:
-        for offset, field in enumerate(self._review_fields):
-            if field.name == name:
-                return len(self._source_headers) + offset
-        return -1
+        return self._column_of.get(name, -1)
 
     def column_id(self, column: int) -> str:
         """A stable name for a column: the review field name or the source header."""
-        field = self.review_field_at(column)
-        return field.name if field is not None else self._source_headers[column]
+        slot = self._slots[column]
+        return slot.name if isinstance(slot, Field) else self._source_headers[slot]
 
     def position(self, row: int) -> int:
         return int(self._order[row])
@@ -250,7 +258,7 @@ class ReviewTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self.table is None:
             return 0
-        return len(self._source_headers) + len(self._review_fields)
+        return len(self._slots)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self.table is None:
@@ -261,9 +269,10 @@ class ReviewTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < self.columnCount():
             return None
-        field = self.review_field_at(section)
+        slot = self._slots[section]
+        field = slot if isinstance(slot, Field) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return field.label(self.language) if field is not None else self._source_headers[section]
+            return slot.label(self.language) if isinstance(slot, Field) else self._source_headers[slot]
         if role == FieldRole:
             return field.name if field is not None else None
         return None
@@ -344,11 +353,10 @@ class ReviewTableModel(QAbstractTableModel):
     def _value(self, row: int, column: int) -> Any:
         assert self.table is not None
         position = self._order[row]
-        if column < len(self._source_headers):
-            return self._columns[column][position]
-        field = self.review_field_at(column)
-        assert field is not None
-        return self.table.review[field.name].iat[position]
+        slot = self._slots[column]
+        if isinstance(slot, Field):
+            return self.table.review[slot.name].iat[position]
+        return self._columns[slot][position]
 
     def format_value(self, value: Any, field: Field | None) -> str:
         """A value as the grid shows it (labels for codes, Swedish number style in Swedish)."""

@@ -41,6 +41,9 @@ from workbench.views import NamedView, load_views, save_user_views
 log = logging.getLogger(__name__)
 
 
+LAYOUT_VERSION = 2  # 2: the review columns follow the name by default
+
+
 def user_views_path() -> Any:
     return paths.config_dir() / "views.json"
 
@@ -133,6 +136,7 @@ class ReviewPage(QWidget):
         self.filter_panel.retranslate(language)
         self.search_edit.setPlaceholderText(self.tr("Search all text columns (Ctrl+F)"))
         self.search_edit.setAccessibleName(self.tr("Search"))
+        self.search_action.setText(self.tr("Search"))  # named in Help › Keyboard shortcuts
         self.views_label.setText(self.tr("&View:"))
         self.views_combo.setAccessibleName(self.tr("Named views"))
         self.save_view_button.setText(self.tr("Save view…"))
@@ -269,6 +273,7 @@ class ReviewPage(QWidget):
         header = self.view.horizontalHeader()
         ids = [self.model.column_id(c) for c in range(self.model.columnCount())]
         self.ui_state.set(key, {
+            "version": LAYOUT_VERSION,
             "hidden": [ids[c] for c in range(len(ids)) if self.view.isColumnHidden(c)],
             "widths": {ids[c]: self.view.columnWidth(c) for c in range(len(ids))},
             "order": [ids[header.logicalIndex(v)] for v in range(len(ids))],
@@ -292,7 +297,8 @@ class ReviewPage(QWidget):
             if isinstance(widths.get(column_id), int):
                 self.view.setColumnWidth(column, widths[column_id])
             self.view.setColumnHidden(column, column_id in hidden and column >= self.model.frozen_count)
-        order = [i for i in (stored.get("order") or []) if i in ids]
+        # an order saved before the review columns moved next to the name would hide that move
+        order = [i for i in (stored.get("order") or []) if i in ids] if stored.get("version") == LAYOUT_VERSION else []
         for visual, column_id in enumerate(order):
             logical = ids.index(column_id)
             current_visual = header.visualIndex(logical)

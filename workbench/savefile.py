@@ -86,7 +86,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _make_backup(target: Path, keep: int) -> Path | None:
-    if not target.exists():
+    if keep <= 0 or not target.exists():  # keep_backups=0: no backup at all (an export is made again)
         return None
     folder = backup_folder(target)
     folder.mkdir(exist_ok=True)

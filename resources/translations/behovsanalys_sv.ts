@@ -21,6 +21,81 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>BulkSetMenus</name>
+    <message>
+        <source>Set us&amp;age for selected rows</source>
+        <translation>Sätt &amp;användning för markerade rader</translation>
+    </message>
+    <message>
+        <source>Set &amp;future need for selected rows</source>
+        <translation>Sätt &amp;framtida behov för markerade rader</translation>
+    </message>
+    <message>
+        <source>Set environmental &amp;score for selected rows</source>
+        <translation>Sätt miljö&amp;poäng för markerade rader</translation>
+    </message>
+    <message>
+        <source>Set re&amp;placement for selected rows</source>
+        <translation>Sätt &amp;ersättare för markerade rader</translation>
+    </message>
+    <message>
+        <source>Set &amp;comment for selected rows</source>
+        <translation>Sätt &amp;kommentar för markerade rader</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Replaced by…</source>
+        <translation>Ersätts av…</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommentar…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkValueDialog</name>
+    <message numerus="yes">
+        <source>Article that replaces the %n selected row(s) (article number or name):</source>
+        <translation>
+            <numerusform>Artikel som ersätter den markerade raden (artikelnummer eller benämning):</numerusform>
+            <numerusform>Artikel som ersätter de %n markerade raderna (artikelnummer eller benämning):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Comment for the %n selected row(s) (empty clears it):</source>
+        <translation>
+            <numerusform>Kommentar för den markerade raden (tom tar bort den):</numerusform>
+            <numerusform>Kommentar för de %n markerade raderna (tom tar bort den):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolumner</translation>
+    </message>
+    <message>
+        <source>Tick the columns to show and drag them (or use the buttons) into the order you want. Article number and name always stay first.</source>
+        <translation>Markera de kolumner som ska visas och dra dem (eller använd knapparna) i den ordning du vill ha. Artikelnummer och benämning står alltid först.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flytta &amp;upp</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Flytta &amp;ned</translation>
+    </message>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Visa &amp;alla</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Conflicting changes</source>
@@ -328,6 +403,22 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
+        <source>&amp;Export view…</source>
+        <translation>&amp;Exportera vy…</translation>
+    </message>
+    <message>
+        <source>&amp;Columns…</source>
+        <translation>&amp;Kolumner…</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarguide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
@@ -588,6 +679,170 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Don&apos;t save now</source>
         <translation>Spara inte nu</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>A–Z</source>
+        <translation>A–Ö</translation>
+    </message>
+    <message>
+        <source>Start editing the cell with that letter (in Decision: K = Keep, R = Remove …)</source>
+        <translation>Börja redigera cellen med den bokstaven (i Beslut: B = Behåll, T = Ta bort …)</translation>
+    </message>
+    <message>
+        <source>Set the environmental score of the selected rows</source>
+        <translation>Sätt miljöpoäng på de markerade raderna</translation>
+    </message>
+    <message>
+        <source>Commit the edit and move down</source>
+        <translation>Spara ändringen i cellen och gå nedåt</translation>
+    </message>
+    <message>
+        <source>Edit the current cell</source>
+        <translation>Redigera cellen</translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation>Avbryt redigeringen</translation>
+    </message>
+    <message>
+        <source>Clear the review values of the selected cells</source>
+        <translation>Töm granskningsvärdena i de markerade cellerna</translation>
+    </message>
+    <message>
+        <source>Next cell</source>
+        <translation>Nästa cell</translation>
+    </message>
+    <message>
+        <source>Previous cell</source>
+        <translation>Föregående cell</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>Utöka markeringen</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Skift+piltangenter</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Markera alla rader</translation>
+    </message>
+    <message>
+        <source>Go to the first cell</source>
+        <translation>Gå till första cellen</translation>
+    </message>
+    <message>
+        <source>Go to the last cell</source>
+        <translation>Gå till sista cellen</translation>
+    </message>
+    <message>
+        <source>One screen up</source>
+        <translation>En skärmsida upp</translation>
+    </message>
+    <message>
+        <source>One screen down</source>
+        <translation>En skärmsida ned</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Användarguide</translation>
+    </message>
+    <message>
+        <source>Open a list</source>
+        <translation>Öppna en lista</translation>
+    </message>
+    <message>
+        <source>Choose &lt;b&gt;File › Open…&lt;/b&gt; (Ctrl+O) or drop the file on the window: an article list or purchase statistics as xlsx, xlsm, xls, ods or csv. The first time, the app shows which column it took for the article number and name; check it and choose &lt;b&gt;OK&lt;/b&gt;. The choice is remembered for the file.</source>
+        <translation>Välj &lt;b&gt;Arkiv › Öppna…&lt;/b&gt; (Ctrl+O) eller släpp filen i fönstret: en artikellista eller inköpsstatistik som xlsx, xlsm, xls, ods eller csv. Första gången visar programmet vilken kolumn det tog för artikelnummer och benämning; kontrollera och välj &lt;b&gt;OK&lt;/b&gt;. Valet kommer programmet ihåg för filen.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>The review columns (Usage, Future need, Environmental score, Decision, Replaced by, Comment) come right after the name. Type the first letter of a value and press Enter: the value is set and the cursor moves down, as in Excel. Press 1–5 in the score column. Select many rows and use &lt;b&gt;Edit › Set … for selected rows&lt;/b&gt; (or right-click) to set a value on all of them in one step; &lt;b&gt;Edit › Undo&lt;/b&gt; (Ctrl+Z) takes it back. Choose the columns you see and their order with &lt;b&gt;View › Columns…&lt;/b&gt;.</source>
+        <translation>Granskningskolumnerna (Användning, Framtida behov, Miljöpoäng, Beslut, Ersätts av, Kommentar) står direkt efter benämningen. Skriv första bokstaven i ett värde och tryck Enter: värdet sätts och markören går ned en rad, som i Excel. Tryck 1–5 i kolumnen Miljöpoäng. Markera många rader och använd &lt;b&gt;Redigera › Sätt … för markerade rader&lt;/b&gt; (eller högerklicka) för att sätta ett värde på alla i ett steg; &lt;b&gt;Redigera › Ångra&lt;/b&gt; (Ctrl+Z) tar tillbaka det. Välj vilka kolumner du ser och i vilken ordning med &lt;b&gt;Visa › Kolumner…&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Search and filter</source>
+        <translation>Sök och filtrera</translation>
+    </message>
+    <message>
+        <source>Type in the search field (Ctrl+F) to find articles by any text. Tick values in the filters on the left to narrow the list, or pick a named view such as &lt;i&gt;Not reviewed&lt;/i&gt;. Click a column header to sort. &lt;b&gt;File › Export view…&lt;/b&gt; saves exactly the rows and columns on screen as xlsx or csv, for a meeting.</source>
+        <translation>Skriv i sökfältet (Ctrl+F) för att hitta artiklar på vilken text som helst. Kryssa för värden i filtren till vänster för att smalna av listan, eller välj en namngiven vy som &lt;i&gt;Ej granskade&lt;/i&gt;. Klicka på en kolumnrubrik för att sortera. &lt;b&gt;Arkiv › Exportera vy…&lt;/b&gt; sparar precis de rader och kolumner som syns, som xlsx eller csv, till exempel inför ett möte.</translation>
+    </message>
+    <message>
+        <source>Save together with colleagues</source>
+        <translation>Spara tillsammans med kollegor</translation>
+    </message>
+    <message>
+        <source>Several people can review the same workbook on a shared folder. &lt;b&gt;File › Save&lt;/b&gt; (Ctrl+S) writes only the review cells into the workbook and keeps everything else as it was. Colleagues&apos; saved changes are brought in while you work and marked in bold until you have seen the row. If Excel has the file open, close it there first. Your unsaved edits are kept even if the computer stops: they come back when you open the file again.</source>
+        <translation>Flera personer kan granska samma arbetsbok i en delad mapp. &lt;b&gt;Arkiv › Spara&lt;/b&gt; (Ctrl+S) skriver bara granskningscellerna i arbetsboken och lämnar allt annat som det var. Det kollegor har sparat förs in medan du arbetar och visas i fetstil tills du har sett raden. Om filen är öppen i Excel, stäng den där först. Ändringar du inte har sparat finns kvar även om datorn stannar: de kommer tillbaka när du öppnar filen igen.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Krockar</translation>
+    </message>
+    <message>
+        <source>If a colleague saved a different value in a cell you have also changed, the app asks before it writes: for each article you choose your value or theirs (or all mine / all theirs). Nothing a colleague saved is overwritten without your choice.</source>
+        <translation>Om en kollega har sparat ett annat värde i en cell som du också har ändrat frågar programmet innan det skriver: för varje artikel väljer du ditt värde eller kollegans (eller alla mina / alla kollegans). Inget som en kollega har sparat skrivs över utan att du har valt det.</translation>
+    </message>
+    <message>
+        <source>Behovsanalys in five steps</source>
+        <translation>Behovsanalys i fem steg</translation>
+    </message>
+    <message>
+        <source>All keyboard shortcuts: Help › Keyboard shortcuts.</source>
+        <translation>Alla kortkommandon: Hjälp › Kortkommandon.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExporter</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV för Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>{name} – view</source>
+        <translation>{name} – vy</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>Exportera vy</translation>
+    </message>
+    <message>
+        <source>Exporting the view to {file}…</source>
+        <translation>Exporterar vyn till {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln article row(s) to {file}</source>
+        <translation>
+            <numerusform>Exporterade %Ln artikelrad till {file}</numerusform>
+            <numerusform>Exporterade %Ln artikelrader till {file}</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from workbench import __version__
-from workbench.errors import UsageError, WorkbenchError
+from workbench.errors import NoKeyColumnError, UsageError, WorkbenchError
 from workbench.messages import current_language
 
 
@@ -182,6 +182,8 @@ def _export_with(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from workbench.importer import read_table
 
     table = read_table(args.file, **options)
+    if table.key_column is None:  # before -o OUT is opened: no empty file left behind
+        raise NoKeyColumnError(table.path, header_row=table.header_row)
     with _output(args.output) as handle:
         write_review_csv(table, handle)
     return 0

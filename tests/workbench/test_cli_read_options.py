@@ -87,6 +87,8 @@ def test_export_and_apply_refuse_a_file_without_a_key_column(tmp_path: Path, lan
     assert str(path) in result.stderr
     assert ("ingen kolumn med artikelnummer" if lang == "sv" else "no article number column") in result.stderr
     assert "--key" in result.stderr
+    result = run("export", path, "-o", tmp_path / "ut.csv", lang=lang)
+    assert result.returncode == 2 and not (tmp_path / "ut.csv").exists()
     decisions = _decisions(tmp_path / "d.csv", "key,decision\nK1,Behåll\n")
     for extra in ((), ("-o", tmp_path / "ut.xlsx")):
         result = run("apply", path, "--decisions", decisions, *extra, lang=lang)

@@ -170,7 +170,7 @@ class ImportDialog(QDialog):
             for header in headers:
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(0, combo.findData(table.columns.get(name))))
-        chosen_text = set(getattr(table, "text_columns", ()) or ())
+        chosen_text = set(table.read_options.get("text_columns") or ())
         self.text_list.clear()
         for header in headers:
             item = QListWidgetItem(header)

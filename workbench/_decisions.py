@@ -11,8 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from workbench.errors import FileMissingError, InvalidDecisionsError, UnsupportedFormatError
+from workbench.errors import FileMissingError, InvalidDecisionsError, NoKeyColumnError, UnsupportedFormatError
 from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
+from workbench.messages import unknown_keys_phrase
 from workbench.table import SourceTable
 from workbench.vocabularies import fold, vocabularies
 
@@ -92,16 +93,20 @@ def check_value(table: SourceTable, field: str, value: Any, keys: set[str]) -> t
 def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any]],
                     source: Path | None = None) -> Decisions:
     """Every decision checked against the vocabularies and the file's keys; all problems raised at once
-    as :class:`InvalidDecisionsError` (``params["problems"]``)."""
+    as :class:`InvalidDecisionsError` (``params["problems"]``); a table without a key column raises
+    :class:`NoKeyColumnError`."""
+    if table.key_column is None:
+        raise NoKeyColumnError(table.path, header_row=table.header_row)
     keys = {str(k) for k in table.keys.dropna()}
     problems: list[str] = []
     checked: Decisions = {}
     vocabs = vocabularies()
     memo: dict[tuple[str, str], tuple[Any, str | None]] = {}
+    unknown_keys: list[str] = []
     for key, values in decisions.items():
         key_text = str(key).strip()
         if key_text not in keys:
-            problems.append(f"key {key_text!r}: not found in the file")
+            unknown_keys.append(key_text)
             continue
         row: dict[str, Any] = {}
         for name, value in values.items():
@@ -119,6 +124,8 @@ def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any
                 problems.append(f"key {key_text!r}: {problem}")
             row[name] = stored
         checked[key_text] = row
+    if unknown_keys:  # one line, however many: a count and the first few
+        problems.insert(0, unknown_keys_phrase(unknown_keys))
     if problems:
         raise InvalidDecisionsError(source or table.path, problems=problems)
     return checked

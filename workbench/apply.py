@@ -303,14 +303,16 @@ def _object_array(values: list[Any]) -> Any:
 
 @gc_paused
 def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,
-                         output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
-    """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol."""
+                         output: Path | None = None, progress: Progress | None = None,
+                         read: Mapping[str, Any] | None = None) -> ApplyResult:
+    """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol.
+    ``read`` holds further :func:`~workbench.importer.read_table` options (a ``sheet`` there wins)."""
     from workbench.importer import read_table
 
     # the decisions file is read while calamine reads the workbook (it releases the GIL)
     with ThreadPoolExecutor(max_workers=1) as pool:
         raw = pool.submit(read_raw_decisions, Path(decisions_path))
-        table = read_table(Path(path), sheet=sheet)
+        table = read_table(Path(path), **{"sheet": sheet, **(read or {})})
         table.keep_keys_only()
         checked = decisions_from_csv(table, Path(decisions_path), raw.result())
         del raw  # the file's rows as read: tens of megabytes on a large file, not needed while writing

@@ -91,6 +91,13 @@ class InvalidDecisionsError(WorkbenchError, ValueError):
     code = "invalid_decisions"
 
 
+class NoKeyColumnError(WorkbenchError, ValueError):
+    """The table has no article key column, so review values cannot be matched to rows (``workbench
+    export`` and ``apply`` refuse it). ``params["header_row"]``: the header row that was read."""
+
+    code = "no_key_column_found"
+
+
 class InvalidEditError(InvalidDecisionsError):
     """An edit in the review grid was refused; nothing was changed.
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._values import cell_text
+from workbench.errors import NoKeyColumnError
 from workbench.fields import REVIEW_FIELD_NAMES, field
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabulary
@@ -44,8 +45,11 @@ def write_review_csv(table: SourceTable, handle: TextIO) -> None:
 
     Values are the labels in the workbook's language (``table.language``); ``env_score`` is its
     number; ``reviewed_at`` ISO date or date-time text; an empty field is an empty cell. ``handle`` is a
-    text stream (UTF-8 when it is a file; open it with ``newline=""``).
+    text stream (UTF-8 when it is a file; open it with ``newline=""``). A table without a key column
+    raises :class:`~workbench.errors.NoKeyColumnError` before anything is written.
     """
+    if table.key_column is None:
+        raise NoKeyColumnError(table.path, header_row=table.header_row)
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(EXPORT_HEADER)
     order = np.argsort(table.data.index.to_numpy(), kind="stable")  # sheet order, whatever was done

@@ -335,6 +335,8 @@ def read_table(
             gc.enable()
     if fingerprint is not None and file_fingerprint(path) == fingerprint:
         table.fingerprint = fingerprint
+    table.read_options = {"header_row": header_row, "mapping": dict(mapping) if mapping else None,
+                          "key_column": key_column, "text_columns": tuple(sorted(options.text_columns))}
     return table
 
 

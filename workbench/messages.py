@@ -7,6 +7,7 @@ GUI shows the same texts (in its current language), so a message is written once
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -53,6 +54,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "invalid_decisions": (
         "Besluten kan inte skrivas till {file}; ingenting har ändrats.",
         "The decisions cannot be written to {file}; nothing was changed.",
+    ),
+    "no_key_column_found": (
+        "{file} har ingen kolumn med artikelnummer (rubrikraden lästes som rad {header_row}), så "
+        "granskningen kan inte kopplas till artiklar; ingenting har skrivits. Ange nyckelkolumnen med "
+        "--key RUBRIK eller rubrikraden med --header-row N.",
+        "{file} has no article number column (the header row was read as row {header_row}), so the review "
+        "cannot be matched to articles; nothing was written. Name the key column with --key HEADER or the "
+        "header row with --header-row N.",
     ),
     "invalid_edit": (
         "Värdet \u201d{value}\u201d kan inte sättas i fältet {field_sv}; ingenting har ändrats.",
@@ -124,6 +133,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key}, {field}: i filen ”{theirs}” ({theirs_by}), din ”{ours}”",
         "{key}, {field}: in the file “{theirs}” ({theirs_by}), yours “{ours}”",
     ),
+    "unknown_keys": (
+        "{count} artikelnummer finns inte i filen: {keys}",
+        "Article keys not found in the file ({count}): {keys}",
+    ),
+    "unknown_keys_more": (
+        "{count} artikelnummer finns inte i filen; de första {shown}: {keys} …",
+        "Article keys not found in the file ({count}); the first {shown}: {keys} …",
+    ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
     # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
@@ -186,6 +203,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+class Phrase(str):
+    """One line of a message (an entry of an error's ``problems``), worded from the catalogue in the
+    language the message is shown in. It is the English text, so it serves wherever a line of text does."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Phrase:
+        phrase = super().__new__(cls, text(code, "en", **params))
+        phrase.code, phrase.params = code, params
+        return phrase
+
+    def render(self, lang: str | None = None) -> str:
+        return text(self.code, lang, **self.params)
+
+
+#: How many keys a message lists before it only counts them.
+LISTED_KEYS = 20
+
+
+def unknown_keys_phrase(keys: Sequence[str]) -> Phrase:
+    """"N article keys not found in the file", naming the first :data:`LISTED_KEYS` of them."""
+    shown = [repr(k) for k in keys[:LISTED_KEYS]]
+    code = "unknown_keys" if len(keys) <= LISTED_KEYS else "unknown_keys_more"
+    return Phrase(code, count=len(keys), shown=len(shown), keys=", ".join(shown))
+
+
 def current_language() -> str:
     """The language for core messages: ``BEHOVSANALYS_LANG`` if set, else Swedish."""
     lang = os.environ.get("BEHOVSANALYS_LANG", "sv").lower()[:2]
@@ -209,7 +253,7 @@ def render_error(error: WorkbenchError, lang: str = "sv") -> str:
         message += f" ({error.detail})"
     problems = error.params.get("problems")
     if problems:
-        message += "\n" + "\n".join(f"  - {p}" for p in problems)
+        message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in problems)
     return message
 
 

@@ -88,7 +88,7 @@ class SharedSaveResult(PullResult):
 def _read_now(table: SourceTable) -> SourceTable:
     from workbench.importer import read_table
 
-    return read_table(Path(table.path), sheet=table.sheet)
+    return read_table(Path(table.path), **{**table.read_options, "sheet": table.sheet})
 
 
 def _display(name: str, value: Any, lang: str) -> str:
@@ -361,8 +361,9 @@ def _write_ours(table: SourceTable, cells: list[Cell], user: str, journal: Journ
 
 
 @gc_paused
-def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, output: Path | None = None,
-                 wait: float = 30.0, on_conflict: Literal["ours", "theirs"] | None = None,
+def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None,
+                 read: Mapping[str, Any] | None = None, output: Path | None = None, wait: float = 30.0,
+                 on_conflict: Literal["ours", "theirs"] | None = None,
                  user: str | None = None, save_anyway: bool = False,
                  on_wait: Callable[[str], None] | None = None, lang: str = "sv",
                  journal: Journal | None = None) -> SharedSaveResult:
@@ -375,14 +376,16 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, 
     made meanwhile to a cell we also change is a conflict. With ``output`` the source is only read,
     so no lock, merge or journal is involved. Edits of a save that fails with a reported error are
     marked dropped in the journal (the decisions file still has them); a killed process leaves them
-    unsaved, for the app to restore.
+    unsaved, for the app to restore. ``read`` holds further :func:`~workbench.importer.read_table`
+    options (header row, mapping, key column, text columns; a ``sheet`` there wins).
     """
     from workbench.apply import apply_decisions_file
     from workbench.errors import FileBusyError
     from workbench.locking import current_user
 
+    options = {"sheet": sheet, **(read or {})}
     if output is not None:
-        return SharedSaveResult(applied=apply_decisions_file(path, decisions_path, sheet=sheet, output=output))
+        return SharedSaveResult(applied=apply_decisions_file(path, decisions_path, output=output, read=options))
     who = user or current_user()
 
     def waiting(info: LockInfo) -> None:
@@ -397,20 +400,20 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None, 
     else:
         lock_held = lock
     try:
-        return _apply(Path(path), Path(decisions_path), sheet, who, journal, lock_held,
+        return _apply(Path(path), Path(decisions_path), options, who, journal, lock_held,
                       resolve_as=on_conflict or "ask", wait_seconds=wait, on_wait=waiting,
                       open_elsewhere="save" if save_anyway else "ask")
     finally:
         lock.release()
 
 
-def _apply(path: Path, decisions_path: Path, sheet: str | None, who: str, journal: Journal | None,
+def _apply(path: Path, decisions_path: Path, options: Mapping[str, Any], who: str, journal: Journal | None,
            lock: WorkbookLock | None, **save: Any) -> SharedSaveResult:
     from workbench._decisions import decisions_from_csv
     from workbench.errors import WorkbenchError
     from workbench.importer import read_table
 
-    table = read_table(path, sheet=sheet)
+    table = read_table(path, **options)
     table.keep_keys_only()
     base = table.review if lock is not None else table.review.copy(deep=True)  # unused under the lock
     checked = decisions_from_csv(table, decisions_path)

@@ -75,6 +75,9 @@ class SourceTable:
     # the read file's fingerprint (workbench.savefile.file_fingerprint; xlsx/xlsm only), None when the
     # file changed while it was read
     fingerprint: str | None = None
+    # the choices it was read with (read_table's header_row, mapping, key_column, text_columns), so that
+    # a re-read of the file under the save lock finds the same key and columns
+    read_options: dict[str, Any] = field(default_factory=dict)
 
     @property
     def key_column(self) -> str | None:

@@ -6,7 +6,11 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from PySide6.QtGui import QImage
 
@@ -23,7 +27,41 @@ def test_app_opens_the_sample_and_saves_a_screenshot(sample_workbook: Path, tmp_
     assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
-    assert (tmp_path / "home" / "logs" / "behovsanalys.log").read_text(encoding="utf-8").count("Started") == 1
+    log_text = (tmp_path / "home" / "logs" / "behovsanalys.log").read_text(encoding="utf-8")
+    assert log_text.count("Started") == 1
+    # the timings for benchmarks/bench_bundle.py go to the log, not to the user's terminal
+    assert "Rows shown at" in log_text and "Review grid shown at" in log_text
+    assert "shown at" not in result.stdout
+    assert result.stdout.splitlines() == [f"Screenshot saved to {shot}"]
+
+
+def test_the_screenshot_shows_the_review_grid_not_the_loading_preview(main_window, sample_workbook: Path,
+                                                                     tmp_path: Path, qtbot,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``scripts/run.sh`` without a display saved the read-only preview ("Läser …", no review columns):
+    the shot was taken 600 ms after the first rows were painted, while the sample was still loading."""
+    import workbench.importer
+    from ui.app import screenshot_when_shown
+
+    release = threading.Event()
+    real_read_table = workbench.importer.read_table
+
+    def slow_read_table(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)  # the load takes longer than the grab delay, as on a cold start
+        return real_read_table(*args, **kwargs)
+
+    monkeypatch.setattr(workbench.importer, "read_table", slow_read_table)
+    shot = tmp_path / "shot.png"
+    taken: list[tuple[bool, bool]] = []
+    screenshot_when_shown(main_window, shot, file_given=True,
+                          then=lambda: taken.append((main_window.loading, main_window.table is not None)))
+    main_window.open_file(sample_workbook)
+    qtbot.wait(1500)  # well past the grab delay after the preview was painted
+    release.set()
+    qtbot.waitUntil(lambda: bool(taken), timeout=20_000)
+    assert taken == [(False, True)]
+    assert main_window.stack.currentWidget() is not main_window._preview
+    assert QImage(str(shot)).width() >= 800
 
 
 def test_logging_goes_to_a_rotating_file_in_the_users_data_folder() -> None:

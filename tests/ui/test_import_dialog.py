@@ -6,7 +6,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem
 
 from ui.import_dialog import ImportDialog
 from ui.main_window import MainWindow
@@ -85,3 +86,31 @@ def test_changed_columns_fall_back_to_detection(main_window: MainWindow, tmp_pat
     assert again is not dialog
     assert "Löpnummer" in [again.key_combo.itemText(i) for i in range(again.key_combo.count())]
     again.reject()
+
+
+def test_read_as_text_survives_the_trial_re_read_and_is_remembered(main_window: MainWindow, tmp_path: Path,
+                                                                  qtbot) -> None:
+    """The dialog read ``table.text_columns``, which a SourceTable does not have: the box was cleared by
+    the trial re-read that checking it starts, so the choice was lost."""
+    path = _unclear_workbook(tmp_path / "inköp.xlsx")
+    main_window.open_file(path)
+    dialog = _dialog(main_window, qtbot)
+
+    def item(header: str) -> QListWidgetItem:
+        return dialog.text_list.findItems(header, Qt.MatchFlag.MatchExactly)[0]
+
+    first = dialog.table
+    item("Antal").setCheckState(Qt.CheckState.Checked)  # starts the trial re-read
+    qtbot.waitUntil(lambda: dialog.table is not first and dialog._task is None, timeout=20_000)
+    assert item("Antal").checkState() == Qt.CheckState.Checked
+    assert dialog.profile().text_columns == ("Antal",)
+    second = dialog.table
+    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData("Nr"))
+    dialog._reread()  # another choice, another trial read: the text column stays chosen
+    qtbot.waitUntil(lambda: dialog.table is not second and dialog._task is None, timeout=20_000)
+    assert item("Antal").checkState() == Qt.CheckState.Checked
+    with qtbot.waitSignal(main_window.table_loaded, timeout=20_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    profile = remembered_profile(main_window.settings, path)
+    assert profile is not None and profile.text_columns == ("Antal",) and profile.key_column == "Nr"
+    assert main_window.table.data["Antal"].tolist() == ["12000", "30000", "80000", "100"]

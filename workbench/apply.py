@@ -29,6 +29,7 @@ from workbench._review_cells import (
     verify_csv,
     verify_xlsx,
 )
+from workbench._xlsx_values import column_letters
 from workbench.convert import convert_to_xlsx, converted_path
 from workbench.csvwrite import write_csv_review
 from workbench.fields import REVIEW_FIELD_NAMES
@@ -45,6 +46,7 @@ from workbench.xlsxpatch import (
     Validation,
     last_used_column,
     patch_xlsx,
+    table_ranges,
     verify_patch,
 )
 
@@ -68,6 +70,8 @@ class ApplyResult:
     keys: int = 0
     new_columns: list[str] = field(default_factory=list)
     converted: bool = False
+    # new columns (letters) that the sheet hid and the save made visible
+    unhidden: list[str] = field(default_factory=list)
     backup: Path | None = None
     # the written file's fingerprint (workbench.savefile.file_fingerprint), taken before it replaced
     # the original; None for csv
@@ -78,6 +82,8 @@ class ApplyResult:
         lines = [text("apply_done", lang, count=self.cells, keys=self.keys, file=str(self.written))]
         if self.new_columns:
             lines.append(text("apply_new_columns", lang, columns=", ".join(self.new_columns)))
+        if self.unhidden:
+            lines.append(text("apply_unhidden", lang, columns=", ".join(self.unhidden)))
         if self.converted:
             lines.append(text("apply_converted", lang, source=str(self.source), file=str(self.written)))
         return "\n".join(lines)
@@ -137,7 +143,8 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
     # a scan of the sheet when something does), which saves a pass over a large sheet.
     extent: tuple[int, int] | None = None
-    columns, new_fields = plan_columns(table, needed, _last_column(table))
+    right_edge = max(_last_column(table), _tables_edge(table) if is_xlsx else -1)
+    columns, new_fields = plan_columns(table, needed, right_edge)
     cells = _cells(by_field, columns, lang)
     headers = [field_info(name).label(lang) for name in new_fields]
     written_rows = {row for rows, _ in by_field.values() for row in rows}
@@ -162,11 +169,12 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
                 try:
                     return patch_xlsx(base, temp, sheet, cells, header_row=table.header_row,
                                       new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
-                                      progress=progress, free_from=free_from, check_while_writing=True)
+                                      progress=progress, free_from=free_from, check_while_writing=True,
+                                      key_col=_key_col(table))
                 except ColumnsInUse:
                     extent = last_used_column(base, sheet)
                     planned = columns
-                    columns, new_fields = plan_columns(table, needed, max(extent[1], _last_column(table)))
+                    columns, new_fields = plan_columns(table, needed, max(extent[1], right_edge))
                     move = {planned[name]: columns[name] for name in planned}
                     cells = {(row, move[col]): value for (row, col), value in cells.items()}
                     free_from = None
@@ -203,6 +211,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
 
         try:
             result.backup = atomic_save(target, write, verify)
+            result.unhidden = [column_letters(c) for c in patched[0].unhidden]
         finally:
             # a failure between the patch and its verification must not leave the read-back helper waiting
             if patched and patched[0].stream_check is not None:
@@ -253,6 +262,27 @@ _MEMO_LIMIT = 10_000
 
 def _last_column(table: SourceTable) -> int:
     return max(table.column_index.values(), default=-1)
+
+
+def _key_col(table: SourceTable) -> int | None:
+    key = table.key_column
+    return table.column_index.get(key) if key is not None else None
+
+
+def _tables_edge(table: SourceTable) -> int:
+    """The last column of the Excel tables beside the list (not holding its key) whose rows meet the
+    list's: new review columns go right of them, never into them (a pivot's source would take them in)."""
+    from workbench.errors import WorkbenchError
+
+    try:
+        ranges = table_ranges(Path(table.path), table.sheet)
+    except (WorkbenchError, OSError, KeyError, ValueError):
+        return -1  # the patch itself names what is wrong with the file
+    key = _key_col(table)
+    last_row = max([int(i) for i in table.data.index], default=table.header_row)
+    return max([c2 for r1, c1, r2, c2 in ranges
+                if r1 <= last_row and r2 >= table.header_row and not (key is not None and c1 <= key <= c2)],
+               default=-1)
 
 
 @gc_paused

@@ -177,6 +177,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nya granskningskolumner lades till: {columns}.",
         "New review columns were added: {columns}.",
     ),
+    "apply_unhidden": (
+        "Kolumnerna {columns} var dolda i bladet; de visas nu, eftersom granskningskolumnerna ligger där.",
+        "The columns {columns} were hidden in the sheet; they are shown now, as the review columns are there.",
+    ),
     "apply_converted": (
         "{source} kan inte ändras direkt, så en ny arbetsbok skrevs: {file}. Formatering, diagram och "
         "formler kan skilja sig från originalet, som är oförändrat.",

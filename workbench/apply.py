@@ -21,7 +21,6 @@ import pandas as pd
 from workbench._decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
 from workbench._gc import gc_paused
 from workbench._review_cells import (
-    XLSX_SUFFIXES,
     cell_value,
     csv_text,
     plan_columns,
@@ -32,6 +31,7 @@ from workbench._review_cells import (
 from workbench._xlsx_values import column_letters
 from workbench.convert import convert_to_xlsx, converted_path
 from workbench.csvwrite import write_csv_review
+from workbench.errors import OutputKindError
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.fields import field as field_info
 from workbench.messages import text
@@ -48,7 +48,10 @@ from workbench.xlsxpatch import (
     patch_xlsx,
     table_ranges,
     verify_patch,
+    workbook_ending,
 )
+
+XLSX_FORMATS = ("xlsx", "xlsm")
 
 __all__ = ["ApplyResult", "apply_decisions", "apply_decisions_file", "save_review"]
 
@@ -134,10 +137,13 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     source = Path(table.path)
     by_field = _changed_by_field(table, changed, index)
     lang = table.language if table.language in ("sv", "en") else "sv"
-    suffix = source.suffix.lower()
-    is_xlsx = suffix in XLSX_SUFFIXES
-    converted = not is_xlsx and suffix not in (".csv", ".txt", ".tsv")
+    # the route follows the content, as the reader did: an HTML table or a binary xls under an .xls or
+    # .xlsx name is converted like any xls
+    is_xlsx = table.format in XLSX_FORMATS
+    converted = not is_xlsx and table.format not in ("csv", "txt")
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
+    if output is not None and (is_xlsx or converted):
+        _check_output_kind(source, target, ".xlsx" if converted else workbook_ending(source))
     needed = {name for name, (_, values) in by_field.items() if any(v is not None for v in values)}
     # New columns go right of the last column holding anything. The table shows where its columns
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
@@ -186,7 +192,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
             base = source
             if converted:
                 base = temporary_path(target.with_suffix(".xlsx"))
-                renamed = convert_to_xlsx(source, base, progress)
+                renamed = convert_to_xlsx(source, base, progress, html=table.format == "html")
                 sheet_names[:] = [renamed.get(table.sheet or "", table.sheet)] if table.sheet else [None]
             try:
                 patched[:] = [patch(base, temp, sheet_names[0])]
@@ -262,6 +268,15 @@ _MEMO_LIMIT = 10_000
 
 def _last_column(table: SourceTable) -> int:
     return max(table.column_index.values(), default=-1)
+
+
+def _check_output_kind(source: Path, target: Path, needed: str) -> None:
+    """Refuse an output name whose ending Excel would not open this kind of workbook under."""
+    if target.suffix.lower() == needed:
+        return
+    why = {".xlsm": "kind_macros", ".xlsx": "kind_plain"}.get(needed, "kind_template")
+    raise OutputKindError(target, needed=needed, source=str(source), why_sv=text(why, "sv"),
+                          why_en=text(why, "en"))
 
 
 def _key_col(table: SourceTable) -> int | None:

@@ -102,6 +102,14 @@ class InvalidEditError(InvalidDecisionsError):
     code = "invalid_edit"
 
 
+class OutputKindError(WorkbenchError, ValueError):
+    """The output name's ending does not fit the workbook written: Excel opens a workbook only under the
+    ending of its kind (macros need ``.xlsm``, a plain workbook ``.xlsx``). ``params["needed"]`` is the
+    ending that fits; ``path`` is the output refused."""
+
+    code = "output_kind"
+
+
 class WriteError(WorkbenchError, OSError):
     """Writing the file failed (disk full, permission, vanished folder); the original is untouched."""
 

@@ -169,6 +169,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} total rows at the end of the list were not counted as articles.",
     ),
     "no_file": ("(ingen fil)", "(no file)"),
+    "output_kind": (
+        "Arbetsboken sparades inte som {file}: {why_sv} Excel öppnar den bara med filändelsen {needed}. Välj ett "
+        "namn som slutar på {needed}; ingenting har skrivits.",
+        "The workbook was not saved as {file}: {why_en} Excel opens it only with the ending {needed}. Choose a "
+        "name that ends in {needed}; nothing was written.",
+    ),
+    "kind_macros": ("arbetsboken innehåller makron (VBA), och", "the workbook holds macros (VBA), and"),
+    "kind_plain": ("arbetsboken innehåller inga makron, och", "the workbook holds no macros, and"),
+    "kind_template": ("arbetsboken är en mall, och", "the workbook is a template, and"),
     "apply_done": (
         "{count} celler för {keys} artiklar sparades i {file}.",
         "{count} cells for {keys} articles were saved in {file}.",

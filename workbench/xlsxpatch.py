@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from defusedxml import ElementTree
+
 from workbench._check_worker import StreamCheck, wanted
 from workbench._xlsx_package import PackageInfo, SheetInfo, read_package, table_parts
 from workbench._xlsx_sheet import ColumnsInUse, SheetEdits, patch_sheet_stream, scan_extent
@@ -32,7 +34,7 @@ from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.progress import Progress
 
 __all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
-           "patch_xlsx", "read_date1904", "table_ranges", "verify_patch"]
+           "patch_xlsx", "read_date1904", "table_ranges", "verify_patch", "workbook_ending"]
 
 _MISSING = object()
 MAX_ROWS = 1_048_576
@@ -131,6 +133,28 @@ def table_ranges(path: Path, sheet_name: str | None = None) -> list[tuple[int, i
             if bounds is not None:
                 found.append(bounds)
         return found
+
+
+#: The ending Excel requires for each kind of workbook part (its content type, less the common prefix).
+_ENDINGS = {"sheet.main+xml": ".xlsx", "sheet.macroEnabled.main+xml": ".xlsm",
+            "template.main+xml": ".xltx", "sheet.macroEnabled.template.main+xml": ".xltm"}
+
+
+def workbook_ending(path: Path) -> str:
+    """The file ending Excel opens this workbook under (``.xlsx``, ``.xlsm``, ``.xltx``, ``.xltm``), from
+    the content type of its workbook part: Excel refuses a package whose ending and content disagree."""
+    with _open(path) as zf:
+        package = _read_package(zf, path)
+        try:
+            types = ElementTree.fromstring(zf.read("[Content_Types].xml"))
+        except (KeyError, ValueError, SyntaxError) as error:
+            raise CorruptFileError(path, detail=f"[Content_Types].xml: {error}") from error
+    wanted = "/" + package.workbook_part.lstrip("/")
+    for element in types:
+        if element.tag.rsplit("}", 1)[-1] == "Override" and element.get("PartName", "").lower() == wanted.lower():
+            kind = element.get("ContentType", "").rsplit(".spreadsheetml.", 1)[-1]
+            return _ENDINGS.get(kind, ".xlsm" if "macroEnabled" in kind else ".xlsx")
+    return ".xlsm" if "xl/vbaProject.bin" in package.members else ".xlsx"
 
 
 def check_package(path: Path, parts: Sequence[str] = ()) -> None:

@@ -55,6 +55,12 @@ class EncryptedFileError(WorkbenchError, ValueError):
     code = "encrypted"
 
 
+class EncryptedOdsError(EncryptedFileError):
+    """An OpenDocument spreadsheet saved with a password (its manifest names the cipher)."""
+
+    code = "encrypted_ods"
+
+
 class CorruptFileError(WorkbenchError, ValueError):
     """Damaged file: truncated zip, invalid XML, inconsistent package."""
 

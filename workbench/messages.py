@@ -30,6 +30,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {file} is password-protected. Remove the password in Excel (File > Info > Protect "
         "Workbook) and try again.",
     ),
+    "encrypted_ods": (
+        "Filen {file} är lösenordsskyddad. Öppna den i LibreOffice, välj Arkiv > Spara som, avmarkera "
+        "\u201dSpara med lösenord\u201d och försök igen.",
+        "The file {file} is password-protected. Open it in LibreOffice, choose File > Save As, untick "
+        "\u201cSave with password\u201d and try again.",
+    ),
     "corrupt": (
         "Filen {file} är skadad och kan inte läsas.",
         "The file {file} is damaged and cannot be read.",

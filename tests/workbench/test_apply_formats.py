@@ -6,6 +6,7 @@ content but called damaged on save, an encrypted ODS called damaged.
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from _shared_fixtures import run_cli, write_decisions
 from _writer_fixtures import corpus_copy
 
 from workbench.apply import apply_decisions
-from workbench.errors import OutputKindError
+from workbench.errors import EncryptedFileError, OutputKindError
 from workbench.importer import read_table
 
 HEADERS = ["Artikelnummer", "Benämning", "Pris"]
@@ -110,3 +111,44 @@ def test_a_binary_xls_named_xlsx_is_saved_as_a_new_xlsx(tmp_path: Path) -> None:
     assert source.read_bytes() == original
     again = read_table(result.written)
     assert again.review.set_index(again.keys.astype(str)).loc[key, "decision"] == "keep"
+
+
+_ENCRYPTED_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:version="1.3"
+  manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="4706">
+  <manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k"
+   manifest:checksum="bm90IGEgcmVhbCBjaGVja3N1bQ==">
+   <manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc"
+    manifest:initialisation-vector="MTIzNDU2Nzg5MDEyMzQ1Ng=="/>
+   <manifest:start-key-generation manifest:start-key-generation-name="http://www.w3.org/2000/09/xmldsig#sha256"
+    manifest:key-size="32"/>
+   <manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32"
+    manifest:iteration-count="100000" manifest:salt="c2FsdHNhbHRzYWx0c2FsdA=="/>
+  </manifest:encryption-data>
+ </manifest:file-entry>
+</manifest:manifest>"""
+
+
+def _encrypted_ods(path: Path) -> Path:
+    """An ODS saved with a password as LibreOffice stores one: the parts encrypted (random bytes here),
+    the manifest naming the cipher of each (``encryption-data``). LibreOffice 7.4's command line cannot
+    write a password, so the package is built by hand."""
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        package.writestr("META-INF/manifest.xml", _ENCRYPTED_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        package.writestr("content.xml", os.urandom(4000), compress_type=zipfile.ZIP_STORED)
+    return path
+
+
+def test_an_encrypted_ods_is_called_password_protected(tmp_path: Path) -> None:
+    """Issue 13.13: an encrypted ODS was reported as damaged."""
+    path = _encrypted_ods(tmp_path / "hemlig.ods")
+    with pytest.raises(EncryptedFileError) as caught:
+        read_table(path)
+    assert "password" in caught.value.message("en") and "LibreOffice" in caught.value.message("en")
+    assert "lösenord" in caught.value.message("sv")
+    done = run_cli("inspect", path, home=tmp_path)
+    assert done.returncode == 2 and "password" in done.stderr and "damaged" not in done.stderr

@@ -20,6 +20,7 @@ import pandas as pd
 
 from workbench._decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
 from workbench._gc import gc_paused
+from workbench._import_review import new_review_headers
 from workbench._review_cells import (
     cell_value,
     csv_text,
@@ -33,7 +34,6 @@ from workbench.convert import convert_to_xlsx, converted_path
 from workbench.csvwrite import write_csv_review
 from workbench.errors import OutputKindError
 from workbench.fields import REVIEW_FIELD_NAMES
-from workbench.fields import field as field_info
 from workbench.messages import text
 from workbench.progress import Progress
 from workbench.savefile import atomic_save, file_fingerprint, temporary_path
@@ -152,7 +152,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     right_edge = max(_last_column(table), _tables_edge(table) if is_xlsx else -1)
     columns, new_fields = plan_columns(table, needed, right_edge)
     cells = _cells(by_field, columns, lang)
-    headers = [field_info(name).label(lang) for name in new_fields]
+    headers = new_review_headers(new_fields, lang, table.column_index)
     written_rows = {row for rows, _ in by_field.values() for row in rows}
     keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
     del written_rows

@@ -184,6 +184,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind_macros": ("arbetsboken innehåller makron (VBA), och", "the workbook holds macros (VBA), and"),
     "kind_plain": ("arbetsboken innehåller inga makron, och", "the workbook holds no macros, and"),
     "kind_template": ("arbetsboken är en mall, och", "the workbook is a template, and"),
+    # marks a new review column's header where a data column of the file bears the label already
+    "review_header_mark": ("granskning", "review"),
     "apply_done": (
         "{count} celler för {keys} artiklar sparades i {file}.",
         "{count} cells for {keys} articles were saved in {file}.",

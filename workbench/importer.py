@@ -368,7 +368,12 @@ def _read_table(path: Path, sheet: str | None, options: _Options) -> SourceTable
     report(progress, 2, 3, "check")
     data, info, columns, review_columns, findings = result
     confirmed = {name for name, header in (options.mapping or {}).items() if header and _is_review(name)}
-    review_columns = adopt_review_columns(info.index, columns, review_columns, data, confirmed)
+    adopted = adopt_review_columns(info.index, columns, review_columns, data, confirmed)
+    kept_as_data = [h for h in review_columns.values() if h not in adopted.values()]
+    if kept_as_data:
+        findings.append(Finding("review_name_kept_as_data", {"count": len(kept_as_data),
+                                                             "headers": ", ".join(kept_as_data)}))
+    review_columns = adopted
     return _finish(path, opened, sheet_name, info, data, columns, review_columns, findings,
                    date1904, None if opened.format == "html" else dialect)
 

@@ -154,6 +154,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unknown value \u201c{value}\u201d in the column {header} on {count} rows; it was kept and can be "
         "mapped.",
     ),
+    "review_name_kept_as_data": (
+        "{headers}: namnet är en granskningskolumns, men innehållet är andra data; kolumnen lämnas orörd och "
+        "granskningen sparas i egna kolumner. Välj den i importdialogen om den ska användas för granskningen.",
+        "{headers}: the name is a review column's, but it holds other data; the column is left untouched and the "
+        "review is saved in columns of its own. Choose it in the import dialog to use it for the review.",
+    ),
     "unmapped_columns": (
         "{count} kolumner känns inte igen och lästes som de är: {headers}",
         "{count} columns are not recognised and were read as they are: {headers}",

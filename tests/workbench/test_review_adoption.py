@@ -39,6 +39,8 @@ def test_a_data_column_named_comment_is_not_taken_over(tmp_path: Path) -> None:
     table = read_table(path)
     assert table.review_columns == {}
     assert table.language == "sv"  # one English data header does not make the workbook English
+    (note,) = [f for f in table.findings if f.code == "review_name_kept_as_data"]
+    assert note.params["headers"] == "Comment" and "untouched" in note.message("en")
     result = apply_decisions(table, {"A1": {"comment": "byt till återvunnen", "decision": "Ersätt"}})
     assert "Kommentar" in result.new_columns and "Beslut" in result.new_columns
     grid = read_grid(path)

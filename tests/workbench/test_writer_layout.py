@@ -6,9 +6,12 @@ Regression tests of issue 13 (items 8 and 9), on workbooks built with xlsxwriter
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 from _writer_fixtures import assert_well_formed
 
@@ -109,3 +112,24 @@ def test_new_review_columns_are_not_left_hidden(tmp_path: Path) -> None:
     assert result.unhidden == [f"{chr(64 + c)}" for c in range(11, 18)]
     assert "K" in result.summary("en") and "hidden" in result.summary("en")
     assert "dold" in result.summary("sv")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_libreoffice_shows_the_unhidden_review_columns(tmp_path: Path) -> None:
+    """LibreOffice reads the split ``<col>`` ranges as meant: J:Q shown, R onwards still hidden."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    path = _hidden_right_of(tmp_path / "dolda.xlsx", 10, 9)
+    apply_decisions(read_table(path), {"A001": {"decision": "Behåll"}})
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo_profile').as_uri()}", "--headless",
+                    "--convert-to", "ods", "--outdir", str(tmp_path / "lo"), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    with zipfile.ZipFile(tmp_path / "lo" / "dolda.ods") as ods:
+        content = ods.read("content.xml").decode()
+    shown: list[bool] = []
+    for tag in re.findall(r"<table:table-column\s[^>]*>", content):
+        repeated = re.search(r'number-columns-repeated="(\d+)"', tag)
+        shown += [" table:visibility=" not in tag] * int(repeated.group(1) if repeated else 1)
+    assert all(shown[:17]) and not any(shown[17:])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -159,12 +160,23 @@ def figure_findings(data: pd.DataFrame, columns: dict[str, str]) -> list[Finding
     return findings
 
 
+@cache
+def _review_words() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Review synonyms, folded and loosely folded -> the fields they name."""
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for name, words in synonyms().review.items():
+        for word in words:
+            exact.setdefault(fold_header(word), set()).add(name)
+            loose.setdefault(relaxed_fold(word), set()).add(name)
+    return exact, loose
+
+
 def _review_matches(header: str) -> set[str]:
     """The review fields whose synonyms ``header`` matches (exactly or loosely folded)."""
-    found = synonyms().review
+    exact, loose = _review_words()
     folded, relaxed = fold_header(header), relaxed_fold(header)
-    return {name for name, words in found.items()
-            if any(fold_header(w) in (folded, relaxed) or relaxed_fold(w) == relaxed for w in words)}
+    return exact.get(folded, set()) | exact.get(relaxed, set()) | loose.get(relaxed, set())
 
 
 def adopt_review_columns(index: Mapping[str, int], columns: Mapping[str, str], review_columns: Mapping[str, str],
@@ -180,12 +192,15 @@ def adopt_review_columns(index: Mapping[str, int], columns: Mapping[str, str], r
     review = dict(review_columns)
     if len(review) >= 2:
         used = set(columns.values()) | set(review.values())
+        alternatives: dict[str, set[str]] | None = None
         for name, header in list(review.items()):
             others = sorted(index[h] for f, h in review.items() if f != name and h in index)
             if name in confirmed or not others or header not in index:
                 continue
             centre = others[len(others) // 2]
-            candidates = [h for h in index if (h == header or h not in used) and name in _review_matches(h)]
+            if alternatives is None:
+                alternatives = {h: _review_matches(h) for h in index}
+            candidates = [h for h in index if (h == header or h not in used) and name in alternatives[h]]
             best = min(candidates, key=lambda h: (abs(index[h] - centre), index[h]))
             if best != header:
                 used.discard(header)

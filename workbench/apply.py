@@ -32,7 +32,7 @@ from workbench._review_cells import (
 from workbench._xlsx_values import column_letters
 from workbench.convert import convert_to_xlsx, converted_path
 from workbench.csvwrite import write_csv_review
-from workbench.errors import OutputKindError
+from workbench.errors import OutputKindError, WorkbenchError
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.messages import text
 from workbench.progress import Progress
@@ -149,8 +149,11 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
     # a scan of the sheet when something does), which saves a pass over a large sheet.
     extent: tuple[int, int] | None = None
-    right_edge = max(_last_column(table), _tables_edge(table) if is_xlsx else -1)
+    right_edge = _last_column(table)
     columns, new_fields = plan_columns(table, needed, right_edge)
+    if new_fields and is_xlsx:
+        right_edge = max(right_edge, _tables_edge(table))
+        columns, new_fields = plan_columns(table, needed, right_edge)
     cells = _cells(by_field, columns, lang)
     headers = new_review_headers(new_fields, lang, table.column_index)
     written_rows = {row for rows, _ in by_field.values() for row in rows}
@@ -287,14 +290,12 @@ def _key_col(table: SourceTable) -> int | None:
 def _tables_edge(table: SourceTable) -> int:
     """The last column of the Excel tables beside the list (not holding its key) whose rows meet the
     list's: new review columns go right of them, never into them (a pivot's source would take them in)."""
-    from workbench.errors import WorkbenchError
-
     try:
         ranges = table_ranges(Path(table.path), table.sheet)
     except (WorkbenchError, OSError, KeyError, ValueError):
         return -1  # the patch itself names what is wrong with the file
     key = _key_col(table)
-    last_row = max([int(i) for i in table.data.index], default=table.header_row)
+    last_row = int(table.data.index.max()) if len(table.data) else table.header_row
     return max([c2 for r1, c1, r2, c2 in ranges
                 if r1 <= last_row and r2 >= table.header_row and not (key is not None and c1 <= key <= c2)],
                default=-1)

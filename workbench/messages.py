@@ -182,9 +182,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "no_file": ("(ingen fil)", "(no file)"),
     "output_kind": (
-        "Arbetsboken sparades inte som {file}: {why_sv} Excel öppnar den bara med filändelsen {needed}. Välj ett "
+        "{source} sparades inte som {file}: {why_sv} Excel öppnar den bara med filändelsen {needed}. Välj ett "
         "namn som slutar på {needed}; ingenting har skrivits.",
-        "The workbook was not saved as {file}: {why_en} Excel opens it only with the ending {needed}. Choose a "
+        "{source} was not saved as {file}: {why_en} Excel opens it only with the ending {needed}. Choose a "
         "name that ends in {needed}; nothing was written.",
     ),
     "kind_macros": ("arbetsboken innehåller makron (VBA), och", "the workbook holds macros (VBA), and"),

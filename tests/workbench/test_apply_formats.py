@@ -45,6 +45,7 @@ def test_a_macro_workbook_is_not_saved_under_an_xlsx_name(tmp_path: Path) -> Non
         apply_decisions(read_table(source), {"A001": {"decision": "Behåll"}}, output=out)
     assert not out.exists()
     assert ".xlsm" in caught.value.message("en") and "macro" in caught.value.message("en")
+    assert "makro.xlsm" in caught.value.message("en") and "ut.xlsx" in caught.value.message("en")
     assert ".xlsm" in caught.value.message("sv") and "makro" in caught.value.message("sv")
     decisions = write_decisions(tmp_path / "d.csv", {"A001": {"decision": "Behåll"}})
     done = run_cli("apply", source, "--decisions", decisions, "-o", out, home=tmp_path)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui import tasks
 from ui.errors import error_text
-from workbench.fields import SOURCE_FIELDS
+from workbench.fields import REVIEW_FIELDS, SOURCE_FIELDS
 from workbench.profiles import ImportProfile
 from workbench.table import SourceTable
 
@@ -92,7 +92,9 @@ class ImportDialog(QDialog):
         mapping_box = QGroupBox(self.tr("Columns"))
         mapping_form = QFormLayout()
         self.mapping_combos: dict[str, QComboBox] = {}
-        for field in SOURCE_FIELDS:
+        # review fields too: choosing a column here is how the user confirms a review column the
+        # importer did not take as one (workbench._import_review.adopt_review_columns)
+        for field in (*SOURCE_FIELDS, *REVIEW_FIELDS):
             if field.name == "key":
                 continue
             combo = QComboBox()
@@ -169,7 +171,7 @@ class ImportDialog(QDialog):
             combo.addItem(none_text, None)
             for header in headers:
                 combo.addItem(header, header)
-            combo.setCurrentIndex(max(0, combo.findData(table.columns.get(name))))
+            combo.setCurrentIndex(max(0, combo.findData(table.columns.get(name) or table.review_columns.get(name))))
         chosen_text = set(table.read_options.get("text_columns") or ())
         self.text_list.clear()
         for header in headers:

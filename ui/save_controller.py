@@ -285,14 +285,16 @@ class SaveController(QObject):
         session = self.page.session
         if session is None:
             return False
-        start = str(session.table.path.with_name(session.table.path.stem + " (granskad).xlsx"))
+        # a macro workbook opens in Excel only as .xlsm (the core refuses another ending)
+        ending = ".xlsm" if session.table.format == "xlsm" else ".xlsx"
+        start = str(session.table.path.with_name(session.table.path.stem + " (granskad)" + ending))
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save as"), start,
                                               self.tr("Excel workbook (*.xlsx *.xlsm)"))
         if not path:
             return False
         target = Path(path)
         if target.suffix.lower() not in (".xlsx", ".xlsm"):
-            target = target.with_suffix(".xlsx")
+            target = target.with_suffix(ending)
         return self.save_copy(target)
 
     # --- colleagues' saves ----------------------------------------------------------------------

@@ -31,9 +31,11 @@ def detect_header_row(rows: Sequence[Sequence[object]]) -> int:
 
     The header is the first row with at least two filled cells that are mostly text and that contains
     several known header words (resources/synonyms.json). Failing that, it is the first mostly-text row
-    of two or more cells that is followed by a row of data: title rows (one merged cell), blank rows and
-    notes above the table are passed over. Returns ``-1`` when no row qualifies. When ``rows`` starts at
-    sheet row 1 (as :func:`workbench.importer.preview` does), the sheet row is the index plus one.
+    of two or more cells that is followed by a row of data (one-cell sub-header lines between them are
+    passed over, so the upper candidate wins over the article rows below them): title rows (one merged
+    cell), blank rows and notes above the table are passed over. Returns ``-1`` when no row qualifies.
+    When ``rows`` starts at sheet row 1 (as :func:`workbench.importer.preview` does), the sheet row is
+    the index plus one.
     """
     limit = min(len(rows), HEADER_SEARCH_ROWS)
     best_known = -1
@@ -56,7 +58,8 @@ def detect_header_row(rows: Sequence[Sequence[object]]) -> int:
         filled = _filled(rows[index])
         if len(filled) < 2 or any(not _is_text(v) for v in filled):
             continue
-        following = next((r for r in rows[index + 1 :] if _filled(r)), None)
+        # a one-cell line right below the header is a sub-header ("Kontorsmaterial"), not the end of it
+        following = next((r for r in rows[index + 1 :] if len(_filled(r)) >= 2), None)
         if following is not None and len(_filled(following)) >= max(2, len(filled) // 2):
             return index
     for index in range(limit):

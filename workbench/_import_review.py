@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from workbench._mapping import fold_header, relaxed_fold, synonyms
 from workbench._values import cell_text
 from workbench.fields import field
+from workbench.messages import text
 from workbench.table import Finding, empty_review
 from workbench.vocabularies import vocabulary
 
@@ -154,3 +158,89 @@ def figure_findings(data: pd.DataFrame, columns: dict[str, str]) -> list[Finding
         if count:
             findings.append(Finding("spend_mismatch", {"count": count, "header": columns["spend"]}))
     return findings
+
+
+@cache
+def _review_words() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Review synonyms, folded and loosely folded -> the fields they name."""
+    exact: dict[str, set[str]] = {}
+    loose: dict[str, set[str]] = {}
+    for name, words in synonyms().review.items():
+        for word in words:
+            exact.setdefault(fold_header(word), set()).add(name)
+            loose.setdefault(relaxed_fold(word), set()).add(name)
+    return exact, loose
+
+
+def _review_matches(header: str) -> set[str]:
+    """The review fields whose synonyms ``header`` matches (exactly or loosely folded)."""
+    exact, loose = _review_words()
+    folded, relaxed = fold_header(header), relaxed_fold(header)
+    return exact.get(folded, set()) | exact.get(relaxed, set()) | loose.get(relaxed, set())
+
+
+def adopt_review_columns(index: Mapping[str, int], columns: Mapping[str, str], review_columns: Mapping[str, str],
+                         data: pd.DataFrame, confirmed: Collection[str] = ()) -> dict[str, str]:
+    """The review columns a file really has, of those its headers name (``review_columns``).
+
+    A column is adopted when it looks like one of ours: its header stands among others of ours, or (a
+    lone one) it is empty or its values are from the field's vocabulary, or the user mapped it (``confirmed``
+    fields). A data column that merely shares a name ("Kommentar", "Comment") stays data, and new
+    review columns are added beside it. Where two headers name one field, the one standing with the
+    other review columns is taken (``index``: header -> sheet column).
+    """
+    review = dict(review_columns)
+    if len(review) >= 2:
+        used = set(columns.values()) | set(review.values())
+        alternatives: dict[str, set[str]] | None = None
+        for name, header in list(review.items()):
+            others = sorted(index[h] for f, h in review.items() if f != name and h in index)
+            if name in confirmed or not others or header not in index:
+                continue
+            centre = others[len(others) // 2]
+            if alternatives is None:
+                alternatives = {h: _review_matches(h) for h in index}
+            candidates = [h for h in index if (h == header or h not in used) and name in alternatives[h]]
+            best = min(candidates, key=lambda h: (abs(index[h] - centre), index[h]))
+            if best != header:
+                used.discard(header)
+                used.add(best)
+                review[name] = best
+        return review
+    adopted = {}
+    for name, header in review.items():
+        if name in confirmed or _values_are_ours(name, data[header]):
+            adopted[name] = header
+    return adopted
+
+
+def _values_are_ours(name: str, column: pd.Series) -> bool:
+    """Whether a column's values are mostly from the field's vocabulary (codes or labels)."""
+    values = [_plain(v) for v in pd.unique(column.dropna().to_numpy(dtype=object))]
+    values = [v for v in values if cell_text(v) is not None]
+    if not values:
+        return True  # an empty column headed as ours: prepared for the review, nothing to overwrite
+    spec = field(name)
+    if spec.vocabulary is None:
+        return False
+    vocab = vocabulary(spec.vocabulary)
+    ours = sum(1 for v in values if vocab.code_for(v) is not None)
+    return ours * 2 > len(values)
+
+
+def new_review_headers(names: Sequence[str], lang: str, existing: Collection[str]) -> list[str]:
+    """Headers for new review columns ``names``: the field's label, or, where a column of the file
+    already bears that name (a data column we did not adopt), the label marked as ours."""
+    taken = {fold_header(h) for h in existing}
+    headers = []
+    for name in names:
+        label = field(name).label(lang)
+        header = label
+        number = 2
+        while fold_header(header) in taken:
+            suffix = text("review_header_mark", lang)
+            header = f"{label} ({suffix})" if number == 2 else f"{label} ({suffix} {number})"
+            number += 1
+        taken.add(fold_header(header))
+        headers.append(header)
+    return headers

@@ -25,6 +25,7 @@ from workbench.errors import (
     CorruptFileError,
     EmptyWorkbookError,
     EncryptedFileError,
+    EncryptedOdsError,
     NoHeaderError,
     SheetNotFoundError,
     TooLargeError,
@@ -343,6 +344,14 @@ def open_book(path: Path, kind: str, head: bytes) -> ExcelBook:
 
 
 def _check_ods_head(path: Path, archive: zipfile.ZipFile) -> None:
+    # A password-protected ODF package keeps its manifest in clear text and names the cipher of every
+    # encrypted part there (<manifest:encryption-data>); the parts themselves are no XML.
+    try:
+        manifest = archive.read("META-INF/manifest.xml")
+    except KeyError:
+        manifest = b""
+    if re.search(rb"<(?:[\w.-]+:)?encryption-data[\s>/]", manifest):
+        raise EncryptedOdsError(path)
     try:
         with archive.open("content.xml") as stream:
             expat.ParserCreate().Parse(stream.read(XML_HEAD_BYTES), False)

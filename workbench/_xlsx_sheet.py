@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO
 
+from workbench._xlsx_cols import unhide_columns
 from workbench._xlsx_values import (
     CellValue,
     cell_ref,
@@ -41,7 +42,8 @@ class SheetEdits:
     ``cells`` maps ``(row, col)`` (1-based row, 0-based column) to the new value (``None`` clears it);
     ``style_like`` maps a cell to a column of the same row whose style it copies (new header cells);
     ``date_style`` is the cell-format index for dates, ``date_styles`` the indices that already show
-    dates (a cell keeps those).
+    dates (a cell keeps those); ``unhide`` the columns that must not stay hidden (new review columns),
+    and ``unhidden`` which of them were (filled in by the patch).
     """
 
     cells: Mapping[tuple[int, int], CellValue]
@@ -49,6 +51,8 @@ class SheetEdits:
     date_style: str | None = None
     date_styles: frozenset[str] = frozenset()
     date1904: bool = False
+    unhide: frozenset[int] = frozenset()
+    unhidden: list[int] = field(default_factory=list)
 
     def rows(self) -> RowCells:
         return RowCells(self.cells)
@@ -304,7 +308,8 @@ def _patch_stream(src: _Source, out: _Sink, edits: SheetEdits,
     by_row = edits.rows()
     max_row = by_row.rows[-1] if by_row.rows else 0
     max_col = max((col for _, col in edits.cells), default=0)
-    out.write(_grow_dimension(src.buf[:sheet_data.start()], p, max_row, max_col))
+    head, edits.unhidden = unhide_columns(src.buf[:sheet_data.start()], p, edits.unhide)
+    out.write(_grow_dimension(head, p, max_row, max_col))
     pending = by_row.rows
     if sheet_data.group(2):  # <sheetData/>: no rows at all
         out.write(b"<" + p + b"sheetData>")

@@ -20,9 +20,11 @@ def table_range(table_xml: bytes) -> tuple[int, int, int, int] | None:
     return parse_range(match.group(2).decode("ascii")) if match else None
 
 
-def grow_table(table_xml: bytes, header_row: int, first_col: int, headers: Sequence[str]) -> bytes | None:
+def grow_table(table_xml: bytes, header_row: int, first_col: int, headers: Sequence[str],
+               key_col: int | None = None) -> bytes | None:
     """The table widened over ``headers`` starting at ``first_col``, or ``None`` when the table does not
-    end on the header row just left of the new columns."""
+    end on the header row just left of the new columns, or (``key_col`` given) does not hold the key
+    column: a table beside the list (a pivot's source, say) is not the list's."""
     root = re.search(rb"<([\w.-]+:)?table(?=[\s>])[^>]*>", table_xml)
     if root is None:
         return None
@@ -33,6 +35,8 @@ def grow_table(table_xml: bytes, header_row: int, first_col: int, headers: Seque
     r1, c1, r2, c2 = parse_range(match.group(2).decode("ascii"))
     header_rows = re.search(rb"\sheaderRowCount\s*=\s*[\"']0", root.group(0))
     if header_rows is not None or r1 != header_row or c2 + 1 != first_col:
+        return None
+    if key_col is not None and not c1 <= key_col <= c2:
         return None
     last = first_col + len(headers) - 1
     new_ref = f"{column_letters(c1)}{r1}:{column_letters(last)}{r2}".encode()

@@ -20,8 +20,8 @@ import pandas as pd
 
 from workbench._decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
 from workbench._gc import gc_paused
+from workbench._import_review import new_review_headers
 from workbench._review_cells import (
-    XLSX_SUFFIXES,
     cell_value,
     csv_text,
     plan_columns,
@@ -29,10 +29,11 @@ from workbench._review_cells import (
     verify_csv,
     verify_xlsx,
 )
+from workbench._xlsx_values import column_letters
 from workbench.convert import convert_to_xlsx, converted_path
 from workbench.csvwrite import write_csv_review
+from workbench.errors import OutputKindError, WorkbenchError
 from workbench.fields import REVIEW_FIELD_NAMES
-from workbench.fields import field as field_info
 from workbench.messages import text
 from workbench.progress import Progress
 from workbench.savefile import atomic_save, file_fingerprint, temporary_path
@@ -45,8 +46,12 @@ from workbench.xlsxpatch import (
     Validation,
     last_used_column,
     patch_xlsx,
+    table_ranges,
     verify_patch,
+    workbook_ending,
 )
+
+XLSX_FORMATS = ("xlsx", "xlsm")
 
 __all__ = ["ApplyResult", "apply_decisions", "apply_decisions_file", "save_review"]
 
@@ -68,6 +73,8 @@ class ApplyResult:
     keys: int = 0
     new_columns: list[str] = field(default_factory=list)
     converted: bool = False
+    # new columns (letters) that the sheet hid and the save made visible
+    unhidden: list[str] = field(default_factory=list)
     backup: Path | None = None
     # the written file's fingerprint (workbench.savefile.file_fingerprint), taken before it replaced
     # the original; None for csv
@@ -78,6 +85,8 @@ class ApplyResult:
         lines = [text("apply_done", lang, count=self.cells, keys=self.keys, file=str(self.written))]
         if self.new_columns:
             lines.append(text("apply_new_columns", lang, columns=", ".join(self.new_columns)))
+        if self.unhidden:
+            lines.append(text("apply_unhidden", lang, columns=", ".join(self.unhidden)))
         if self.converted:
             lines.append(text("apply_converted", lang, source=str(self.source), file=str(self.written)))
         return "\n".join(lines)
@@ -128,18 +137,25 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     source = Path(table.path)
     by_field = _changed_by_field(table, changed, index)
     lang = table.language if table.language in ("sv", "en") else "sv"
-    suffix = source.suffix.lower()
-    is_xlsx = suffix in XLSX_SUFFIXES
-    converted = not is_xlsx and suffix not in (".csv", ".txt", ".tsv")
+    # the route follows the content, as the reader did: an HTML table or a binary xls under an .xls or
+    # .xlsx name is converted like any xls
+    is_xlsx = table.format in XLSX_FORMATS
+    converted = not is_xlsx and table.format not in ("csv", "txt")
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
+    if output is not None and (is_xlsx or converted):
+        _check_output_kind(source, target, ".xlsx" if converted else workbook_ending(source))
     needed = {name for name, (_, values) in by_field.items() if any(v is not None for v in values)}
     # New columns go right of the last column holding anything. The table shows where its columns
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
     # a scan of the sheet when something does), which saves a pass over a large sheet.
     extent: tuple[int, int] | None = None
-    columns, new_fields = plan_columns(table, needed, _last_column(table))
+    right_edge = _last_column(table)
+    columns, new_fields = plan_columns(table, needed, right_edge)
+    if new_fields and is_xlsx:
+        right_edge = max(right_edge, _tables_edge(table))
+        columns, new_fields = plan_columns(table, needed, right_edge)
     cells = _cells(by_field, columns, lang)
-    headers = [field_info(name).label(lang) for name in new_fields]
+    headers = new_review_headers(new_fields, lang, table.column_index)
     written_rows = {row for rows, _ in by_field.values() for row in rows}
     keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
     del written_rows
@@ -162,11 +178,12 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
                 try:
                     return patch_xlsx(base, temp, sheet, cells, header_row=table.header_row,
                                       new_columns=new_columns, data_rows=data_rows, merge_lists=merge,
-                                      progress=progress, free_from=free_from, check_while_writing=True)
+                                      progress=progress, free_from=free_from, check_while_writing=True,
+                                      key_col=_key_col(table))
                 except ColumnsInUse:
                     extent = last_used_column(base, sheet)
                     planned = columns
-                    columns, new_fields = plan_columns(table, needed, max(extent[1], _last_column(table)))
+                    columns, new_fields = plan_columns(table, needed, max(extent[1], right_edge))
                     move = {planned[name]: columns[name] for name in planned}
                     cells = {(row, move[col]): value for (row, col), value in cells.items()}
                     free_from = None
@@ -178,7 +195,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
             base = source
             if converted:
                 base = temporary_path(target.with_suffix(".xlsx"))
-                renamed = convert_to_xlsx(source, base, progress)
+                renamed = convert_to_xlsx(source, base, progress, html=table.format == "html")
                 sheet_names[:] = [renamed.get(table.sheet or "", table.sheet)] if table.sheet else [None]
             try:
                 patched[:] = [patch(base, temp, sheet_names[0])]
@@ -203,6 +220,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
 
         try:
             result.backup = atomic_save(target, write, verify)
+            result.unhidden = [column_letters(c) for c in patched[0].unhidden]
         finally:
             # a failure between the patch and its verification must not leave the read-back helper waiting
             if patched and patched[0].stream_check is not None:
@@ -253,6 +271,34 @@ _MEMO_LIMIT = 10_000
 
 def _last_column(table: SourceTable) -> int:
     return max(table.column_index.values(), default=-1)
+
+
+def _check_output_kind(source: Path, target: Path, needed: str) -> None:
+    """Refuse an output name whose ending Excel would not open this kind of workbook under."""
+    if target.suffix.lower() == needed:
+        return
+    why = {".xlsm": "kind_macros", ".xlsx": "kind_plain"}.get(needed, "kind_template")
+    raise OutputKindError(target, needed=needed, source=str(source), why_sv=text(why, "sv"),
+                          why_en=text(why, "en"))
+
+
+def _key_col(table: SourceTable) -> int | None:
+    key = table.key_column
+    return table.column_index.get(key) if key is not None else None
+
+
+def _tables_edge(table: SourceTable) -> int:
+    """The last column of the Excel tables beside the list (not holding its key) whose rows meet the
+    list's: new review columns go right of them, never into them (a pivot's source would take them in)."""
+    try:
+        ranges = table_ranges(Path(table.path), table.sheet)
+    except (WorkbenchError, OSError, KeyError, ValueError):
+        return -1  # the patch itself names what is wrong with the file
+    key = _key_col(table)
+    last_row = int(table.data.index.max()) if len(table.data) else table.header_row
+    return max([c2 for r1, c1, r2, c2 in ranges
+                if r1 <= last_row and r2 >= table.header_row and not (key is not None and c1 <= key <= c2)],
+               default=-1)
 
 
 @gc_paused

@@ -61,14 +61,33 @@ def xlsx_sheet_names(names: list[str]) -> dict[str, str]:
     return result
 
 
-def convert_to_xlsx(source: Path, target: Path, progress: Progress | None = None) -> dict[str, str]:
-    """Write the values of every sheet of ``source`` (xls, xlsx, ods) into a new workbook ``target``;
-    returns each original sheet name's name in ``target`` (see :func:`xlsx_sheet_names`)."""
+def _open_book(source: Path) -> Any:
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(source))
+        return python_calamine.CalamineWorkbook.from_path(str(source))
     except Exception as error:  # calamine raises its own error types for damaged files
-        raise CorruptFileError(source, detail=str(error)) from error
-    names = list(workbook.sheet_names)
+        try:  # calamine trusts the name; an old xls named .xlsx is read by its content
+            with open(source, "rb") as handle:
+                return python_calamine.CalamineWorkbook.from_filelike(handle)
+        except Exception:
+            raise CorruptFileError(source, detail=str(error)) from error
+
+
+def _html_rows(source: Path) -> list[list[Any]]:
+    """The cells of an HTML table (a web export named .xls), as text: as the importer read them."""
+    from workbench._read_csv import SAMPLE_BYTES, sniff_text
+
+    with open(source, "rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    return [list(row) for row in sniff_text(source, head).rows]
+
+
+def convert_to_xlsx(source: Path, target: Path, progress: Progress | None = None, *,
+                    html: bool = False) -> dict[str, str]:
+    """Write the values of every sheet of ``source`` (xls, xlsx, ods; an HTML table with ``html``) into a
+    new workbook ``target``; returns each original sheet name's name in ``target`` (see
+    :func:`xlsx_sheet_names`)."""
+    workbook = None if html else _open_book(source)
+    names = list(workbook.sheet_names) if workbook is not None else ["Blad1"]
     renamed = xlsx_sheet_names(names)
     try:
         book = xlsxwriter.Workbook(str(target), {"constant_memory": True, "strings_to_formulas": False,
@@ -78,7 +97,10 @@ def convert_to_xlsx(source: Path, target: Path, progress: Progress | None = None
         for index, name in enumerate(names):
             report(progress, index, len(names), "convert")
             sheet = book.add_worksheet(renamed[name])
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            if workbook is None:
+                rows = _html_rows(source)
+            else:
+                rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
             for r, values in enumerate(rows):
                 for c, value in enumerate(values):
                     _write_value(sheet, r, c, value, date_format, time_format)

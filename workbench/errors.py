@@ -55,6 +55,12 @@ class EncryptedFileError(WorkbenchError, ValueError):
     code = "encrypted"
 
 
+class EncryptedOdsError(EncryptedFileError):
+    """An OpenDocument spreadsheet saved with a password (its manifest names the cipher)."""
+
+    code = "encrypted_ods"
+
+
 class CorruptFileError(WorkbenchError, ValueError):
     """Damaged file: truncated zip, invalid XML, inconsistent package."""
 
@@ -107,6 +113,14 @@ class InvalidEditError(InvalidDecisionsError):
     """
 
     code = "invalid_edit"
+
+
+class OutputKindError(WorkbenchError, ValueError):
+    """The output name's ending does not fit the workbook written: Excel opens a workbook only under the
+    ending of its kind (macros need ``.xlsm``, a plain workbook ``.xlsx``). ``params["needed"]`` is the
+    ending that fits; ``path`` is the output refused."""
+
+    code = "output_kind"
 
 
 class WriteError(WorkbenchError, OSError):

@@ -33,7 +33,7 @@ import pandas as pd
 from workbench import _read_csv as text_reader
 from workbench import _read_excel as excel_reader
 from workbench._header import HEADER_SEARCH_ROWS, detect_header_row, is_total_row
-from workbench._import_review import figure_findings, key_findings, read_review
+from workbench._import_review import adopt_review_columns, figure_findings, key_findings, read_review
 from workbench._mapping import map_headers, review_language
 from workbench._tabulate import HeaderInfo, blank_rows, frame_columns, grid_columns, headers_of
 from workbench.errors import (
@@ -369,6 +369,13 @@ def _read_table(path: Path, sheet: str | None, options: _Options) -> SourceTable
             opened.book.close()
     report(progress, 2, 3, "check")
     data, info, columns, review_columns, findings = result
+    confirmed = {name for name, header in (options.mapping or {}).items() if header and _is_review(name)}
+    adopted = adopt_review_columns(info.index, columns, review_columns, data, confirmed)
+    kept_as_data = [h for h in review_columns.values() if h not in adopted.values()]
+    if kept_as_data:
+        findings.append(Finding("review_name_kept_as_data", {"count": len(kept_as_data),
+                                                             "headers": ", ".join(kept_as_data)}))
+    review_columns = adopted
     return _finish(path, opened, sheet_name, info, data, columns, review_columns, findings,
                    date1904, None if opened.format == "html" else dialect)
 

@@ -31,6 +31,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {file} is password-protected. Remove the password in Excel (File > Info > Protect "
         "Workbook) and try again.",
     ),
+    "encrypted_ods": (
+        "Filen {file} är lösenordsskyddad. Öppna den i LibreOffice, välj Arkiv > Spara som, avmarkera "
+        "\u201dSpara med lösenord\u201d och försök igen.",
+        "The file {file} is password-protected. Open it in LibreOffice, choose File > Save As, untick "
+        "\u201cSave with password\u201d and try again.",
+    ),
     "corrupt": (
         "Filen {file} är skadad och kan inte läsas.",
         "The file {file} is damaged and cannot be read.",
@@ -165,6 +171,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unknown value \u201c{value}\u201d in the column {header} on {count} rows; it was kept and can be "
         "mapped.",
     ),
+    "review_name_kept_as_data": (
+        "{headers}: namnet är en granskningskolumns, men innehållet är andra data; kolumnen lämnas orörd och "
+        "granskningen sparas i egna kolumner. Välj den i importdialogen om den ska användas för granskningen.",
+        "{headers}: the name is a review column's, but it holds other data; the column is left untouched and the "
+        "review is saved in columns of its own. Choose it in the import dialog to use it for the review.",
+    ),
     "unmapped_columns": (
         "{count} kolumner känns inte igen och lästes som de är: {headers}",
         "{count} columns are not recognised and were read as they are: {headers}",
@@ -186,6 +198,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} total rows at the end of the list were not counted as articles.",
     ),
     "no_file": ("(ingen fil)", "(no file)"),
+    "output_kind": (
+        "{source} sparades inte som {file}: {why_sv} Excel öppnar den bara med filändelsen {needed}. Välj ett "
+        "namn som slutar på {needed}; ingenting har skrivits.",
+        "{source} was not saved as {file}: {why_en} Excel opens it only with the ending {needed}. Choose a "
+        "name that ends in {needed}; nothing was written.",
+    ),
+    "kind_macros": ("arbetsboken innehåller makron (VBA), och", "the workbook holds macros (VBA), and"),
+    "kind_plain": ("arbetsboken innehåller inga makron, och", "the workbook holds no macros, and"),
+    "kind_template": ("arbetsboken är en mall, och", "the workbook is a template, and"),
+    # marks a new review column's header where a data column of the file bears the label already
+    "review_header_mark": ("granskning", "review"),
     "apply_done": (
         "{count} celler för {keys} artiklar sparades i {file}.",
         "{count} cells for {keys} articles were saved in {file}.",
@@ -193,6 +216,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "apply_new_columns": (
         "Nya granskningskolumner lades till: {columns}.",
         "New review columns were added: {columns}.",
+    ),
+    "apply_unhidden": (
+        "Kolumnerna {columns} var dolda i bladet; de visas nu, eftersom granskningskolumnerna ligger där.",
+        "The columns {columns} were hidden in the sheet; they are shown now, as the review columns are there.",
     ),
     "apply_converted": (
         "{source} kan inte ändras direkt, så en ny arbetsbok skrevs: {file}. Formatering, diagram och "

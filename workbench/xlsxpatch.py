@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from defusedxml import ElementTree
+
 from workbench._check_worker import StreamCheck, wanted
 from workbench._xlsx_package import PackageInfo, SheetInfo, read_package, table_parts
 from workbench._xlsx_sheet import ColumnsInUse, SheetEdits, patch_sheet_stream, scan_extent
 from workbench._xlsx_styles import date_styles
-from workbench._xlsx_table import grow_table
+from workbench._xlsx_table import grow_table, table_range
 from workbench._xlsx_tail import Validation, edit_tail
 from workbench._xlsx_values import CellValue, column_letters
 from workbench._xlsx_verify import verify_written
@@ -32,7 +34,7 @@ from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.progress import Progress
 
 __all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
-           "patch_xlsx", "read_date1904", "verify_patch"]
+           "patch_xlsx", "read_date1904", "table_ranges", "verify_patch", "workbook_ending"]
 
 _MISSING = object()
 MAX_ROWS = 1_048_576
@@ -56,6 +58,8 @@ class PatchResult:
     changed_parts: list[str] = field(default_factory=list)
     cells_written: int = 0
     table_grown: str | None = None
+    # new columns (0-based) that were hidden in the sheet and are shown now
+    unhidden: list[int] = field(default_factory=list)
     date1904: bool = False
     cells: Mapping[tuple[int, int], CellValue] = field(default_factory=dict, repr=False)
     # the helper process reading a large sheet back while it was written (see _check_worker)
@@ -114,6 +118,45 @@ def last_used_column(path: Path, sheet_name: str | None = None) -> tuple[int, in
             return scan_extent(stream, info.file_size)
 
 
+def table_ranges(path: Path, sheet_name: str | None = None) -> list[tuple[int, int, int, int]]:
+    """The ranges ``(first row, first col, last row, last col)`` (1-based rows, 0-based columns) of the
+    sheet's Excel tables."""
+    with _open(path) as zf:
+        package = _read_package(zf, path)
+        sheet = _sheet(package, path, sheet_name)
+        found = []
+        for part in table_parts(zf, sheet):
+            try:
+                bounds = table_range(zf.read(part))
+            except ValueError:
+                continue
+            if bounds is not None:
+                found.append(bounds)
+        return found
+
+
+#: The ending Excel requires for each kind of workbook part (its content type, less the common prefix).
+_ENDINGS = {"sheet.main+xml": ".xlsx", "sheet.macroEnabled.main+xml": ".xlsm",
+            "template.main+xml": ".xltx", "sheet.macroEnabled.template.main+xml": ".xltm"}
+
+
+def workbook_ending(path: Path) -> str:
+    """The file ending Excel opens this workbook under (``.xlsx``, ``.xlsm``, ``.xltx``, ``.xltm``), from
+    the content type of its workbook part: Excel refuses a package whose ending and content disagree."""
+    with _open(path) as zf:
+        package = _read_package(zf, path)
+        try:
+            types = ElementTree.fromstring(zf.read("[Content_Types].xml"))
+        except (KeyError, ValueError, SyntaxError) as error:
+            raise CorruptFileError(path, detail=f"[Content_Types].xml: {error}") from error
+    wanted = "/" + package.workbook_part.lstrip("/")
+    for element in types:
+        if element.tag.rsplit("}", 1)[-1] == "Override" and element.get("PartName", "").lower() == wanted.lower():
+            kind = element.get("ContentType", "").rsplit(".spreadsheetml.", 1)[-1]
+            return _ENDINGS.get(kind, ".xlsm" if "macroEnabled" in kind else ".xlsx")
+    return ".xlsm" if "xl/vbaProject.bin" in package.members else ".xlsx"
+
+
 def check_package(path: Path, parts: Sequence[str] = ()) -> None:
     """Check a written package: every member's checksum, and that ``parts`` are well-formed XML.
 
@@ -137,14 +180,16 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                data_rows: tuple[int, int] | None = None,
                merge_lists: Mapping[int, Sequence[str]] | None = None,
                progress: Progress | None = None, free_from: int | None = None,
-               check_while_writing: bool = False) -> PatchResult:
+               check_while_writing: bool = False, key_col: int | None = None) -> PatchResult:
     """Write ``cells`` into sheet ``sheet_name`` of workbook ``src``, producing ``dst``.
 
     ``cells`` maps ``(row, col)`` to a value (``None`` clears the cell's value, keeping its style).
     ``new_columns`` are headed on ``header_row`` in the style of the header cell left of the first one,
     validated over ``data_rows`` (first, last), and taken into the sheet's Excel table and autofilter
-    when those end just left of them. ``merge_lists`` maps existing columns to labels that are added to
-    a literal list validation already covering that column. ``dst`` must differ from ``src``.
+    when those end just left of them (a table only when it holds ``key_col``, if given); hidden columns
+    among them are shown (:attr:`PatchResult.unhidden`). ``merge_lists`` maps existing columns to labels
+    that are added to a literal list validation already covering that column. ``dst`` must differ from
+    ``src``.
 
     ``free_from`` (a 0-based column) makes the patch check, while it streams the sheet, that no cell
     holds content at or right of that column (where the new columns were planned without scanning the
@@ -184,7 +229,8 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
         result = PatchResult(sheet.part, [sheet.part], len(all_cells), date1904=package.date1904,
                              cells=all_cells)
         replaced: dict[str, bytes] = {}
-        edits = SheetEdits(all_cells, style_like, date1904=package.date1904)
+        edits = SheetEdits(all_cells, style_like, date1904=package.date1904,
+                           unhide=frozenset(c.col for c in new_columns))
         if any(isinstance(v, dt.date) for v in all_cells.values()) and package.styles_part:
             found = date_styles(zin.read(package.styles_part))
             edits.date_style, edits.date_styles = found.date_style, found.date_styles
@@ -197,7 +243,7 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                 autofilter = (header_row, cols[0], cols[-1])
                 for part in table_parts(zin, sheet):
                     grown = grow_table(zin.read(part), header_row, cols[0],
-                                       [c.header for c in sorted(new_columns, key=lambda c: c.col)])
+                                       [c.header for c in sorted(new_columns, key=lambda c: c.col)], key_col)
                     if grown is not None:
                         replaced[part] = grown
                         result.table_grown = part
@@ -227,6 +273,7 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
                     else:
                         copy_member_raw(zin, zout, info)
             done = True
+            result.unhidden = list(edits.unhidden)
         except ColumnsInUse:
             raise
         except ValueError as error:

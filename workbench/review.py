@@ -33,10 +33,13 @@ from workbench._review_edit import (
 )
 from workbench._review_index import NOT_REVIEWED, REVIEW_STATE, index_for, invalidate, prepare
 from workbench._review_view import (
+    FACET_FIELDS,
+    HAS_COMMENT,
     REVIEW_STATES,
     ViewSpec,
     compute_view,
     facet_counts,
+    facet_order,
     missing_columns,
     sort_positions,
 )
@@ -49,6 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "FACET_FIELDS",
+    "HAS_COMMENT",
     "NOT_REVIEWED",
     "REVIEW_STATE",
     "REVIEW_STATES",
@@ -59,6 +64,7 @@ __all__ = [
     "ViewSpec",
     "compute_view",
     "facet_counts",
+    "facet_order",
     "invalidate",
     "missing_columns",
     "prepare",

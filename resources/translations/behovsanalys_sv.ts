@@ -124,6 +124,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Granskningsläge</translation>
     </message>
     <message>
+        <source>Has comment</source>
+        <translation>Har kommentar</translation>
+    </message>
+    <message>
         <source>Filter values…</source>
         <translation>Filtrera värden…</translation>
     </message>
@@ -134,6 +138,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Not reviewed</source>
         <translation>Ej granskad</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
     <message>
         <source>(empty)</source>

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._saver: SaveController | None = None
         self._preview: PreviewPage | None = None
         self._journal: Journal | None = None
+        self._restore_note_shown = False  # the banner leads with the journal's restore note
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -517,8 +518,7 @@ class MainWindow(QMainWindow):
             self.tr("Read {rows} articles from {file}").format(rows=table.row_count, file=table.path.name), 8000)
         if restored:
             # Edits that were never saved (the app or the computer stopped): back from the journal.
-            self.banner_label.setText(text("journal_restored", self.language, count=restored, file=table.path.name))
-            self.banner.show()
+            self._show_restore_note(text("journal_restored", self.language, count=restored, file=table.path.name))
         self.rows_shown.emit()
         self.table_loaded.emit(table)
 
@@ -545,6 +545,8 @@ class MainWindow(QMainWindow):
     # --- orientation ------------------------------------------------------------------------
     def _show_banner(self, table: SourceTable) -> None:
         """Non-blocking findings go in a banner above the table, not in a pop-up."""
+        self._restore_note_shown = False
+        self.banner_button.show()  # "Import settings…" belongs to the findings
         if not table.findings:
             self.banner.hide()
             return
@@ -553,6 +555,15 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("…and {count} more").format(count=len(table.findings) - 4))
         self.banner_label.setText("\n".join(lines))
         self.banner.show()
+
+    def _show_restore_note(self, note: str) -> None:
+        """The journal's restore note heads the banner until the restored edits are saved; the import
+        button stays only for findings shown below it."""
+        findings = self.banner_label.text() if self.banner.isVisibleTo(self) else ""
+        self.banner_label.setText("\n".join(line for line in (note, findings) if line))
+        self.banner_button.setVisible(bool(findings))
+        self.banner.show()
+        self._restore_note_shown = True
 
     def _update_title(self) -> None:
         if self.table is None:
@@ -567,6 +578,8 @@ class MainWindow(QMainWindow):
 
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
+        if self._restore_note_shown and self.table is not None:
+            self._show_banner(self.table)  # the restored edits are saved: the note goes
         path = self.table.path if self.table is not None else Path()
         from workbench.apply import ApplyResult
 

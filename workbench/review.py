@@ -229,7 +229,8 @@ class ReviewSession:
         """Put the journal's unsaved edits of this workbook back (after a crash or a kill).
 
         The restored cells count as changed (they differ from the file), so the next save writes them.
-        Returns how many cells were restored; edits of keys the file no longer has stay in the journal.
+        Returns how many cells were restored (a user is told of articles: :meth:`changed_keys`);
+        edits of keys the file no longer has stay in the journal.
         """
         if self.journal is None:
             return 0
@@ -310,6 +311,11 @@ class ReviewSession:
             differ = positions[~same_values(current, saved)]
             changed.update((str(k), name) for k in keys[differ])
         return changed
+
+    def changed_keys(self) -> set[str]:
+        """The articles (keys) with at least one changed review cell: what "N articles unsaved" counts,
+        however many fields and stamps each has."""
+        return {key for key, _field in self.changed_cells()}
 
     @property
     def is_dirty(self) -> bool:

@@ -99,6 +99,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>EmptyResultNote</name>
+    <message>
+        <source>No articles match the filter</source>
+        <translation>Inga artiklar matchar filtret</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Rensa filter</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>The computer ran out of memory. Close other programs and try again.</source>

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -33,10 +32,12 @@ from PySide6.QtWidgets import (
 from ui import tasks
 from ui.about import AboutDialog
 from ui.errors import show_error
+from ui.file_dialogs import get_open_file_name
 from ui.i18n import install_translator
 from ui.preview import PreviewPage
 from workbench.errors import Cancelled, UsageError
 from workbench.messages import text
+from workbench.numbers import format_number
 from workbench.preview import Preview, read_preview
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         self._update_progress_label()
 
     def _update_undo_texts(self) -> None:
-        """"Ångra Sätt Beslut på 3 rader": the menu names the step it would undo or redo."""
+        """"Ångra Sätt beslut på 3 rader": the menu names the step it would undo or redo."""
         stack = self._review_page.model.undo_stack if self._review_page is not None else None
         undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
         self.undo_action.setText(self.tr("&Undo {step}").format(step=undo) if undo else self.tr("&Undo"))
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def _choose_file_to_open(self) -> None:
         start = str(Path(self.settings.get("recent_files")[0]).parent) if self.settings.get("recent_files") else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path = get_open_file_name(
             self, self.tr("Open article list"), start,
             self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"))
         if path:
@@ -515,7 +516,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_progress_label()
         self.statusBar().showMessage(
-            self.tr("Read {rows} articles from {file}").format(rows=table.row_count, file=table.path.name), 8000)
+            self.tr("Read %Ln article(s) from {file}", "", table.row_count).format(file=table.path.name), 8000)
         if restored:
             # Edits that were never saved (the app or the computer stopped): back from the journal.
             self._show_restore_note(text("journal_restored", self.language, count=restored, file=table.path.name))
@@ -552,7 +553,7 @@ class MainWindow(QMainWindow):
             return
         lines = [finding.message(self.language) for finding in table.findings[:4]]
         if len(table.findings) > 4:
-            lines.append(self.tr("…and {count} more").format(count=len(table.findings) - 4))
+            lines.append(self.tr("…and %Ln more", "", len(table.findings) - 4))
         self.banner_label.setText("\n".join(lines))
         self.banner.show()
 
@@ -603,20 +604,22 @@ class MainWindow(QMainWindow):
             for label in (self.progress_label, self.decisions_label, self.selection_label):
                 label.setText("")
             return
-        number = self.locale().toString
+        def number(value: float) -> str:
+            return format_number(value, self.language, 0)
+
         # Whole percents, but never "0 %" once something is reviewed nor "100 %" before all is.
         percent = figures.percent
         near_edge = 0 < percent < 1 or 99 < percent < 100
-        shown = self.locale().toString(percent, "f", 1) if near_edge else str(round(percent))
-        self.progress_label.setText(self.tr("Reviewed {done} of {total} articles ({percent} %)").format(
-            done=number(figures.reviewed), total=number(figures.total), percent=shown))
+        shown = format_number(percent, self.language, 1) if near_edge else str(round(percent))
+        self.progress_label.setText(self.tr("Reviewed {done} of %Ln article(s) ({percent} %)", "", figures.total)
+                                    .format(done=number(figures.reviewed), percent=shown))
         decision = vocabularies()["decision"]
         parts = [f"{decision.label(code, self.language)} {number(count)}"
                  for code, count in figures.per_decision.items() if code in decision and count]
         self.decisions_label.setText(" · ".join(parts))
         rows, spend, quantity = self.review_page.selection_sums()
         if rows > 1:
-            text = self.tr("{rows} rows selected").format(rows=number(rows))
+            text = self.tr("%Ln row(s) selected", "", rows)
             if spend is not None:
                 text += " · " + self.tr("spend {spend} kr").format(spend=number(round(spend)))
             if quantity is not None:

@@ -34,6 +34,7 @@ from ui.review_view import ReviewTableView
 from workbench import paths
 from workbench.errors import WorkbenchError
 from workbench.journal import Journal
+from workbench.numbers import format_number
 from workbench.review import ReviewSession, ViewSpec, compute_view, prepare, progress, selection_sums
 from workbench.settings import UiState
 from workbench.table import SourceTable
@@ -211,9 +212,8 @@ class ReviewPage(QWidget):
         if self.session is None:
             self.count_label.setText("")
             return
-        self.count_label.setText(self.tr("{shown} of {total} shown").format(
-            shown=f"{self.model.rowCount():,}".replace(",", "\u00a0"),
-            total=f"{self.session.table.row_count:,}".replace(",", "\u00a0")))
+        self.count_label.setText(self.tr("{shown} of %Ln article(s) shown", "", self.session.table.row_count)
+                                 .format(shown=format_number(self.model.rowCount(), self.language)))
 
     def _on_model_review_changed(self) -> None:
         self.detail_pane.show_row(self.view.currentIndex().row())

@@ -252,9 +252,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
-    <message>
-        <source>{rows} article rows below header row {header}; key column: {key}</source>
-        <translation>{rows} artikelrader under rubrikrad {header}; nyckelkolumn: {key}</translation>
+    <message numerus="yes">
+        <source>%Ln article row(s) below header row {header}; key column: {key}</source>
+        <translation>
+            <numerusform>%Ln artikelrad under rubrikrad {header}; nyckelkolumn: {key}</numerusform>
+            <numerusform>%Ln artikelrader under rubrikrad {header}; nyckelkolumn: {key}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -351,6 +354,34 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
     </message>
+    <message numerus="yes">
+        <source>Read %Ln article(s) from {file}</source>
+        <translation>
+            <numerusform>Läste %Ln artikel från {file}</numerusform>
+            <numerusform>Läste %Ln artiklar från {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…och %Ln till</numerusform>
+            <numerusform>…och %Ln till</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
+        <translation>
+            <numerusform>Granskade {done} av %Ln artikel ({percent} %)</numerusform>
+            <numerusform>Granskade {done} av %Ln artiklar ({percent} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) selected</source>
+        <translation>
+            <numerusform>%Ln rad markerad</numerusform>
+            <numerusform>%Ln rader markerade</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Set &amp;decision for selected rows</source>
         <translation>Sätt &amp;beslut för markerade rader</translation>
@@ -366,10 +397,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Opening cancelled.</source>
         <translation>Öppnandet avbröts.</translation>
-    </message>
-    <message>
-        <source>{rows} rows selected</source>
-        <translation>{rows} rader markerade</translation>
     </message>
     <message>
         <source>spend {spend} kr</source>
@@ -391,17 +418,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Reading {file}…</source>
         <translation>Läser {file}…</translation>
     </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
     <message>
-        <source>Read {rows} articles from {file}</source>
-        <translation>Läste {rows} artiklar från {file}</translation>
-    </message>
-    <message>
-        <source>…and {count} more</source>
-        <translation>…och {count} till</translation>
-    </message>
-    <message>
-        <source>Reviewed {done} of {total} articles ({percent} %)</source>
-        <translation>Granskade {done} av {total} artiklar ({percent} %)</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -430,9 +452,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Review table</source>
         <translation>Granskningstabell</translation>
     </message>
-    <message>
-        <source>{shown} of {total} shown</source>
-        <translation>{shown} av {total} visas</translation>
+    <message numerus="yes">
+        <source>{shown} of %Ln article(s) shown</source>
+        <translation>
+            <numerusform>{shown} av %Ln artikel visas</numerusform>
+            <numerusform>{shown} av %Ln artiklar visas</numerusform>
+        </translation>
     </message>
     <message>
         <source>All articles</source>
@@ -449,9 +474,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 </context>
 <context>
     <name>ReviewTableModel</name>
-    <message>
-        <source>Set {field} on {count} rows</source>
-        <translation>Sätt {field} på {count} rader</translation>
+    <message numerus="yes">
+        <source>Set {field} on %Ln row(s)</source>
+        <translation>
+            <numerusform>Sätt {field} på %Ln rad</numerusform>
+            <numerusform>Sätt {field} på %Ln rader</numerusform>
+        </translation>
     </message>
     <message>
         <source>{value} (changed by a colleague)</source>
@@ -460,9 +488,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 </context>
 <context>
     <name>ReviewTableView</name>
-    <message>
-        <source>Clear {count} rows</source>
-        <translation>Rensa {count} rader</translation>
+    <message numerus="yes">
+        <source>Clear %Ln row(s)</source>
+        <translation>
+            <numerusform>Rensa %Ln rad</numerusform>
+            <numerusform>Rensa %Ln rader</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set for selected rows</source>

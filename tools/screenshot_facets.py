@@ -1,4 +1,5 @@
-"""Take docs/screenshot-facets.png: the main window on the sample with the review facets in view.
+"""Take docs/screenshot-facets.png (the main window on the sample, review facets in view) and
+docs/screenshot-file-dialog.png (the open dialog, dates as 2026-12-01).
 
 Run under a display or Xvfb: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_facets.py``.
 Works on a copy of the sample in a temporary folder.
@@ -10,19 +11,40 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
 
 
 def _wait(ms: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def _file_dialog(window: QWidget, folder: Path, out: Path) -> None:
+    """Qt's own open dialog over a folder of workbooks, in Detail view: its dates must read ISO."""
+    from ui.file_dialogs import file_dialog
+
+    for name, stamp in (("sodertorn_sortiment.xlsx", "2026-12-01 14:05"), ("inköp 2025.csv", "2026-03-09 08:30")):
+        path = folder / name
+        if not path.exists():
+            path.write_text("x", encoding="utf-8")
+        seconds = time.mktime(time.strptime(stamp, "%Y-%m-%d %H:%M"))
+        os.utime(path, (seconds, seconds))
+    dialog = file_dialog(window, window.tr("Open article list"), str(folder),
+                         "Kalkylblad (*.xlsx *.csv);;Alla filer (*)")
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(900, 420)
+    dialog.open()
+    _wait(1500)
+    dialog.grab().save(str(out))
+    dialog.reject()
 
 
 def main() -> int:
@@ -32,6 +54,7 @@ def main() -> int:
     shutil.copy(ROOT / "resources" / "sample" / "sodertorn_sortiment.xlsx", workbook)
 
     from ui.app import create_window
+    from ui.facet_list import ValueRole
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -46,21 +69,19 @@ def main() -> int:
         _wait(50)
     model = window.model
     page = window.review_page
-    # A review under way: usage, future need, scores and comments on a few hundred rows.
-    usages = ["daily", "weekly", "monthly", "rarely", "not_used"]
-    needs = ["increase", "same", "decrease", "ends", "uncertain"]
-    model.set_field(list(range(400)), "usage", "daily")
-    for i, code in enumerate(usages[1:], start=1):
-        model.set_field(list(range(400 + 60 * i, 430 + 60 * i)), "usage", code)
-    for i, code in enumerate(needs):
-        model.set_field(list(range(100 * i, 100 * i + 40 + 10 * i)), "future_need", code)
+    # A review under way: usage, future need, scores and comments spread over the list.
+    rows = model.rowCount()
+    for i, code in enumerate(["daily", "weekly", "monthly", "rarely", "not_used"]):
+        model.set_field([r for r in range(rows) if r % 9 == i], "usage", code)
+    for i, code in enumerate(["increase", "same", "decrease", "ends", "uncertain"]):
+        model.set_field([r for r in range(rows) if r % 11 == i], "future_need", code)
     for score in range(1, 6):
-        model.set_field(list(range(700 + 50 * score, 720 + 50 * score + 5 * score)), "env_score", str(score))
-    model.set_field(list(range(20, 32)), "comment", "Fråga köket om behovet")
-    facet = page.filter_panel.facets["ecolabel"]
+        model.set_field([r for r in range(rows) if r % 13 == score], "env_score", str(score))
+    model.set_field([r for r in range(rows) if r % 40 == 0], "comment", "Fråga köket om behovet")
+    facet = page.filter_panel.facets["usage"]
     for i in range(facet.list.count()):
         item = facet.list.item(i)
-        if item.data(Qt.ItemDataRole.UserRole + 10) in ("Svanen", "EU Ecolabel"):
+        if item.data(ValueRole) == "daily":
             item.setCheckState(Qt.CheckState.Checked)
     page.refresh()
     _wait(300)
@@ -69,11 +90,12 @@ def main() -> int:
     _wait(300)
     out = ROOT / "docs" / f"screenshot-facets{'' if language == 'sv' else '-en'}.png"
     window.grab().save(str(out))
-    # the lower part of the panel too (ecolabel, reviewer, has comment), for checking by eye
+    # the lower part of the panel too: the source columns' facets, ecolabel last
     panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
     _wait(300)
-    panel.grab().save(str(Path(tempfile.gettempdir()) / "facets-panel-bottom.png"))
-    print("Screenshot written to", out)
+    window.grab().save(str(out.with_name(out.stem + "-lower.png")))
+    _file_dialog(window, home, ROOT / "docs" / f"screenshot-file-dialog{'' if language == 'sv' else '-en'}.png")
+    print("Screenshots written to", out.parent)
     window.close()
     shutil.rmtree(home, ignore_errors=True)
     return 0

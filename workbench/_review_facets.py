@@ -19,15 +19,16 @@ FACET_FIELDS: tuple[str, ...] = (
     "usage",
     "future_need",
     "env_score",
+    HAS_COMMENT,
+    "reviewed_by",
     "category",
     "supplier",
     "municipality",
     "material",
     "ecolabel",
-    "reviewed_by",
-    HAS_COMMENT,
 )
-"""The facets of the filter panel, in the order it shows them (source fields only when mapped)."""
+"""The facets of the filter panel, in the order it shows them: the review's first, then the source
+columns' (those only when the table maps them)."""
 
 _VOCABULARY_OF = {REVIEW_STATE: "decision", "usage": "usage", "future_need": "future_need",
                   "env_score": "env_score", "decision": "decision"}

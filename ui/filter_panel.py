@@ -34,7 +34,7 @@ from workbench.review import (
     REVIEW_STATE,
     ReviewSession,
     ViewSpec,
-    facet_counts,
+    facet_counts_for,
     facet_order,
 )
 from workbench.vocabularies import vocabularies
@@ -265,14 +265,16 @@ class FilterPanel(QScrollArea):
             self.blockSignals(False)
 
     def update_counts(self, session: ReviewSession, spec: ViewSpec) -> None:
-        for name, box in self.facets.items():
-            if name in self.available:
-                counts = facet_counts(session, name, spec=spec, limit=FACET_LIMIT, search=box.search.text(),
-                                      order=box.order)
-                # a value new since the list was built (a reviewer's name) keeps the place it gets now
-                known = set(box.order)
-                box.order.extend(value for value, _ in counts if value not in known)
-                box.set_counts(counts)
+        names = [name for name in self.facets if name in self.available]
+        all_counts = facet_counts_for(session, names, spec, limit=FACET_LIMIT,
+                                      search={name: self.facets[name].search.text() for name in names},
+                                      order={name: self.facets[name].order for name in names})
+        for name in names:
+            box, counts = self.facets[name], all_counts[name]
+            # a value new since the list was built (a reviewer's name) keeps the place it gets now
+            known = set(box.order)
+            box.order.extend(value for value, _ in counts if value not in known)
+            box.set_counts(counts)
 
     def clear(self) -> None:
         self.blockSignals(True)

@@ -42,11 +42,15 @@ def is_pseudo_facet(name: str) -> bool:
 def facet_codes(index: TableIndex, name: str) -> FacetCodes:
     """The facet ``name`` factorised (``KeyError`` for an unknown column)."""
     if name == HAS_COMMENT:
-        # Not cached: one pass over the comment column is cheap, and nothing can go stale.
-        comments = index.table.review["comment"].to_numpy(dtype=object)
-        has = np.fromiter((isinstance(c, str) and bool(c.strip()) for c in comments), dtype=bool,
-                          count=len(comments))
-        return FacetCodes(codes=np.where(has, 0, 1).astype(np.int64), values=HAS_COMMENT_VALUES)
+
+        def build() -> FacetCodes:
+            comments = index.table.review["comment"].to_numpy(dtype=object)
+            has = np.fromiter((isinstance(c, str) and bool(c.strip()) for c in comments), dtype=bool,
+                              count=len(comments))
+            return FacetCodes(codes=np.where(has, 0, 1).astype(np.int64), values=HAS_COMMENT_VALUES)
+
+        # kept with the comment column's caches: a comment edit makes it anew
+        return index._cached_review("has_comment", "comment", build)
     return index.facet_codes(name)
 
 

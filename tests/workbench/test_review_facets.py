@@ -18,6 +18,7 @@ from workbench.review import (
     ViewSpec,
     compute_view,
     facet_counts,
+    facet_counts_for,
     facet_order,
     missing_columns,
 )
@@ -124,3 +125,18 @@ def test_an_order_keeps_values_it_does_not_know_at_the_end(session: ReviewSessio
     assert order == [""]
     session.set_values([0], "decision", "keep")
     assert facet_counts(session, "reviewed_by", order=order) == [("", session.table.row_count - 1), ("Anna", 1)]
+
+
+def test_counts_of_all_facets_at_once_equal_the_counts_one_by_one(session: ReviewSession) -> None:
+    session.set_values(list(range(0, 300, 3)), "usage", "weekly")
+    session.set_values(list(range(0, 300, 7)), "comment", "fråga")
+    spec = ViewSpec(text="mugg", facets={"usage": {"weekly", ""}, "municipality": {"Salem", "Tyresö"},
+                                         HAS_COMMENT: {"yes"}}, ranges={"spend": (10.0, None)})
+    names = list(FACET_FIELDS)
+    orders = {name: facet_order(session, name) for name in names}
+    together = facet_counts_for(session, names, spec, limit=5, search={"supplier": "ab"}, order=orders)
+    for name in names:
+        alone = facet_counts(session, name, spec=spec, limit=5, search="ab" if name == "supplier" else "",
+                             order=orders[name])
+        assert together[name] == alone, name
+    assert any(together[name] for name in names)

@@ -15,7 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "resources" / "translations"
-LANGUAGES = ("sv",)
+LANGUAGES = ("sv", "en")
+# The sources are English: English needs only the plural forms of texts with a count ("1 row", "2 rows").
+PLURAL_ONLY = frozenset({"en"})
 
 
 def _tool(name: str) -> str:
@@ -38,7 +40,8 @@ def ts_path(language: str) -> Path:
 
 def update(target: Path | None = None, language: str = "sv") -> Path:
     ts = target or ts_path(language)
-    command = [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *_sources(), "-ts", str(ts)]
+    command = [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+               *(["-pluralonly"] if language in PLURAL_ONLY else []), *_sources(), "-ts", str(ts)]
     subprocess.run(command, cwd=ROOT, check=True)
     return ts
 

@@ -48,7 +48,7 @@ class BulkValueDialog(QDialog):
         layout.addWidget(self.prompt)
         self.editor: QLineEdit | QPlainTextEdit
         if field.name == "replaced_by":
-            self.prompt.setText(self.tr("Article that replaces the %n selected row(s) (article number or name):",
+            self.prompt.setText(self.tr("Article that replaces the %Ln selected row(s) (article number or name):",
                                         "", rows))
             line = QLineEdit()
             line.setObjectName("bulkReplacementEdit")
@@ -58,7 +58,7 @@ class BulkValueDialog(QDialog):
             line.setCompleter(completer)
             self.editor = line
         else:
-            self.prompt.setText(self.tr("Comment for the %n selected row(s) (empty clears it):", "", rows))
+            self.prompt.setText(self.tr("Comment for the %Ln selected row(s) (empty clears it):", "", rows))
             text = QPlainTextEdit()
             text.setObjectName("bulkCommentEdit")
             text.setTabChangesFocus(True)

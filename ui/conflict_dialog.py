@@ -64,7 +64,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(self.tr("Conflicting changes"))
         layout = QVBoxLayout(self)
         count = len(conflicts)
-        intro = QLabel(self.tr("A colleague saved other values for %n cell(s) that you have also changed. "
+        intro = QLabel(self.tr("A colleague saved other values for %Ln cell(s) that you have also changed. "
                                "Choose for each which value the workbook keeps.", "", count))
         intro.setWordWrap(True)
         layout.addWidget(intro)

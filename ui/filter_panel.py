@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
@@ -26,14 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.fields import REVIEW_FIELDS, field
-from workbench.review import REVIEW_STATE, ReviewSession, ViewSpec, facet_counts
+from ui.facet_list import FacetList, ValueRole
+from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS, field
+from workbench.numbers import format_number
+from workbench.review import (
+    FACET_FIELDS,
+    HAS_COMMENT,
+    REVIEW_STATE,
+    ReviewSession,
+    ViewSpec,
+    facet_counts_for,
+    facet_order,
+)
 from workbench.vocabularies import vocabularies
 
-FACET_FIELDS = ("review_state", "category", "supplier", "municipality", "material")
 RANGE_FIELDS = ("spend", "quantity")
 FACET_LIMIT = 50
-_ValueRole = Qt.ItemDataRole.UserRole + 10
 
 
 def _parse_number(text: str) -> float | None:
@@ -56,17 +63,15 @@ class FacetBox(QGroupBox):
         self.setObjectName(f"facet_{name}")
         self.selected: set[str] = set()
         self.language = "sv"
+        # the values' order, taken from the core when the table is opened and then kept
+        self.order: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.search = QLineEdit()
         self.search.setObjectName(f"facetSearch_{name}")
         self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
+        self.list = FacetList()
         self.list.setObjectName(f"facetList_{name}")
-        self.list.setMinimumHeight(60)
-        self.list.setMaximumHeight(190)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.search)
         layout.addWidget(self.list)
         self.list.itemChanged.connect(self._on_list_item_changed)
@@ -78,6 +83,8 @@ class FacetBox(QGroupBox):
         self.language = language
         if self.name == REVIEW_STATE:
             self.setTitle(self.tr("Review state"))
+        elif self.name == HAS_COMMENT:
+            self.setTitle(self.tr("Has comment"))
         else:
             self.setTitle(field(self.name).label(language))
         self.search.setPlaceholderText(self.tr("Filter values…"))
@@ -90,26 +97,35 @@ class FacetBox(QGroupBox):
             if value == "not_reviewed":
                 return self.tr("Not reviewed")
             return vocabularies()["decision"].label(value, self.language)
-        return value if value else self.tr("(empty)")
+        if self.name == HAS_COMMENT:
+            return self.tr("Yes") if value == "yes" else self.tr("No")
+        if not value:
+            return self.tr("(empty)")
+        vocabulary = vocabularies().get(self.name)
+        if vocabulary is not None and value in vocabulary:
+            return vocabulary.label(value, self.language)
+        return value
 
     def set_counts(self, counts: list[tuple[str, int]]) -> None:
-        # Selected values stay listed even when the other filters leave none of them.
+        # Selected values stay listed, in their place, even when the other filters leave none of them.
         present = {value for value, _ in counts}
-        self._counts = counts + [(value, 0) for value in sorted(self.selected) if value not in present]
+        missing = [value for value in self.selected if value not in present]
+        if missing:
+            place = {value: i for i, value in enumerate(self.order)}
+            counts = sorted(counts + [(value, 0) for value in missing],
+                            key=lambda pair: place.get(pair[0], len(place)))
+        self._counts = counts
         # Short lists need no search box; long ones are capped and searchable.
         self.search.setVisible(bool(self.search.text()) or len(counts) >= 8)
         self._fill()
 
     def _fill(self) -> None:
         self._filling = True
-        self.list.clear()
-        for value, count in self._counts:
-            item = QListWidgetItem(f"{self.label_for(value)}  ({count:,})".replace(",", "\u00a0"))
-            item.setData(_ValueRole, value)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if value in self.selected else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self._filling = False
+        try:
+            self.list.show_values([(value, self.label_for(value), format_number(count, self.language),
+                                    value in self.selected) for value, count in self._counts])
+        finally:
+            self._filling = False
 
     def clear_selection(self) -> None:
         self.selected.clear()
@@ -118,7 +134,7 @@ class FacetBox(QGroupBox):
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         if self._filling:
             return
-        value = item.data(_ValueRole)
+        value = item.data(ValueRole)
         if item.checkState() == Qt.CheckState.Checked:
             self.selected.add(value)
         else:
@@ -129,7 +145,7 @@ class FacetBox(QGroupBox):
         item = self.list.itemAt(point)
         if item is None or self.name == REVIEW_STATE:
             return
-        value = item.data(_ValueRole)
+        value = item.data(ValueRole)
         menu = QMenu(self)
         title = self.tr("Set for every article of “{value}”").format(value=self.label_for(value))
         for name in ("decision", "usage", "future_need", "env_score"):
@@ -211,11 +227,13 @@ class FilterPanel(QScrollArea):
             high.setAccessibleName(self.tr("{field} to").format(field=field(name).label(language)))
 
     def set_available(self, session: ReviewSession) -> None:
-        """Show only the facets and ranges the table has columns for."""
+        """Show only the facets and ranges the table has columns for, each in the order it keeps."""
         columns = session.table.columns
-        self.available = {name for name in (*FACET_FIELDS, *RANGE_FIELDS) if name == REVIEW_STATE or name in columns}
+        always = {REVIEW_STATE, HAS_COMMENT, *REVIEW_FIELD_NAMES}
+        self.available = {name for name in (*FACET_FIELDS, *RANGE_FIELDS) if name in always or name in columns}
         for name, box in self.facets.items():
             box.setVisible(name in self.available)
+            box.order = facet_order(session, name) if name in self.available else []
         for name, box in self.range_boxes.items():
             box.setVisible(name in self.available)
 
@@ -247,14 +265,16 @@ class FilterPanel(QScrollArea):
             self.blockSignals(False)
 
     def update_counts(self, session: ReviewSession, spec: ViewSpec) -> None:
-        for name, box in self.facets.items():
-            if name in self.available:
-                counts = facet_counts(session, name, spec=spec, limit=FACET_LIMIT, search=box.search.text())
-                if name == REVIEW_STATE:
-                    order = {code: i for i, code in enumerate(("not_reviewed", "keep", "remove", "replace",
-                                                               "investigate"))}
-                    counts.sort(key=lambda pair: order.get(pair[0], 99))
-                box.set_counts(counts)
+        names = [name for name in self.facets if name in self.available]
+        all_counts = facet_counts_for(session, names, spec, limit=FACET_LIMIT,
+                                      search={name: self.facets[name].search.text() for name in names},
+                                      order={name: self.facets[name].order for name in names})
+        for name in names:
+            box, counts = self.facets[name], all_counts[name]
+            # a value new since the list was built (a reviewer's name) keeps the place it gets now
+            known = set(box.order)
+            box.order.extend(value for value, _ in counts if value not in known)
+            box.set_counts(counts)
 
     def clear(self) -> None:
         self.blockSignals(True)

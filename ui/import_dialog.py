@@ -206,8 +206,8 @@ class ImportDialog(QDialog):
             self.preview_table.scrollToItem(self.preview_table.item(header_row - 1, 0) or QTableWidgetItem())
 
     def _show_findings(self, table: SourceTable) -> None:
-        self.summary_label.setText(self.tr("{rows} article rows below header row {header}; key column: {key}").format(
-            rows=table.row_count, header=table.header_row, key=table.key_column or self.tr("(none)")))
+        summary = self.tr("%Ln article row(s) below header row {header}; key column: {key}", "", table.row_count)
+        self.summary_label.setText(summary.format(header=table.header_row, key=table.key_column or self.tr("(none)")))
         self.findings_list.clear()
         for finding in table.findings:
             self.findings_list.addItem(finding.message(self.language))

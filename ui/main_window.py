@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -34,10 +33,12 @@ from ui import tasks
 from ui.about import AboutDialog
 from ui.bulk_set_dialog import BulkSetMenus
 from ui.errors import show_error
+from ui.file_dialogs import get_open_file_name
 from ui.i18n import install_translator
 from ui.preview import PreviewPage
 from workbench.errors import Cancelled, UsageError
 from workbench.messages import text
+from workbench.numbers import format_number
 from workbench.preview import Preview, read_preview
 from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._preview: PreviewPage | None = None
         self._journal: Journal | None = None
         self._exporter: Any = None  # ui.export_view.ViewExporter, made on first use
+        self._restore_note_shown = False  # the banner leads with the journal's restore note
         self.setAcceptDrops(True)
         self._build_actions()
         self._build_central()
@@ -383,7 +385,7 @@ class MainWindow(QMainWindow):
         self._update_progress_label()
 
     def _update_undo_texts(self) -> None:
-        """"Ångra Sätt Beslut på 3 rader": the menu names the step it would undo or redo."""
+        """"Ångra Sätt beslut på 3 rader": the menu names the step it would undo or redo."""
         stack = self._review_page.model.undo_stack if self._review_page is not None else None
         undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
         self.undo_action.setText(self.tr("&Undo {step}").format(step=undo) if undo else self.tr("&Undo"))
@@ -408,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _choose_file_to_open(self) -> None:
         start = str(Path(self.settings.get("recent_files")[0]).parent) if self.settings.get("recent_files") else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path = get_open_file_name(
             self, self.tr("Open article list"), start,
             self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"))
         if path:
@@ -568,11 +570,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_progress_label()
         self.statusBar().showMessage(
-            self.tr("Read {rows} articles from {file}").format(rows=table.row_count, file=table.path.name), 8000)
+            self.tr("Read %Ln article(s) from {file}", "", table.row_count).format(file=table.path.name), 8000)
         if restored:
             # Edits that were never saved (the app or the computer stopped): back from the journal.
-            self.banner_label.setText(text("journal_restored", self.language, count=restored, file=table.path.name))
-            self.banner.show()
+            self._show_restore_note(text("journal_restored", self.language, count=restored, file=table.path.name))
         self.rows_shown.emit()
         self.table_loaded.emit(table)
 
@@ -599,14 +600,25 @@ class MainWindow(QMainWindow):
     # --- orientation ------------------------------------------------------------------------
     def _show_banner(self, table: SourceTable) -> None:
         """Non-blocking findings go in a banner above the table, not in a pop-up."""
+        self._restore_note_shown = False
+        self.banner_button.show()  # "Import settings…" belongs to the findings
         if not table.findings:
             self.banner.hide()
             return
         lines = [finding.message(self.language) for finding in table.findings[:4]]
         if len(table.findings) > 4:
-            lines.append(self.tr("…and {count} more").format(count=len(table.findings) - 4))
+            lines.append(self.tr("…and %Ln more", "", len(table.findings) - 4))
         self.banner_label.setText("\n".join(lines))
         self.banner.show()
+
+    def _show_restore_note(self, note: str) -> None:
+        """The journal's restore note heads the banner until the restored edits are saved; the import
+        button stays only for findings shown below it."""
+        findings = self.banner_label.text() if self.banner.isVisibleTo(self) else ""
+        self.banner_label.setText("\n".join(line for line in (note, findings) if line))
+        self.banner_button.setVisible(bool(findings))
+        self.banner.show()
+        self._restore_note_shown = True
 
     def _update_title(self) -> None:
         if self.table is None:
@@ -621,6 +633,8 @@ class MainWindow(QMainWindow):
 
     def _on_saver_saved(self, result: Any) -> None:
         self._update_title()
+        if self._restore_note_shown and self.table is not None:
+            self._show_banner(self.table)  # the restored edits are saved: the note goes
         from workbench.apply import ApplyResult
 
         if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
@@ -634,24 +648,24 @@ class MainWindow(QMainWindow):
         applied = result.applied
         name = Path(applied.written).name if applied is not None else (self.table.path.name if self.table else "")
         articles = len({key for key, _ in result.written})
-        parts = [self.tr("Saved %n article(s) in {file}", "", articles).format(file=name) if articles
+        parts = [self.tr("Saved %Ln article(s) in {file}", "", articles).format(file=name) if articles
                  else self.tr("Nothing of yours to save in {file}").format(file=name)]
         if result.theirs_changes:
-            parts.append(self.tr("%n change(s) by colleagues taken in", "", len(result.theirs_changes)))
+            parts.append(self.tr("%Ln change(s) by colleagues taken in", "", len(result.theirs_changes)))
         if result.resolved:
             ours = sum(1 for side in result.resolved.values() if side == "ours")
-            parts.append(self.tr("%n conflict(s) settled", "", len(result.resolved)) + " ("
+            parts.append(self.tr("%Ln conflict(s) settled", "", len(result.resolved)) + " ("
                          + self.tr("yours: {ours}, colleague's: {theirs}").format(
                              ours=ours, theirs=len(result.resolved) - ours) + ")")
         if result.missing:
-            parts.append(self.tr("%n cell(s) of articles no longer in the file kept unsaved", "", len(result.missing)))
+            parts.append(self.tr("%Ln cell(s) of articles no longer in the file kept unsaved", "", len(result.missing)))
         if result.took_over is not None:
             parts.append(self.tr("lock of {who} taken over").format(who=result.took_over.who))
         return " · ".join(parts)
 
     def _on_saver_pulled(self, result: Any) -> None:
         if result.theirs_changes and self.table is not None:
-            self.statusBar().showMessage(self.tr("%n change(s) by colleagues taken in from {file}", "",
+            self.statusBar().showMessage(self.tr("%Ln change(s) by colleagues taken in from {file}", "",
                                                  len(result.theirs_changes)).format(file=self.table.path.name),
                                          15_000)
 
@@ -664,7 +678,7 @@ class MainWindow(QMainWindow):
         who = names[0] if len(names) == 1 else (self.tr("Colleagues") if names else self.tr("A colleague"))
         articles = len({c.key for c in conflicts})
         self.conflict_bar.show_notice(
-            self.tr("{who} saved other values for %n article(s) that you have also changed. "
+            self.tr("{who} saved other values for %Ln article(s) that you have also changed. "
                     "Choose which to keep now, or when you save.", "", articles).format(who=who),
             self.tr("Show"), lambda: self.saver.settle_pending(), self.tr("Hide"))
 
@@ -689,20 +703,22 @@ class MainWindow(QMainWindow):
             for label in (self.progress_label, self.decisions_label, self.selection_label):
                 label.setText("")
             return
-        number = self.locale().toString
+        def number(value: float) -> str:
+            return format_number(value, self.language, 0)
+
         # Whole percents, but never "0 %" once something is reviewed nor "100 %" before all is.
         percent = figures.percent
         near_edge = 0 < percent < 1 or 99 < percent < 100
-        shown = self.locale().toString(percent, "f", 1) if near_edge else str(round(percent))
-        self.progress_label.setText(self.tr("Reviewed {done} of {total} articles ({percent} %)").format(
-            done=number(figures.reviewed), total=number(figures.total), percent=shown))
+        shown = format_number(percent, self.language, 1) if near_edge else str(round(percent))
+        self.progress_label.setText(self.tr("Reviewed {done} of %Ln article(s) ({percent} %)", "", figures.total)
+                                    .format(done=number(figures.reviewed), percent=shown))
         decision = vocabularies()["decision"]
         parts = [f"{decision.label(code, self.language)} {number(count)}"
                  for code, count in figures.per_decision.items() if code in decision and count]
         self.decisions_label.setText(" · ".join(parts))
         rows, spend, quantity = self.review_page.selection_sums()
         if rows > 1:
-            text = self.tr("{rows} rows selected").format(rows=number(rows))
+            text = self.tr("%Ln row(s) selected", "", rows)
             if spend is not None:
                 text += " · " + self.tr("spend {spend} kr").format(spend=number(round(spend)))
             if quantity is not None:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
+from workbench.numbers import format_number
 from workbench.preview import Preview
 
 __all__ = ["PreviewModel", "PreviewPage", "preview_text"]
@@ -29,11 +30,9 @@ def preview_text(value: Any, language: str) -> str:
     if isinstance(value, float):
         if value != value:
             return ""
-        text = f"{value:,.2f}" if not value.is_integer() else f"{int(value):,}"
-        return text.replace(",", "\u00a0").replace(".", ",") if language == "sv" else text
+        return format_number(value, language)
     if isinstance(value, int):
-        text = f"{value:,}"
-        return text.replace(",", "\u00a0") if language == "sv" else text
+        return format_number(value, language)
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

@@ -201,8 +201,8 @@ class ReviewTableModel(QAbstractTableModel):
             return False
         if change is None:
             return False
-        label = next(f.label(self.language) for f in REVIEW_FIELDS if f.name == field)
-        text = self.tr("Set {field} on {count} rows").format(field=label, count=len(change.positions))
+        label = next(f.label_in_sentence(self.language) for f in REVIEW_FIELDS if f.name == field)
+        text = self.tr("Set {field} on %Ln row(s)", "", len(change.positions)).format(field=label)
         self.undo_stack.push(_EditCommand(self, change, text))
         return True
 

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from ui import tasks
 from ui.detail_pane import DetailPane
+from ui.empty_result import EmptyResultNote
 from ui.filter_panel import FilterPanel
 from ui.review_model import KeyRole, ReviewTableModel
 from ui.review_view import ReviewTableView
 from workbench import paths
 from workbench.errors import WorkbenchError
 from workbench.journal import Journal
+from workbench.numbers import format_number
 from workbench.review import ReviewSession, ViewSpec, compute_view, prepare, progress, selection_sums
 from workbench.settings import UiState
 from workbench.table import SourceTable
@@ -91,6 +93,8 @@ class ReviewPage(QWidget):
         toolbar.addWidget(self.count_label)
 
         self.view = ReviewTableView(self.model)
+        self.empty_result = EmptyResultNote(self.view.viewport())
+        self.empty_result.clear_requested.connect(self.clear_filters)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(250)
         self.detail_pane = DetailPane(self.model)
@@ -140,6 +144,7 @@ class ReviewPage(QWidget):
         self.views_label.setText(self.tr("&View:"))
         self.views_combo.setAccessibleName(self.tr("Named views"))
         self.save_view_button.setText(self.tr("Save view…"))
+        self.empty_result.retranslate()
         self.view.setAccessibleName(self.tr("Review table"))
         self._fill_views_combo()
         self.detail_pane.show_row(self.view.currentIndex().row())
@@ -147,9 +152,9 @@ class ReviewPage(QWidget):
 
     # --- table --------------------------------------------------------------------------------
     def set_table(self, table: SourceTable, user: str, journal: Journal | None = None) -> int:
-        """Show ``table`` for review; returns how many unsaved edits the journal restored."""
+        """Show ``table`` for review; returns how many articles' unsaved edits the journal restored."""
         self.session = ReviewSession(table, user=user, journal=journal)
-        restored = self.session.restore_unsaved()
+        restored = len(self.session.changed_keys()) if self.session.restore_unsaved() else 0
         self.model.set_session(self.session)
         self.detail_pane.journal = journal
         self.filter_panel.set_available(self.session)
@@ -186,7 +191,19 @@ class ReviewPage(QWidget):
         self._show_sort_indicator()
         self._reselect(current_key)
         self._update_count_label()
+        self.empty_result.setVisible(self.model.rowCount() == 0 and self.session.table.row_count > 0)
         self.status_changed.emit()
+
+    def clear_filters(self) -> None:
+        """Show every article again: the search, the facets, ranges and any view's conditions go; the
+        sort and the columns stay."""
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._search_timer.stop()
+        self.views_combo.setCurrentIndex(0)
+        self.spec = ViewSpec(sort=self.spec.sort, columns=self.spec.columns)
+        self.filter_panel.clear()  # emits changed: the view is recomputed
 
     def _reselect(self, key: str | None) -> None:
         if key is None or self.model.rowCount() == 0:
@@ -199,9 +216,8 @@ class ReviewPage(QWidget):
         if self.session is None:
             self.count_label.setText("")
             return
-        self.count_label.setText(self.tr("{shown} of {total} shown").format(
-            shown=f"{self.model.rowCount():,}".replace(",", "\u00a0"),
-            total=f"{self.session.table.row_count:,}".replace(",", "\u00a0")))
+        self.count_label.setText(self.tr("{shown} of %Ln article(s) shown", "", self.session.table.row_count)
+                                 .format(shown=format_number(self.model.rowCount(), self.language)))
 
     def _on_model_review_changed(self) -> None:
         self.detail_pane.show_row(self.view.currentIndex().row())

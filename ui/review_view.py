@@ -210,7 +210,7 @@ class ReviewTableView(QTableView):
         if not rows or not fields:
             return
         stack = self.review_model.undo_stack
-        stack.beginMacro(self.tr("Clear {count} rows").format(count=len(rows)))
+        stack.beginMacro(self.tr("Clear %Ln row(s)", "", len(rows)))
         try:
             for name in fields:
                 self.review_model.set_field(rows, name, None)

@@ -6,7 +6,7 @@ Public names are re-exported by :mod:`workbench.review`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -14,6 +14,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from workbench._review_facets import (
+    FACET_FIELDS,
+    HAS_COMMENT,
+    facet_codes,
+    facet_value_ranks,
+    is_pseudo_facet,
+)
+from workbench._review_facets import facet_order as _facet_order
 from workbench._review_index import REVIEW_STATE, TableIndex, fold_search, index_for
 from workbench.table import SourceTable
 
@@ -34,7 +42,8 @@ class ViewSpec:
       several words separated by spaces must all occur (in any column).
     - ``facets``: ``{field: values}``; a row passes when its value (as text, ``""`` for empty) is one
       of ``values``. ``field`` is a canonical field, a header as found, a review field (values are
-      codes) or ``"review_state"`` (:data:`REVIEW_STATES`). An empty set does not filter.
+      codes), ``"review_state"`` (:data:`REVIEW_STATES`) or ``"has_comment"`` (``yes``/``no``).
+      An empty set does not filter.
     - ``ranges``: ``{field: (low, high)}`` inclusive, either bound ``None`` for open; empty cells fail.
     - ``only_unreviewed``: only rows without a decision.
     - ``sort``: ``(column, ascending)`` or ``None`` for sheet order; empty cells always come last.
@@ -146,6 +155,8 @@ def missing_columns(source: SourceTable | ReviewSession, spec: ViewSpec) -> list
     names = [*spec.facets, *spec.ranges, *([spec.sort[0]] if spec.sort else [])]
     missing = []
     for name in names:
+        if is_pseudo_facet(name) and name in spec.facets:
+            continue
         try:
             index.resolve(name)
         except KeyError:
@@ -167,7 +178,7 @@ def compute_view(
     for name, values in spec.facets.items():
         if name == exclude_facet or not values:
             continue
-        facet = index.facet_codes(name)
+        facet = facet_codes(index, name)
         wanted = [i for i, v in enumerate(facet.values) if v in values]
         mask &= np.isin(facet.codes, np.asarray(wanted, dtype=np.int64))
     for name, (low, high) in spec.ranges.items():
@@ -231,16 +242,18 @@ def facet_counts(
     spec: ViewSpec | None = None,
     limit: int | None = 50,
     search: str = "",
+    order: Sequence[str] | None = None,
 ) -> list[tuple[str, int]]:
     """Values of facet ``name`` with their row counts, most frequent first (ties alphabetical).
 
     Counted over ``within`` (row positions) if given, else over the rows that ``spec`` shows with its
     own selection for ``name`` left out (standard faceted search), else over all rows. ``search``
-    keeps values containing it (case-insensitive); ``limit`` caps the list. Empty cells count under
-    ``""``; values with no rows are left out.
+    keeps values containing it (case-insensitive); ``limit`` caps the list to the most frequent.
+    Empty cells count under ``""``; values with no rows are left out. With ``order`` (e.g. from
+    :func:`facet_order`) the values come in that order instead, values it lacks last, by count.
     """
     index = _index_of(source)
-    facet = index.facet_codes(name)
+    facet = facet_codes(index, name)
     if within is None and spec is not None:
         within = compute_view(index.table, dataclasses.replace(spec, sort=None), exclude_facet=name)
     codes = facet.codes if within is None else facet.codes[within]
@@ -253,20 +266,72 @@ def facet_counts(
         )
     if not len(candidates):
         return []
-    value_ranks = index.facet_value_ranks(name)[candidates]
-    order = np.lexsort((value_ranks, -counts[candidates]))
-    chosen = candidates[order]
+    value_ranks = facet_value_ranks(index, name)[candidates]
+    chosen = candidates[np.lexsort((value_ranks, -counts[candidates]))]
     if limit is not None:
         chosen = chosen[:limit]
+    if order is not None:
+        place = {value: i for i, value in enumerate(order)}
+        # a stable sort of the by-count list: values outside ``order`` keep their by-count order
+        chosen = np.asarray(sorted(chosen, key=lambda i: place.get(facet.values[i], len(place))),
+                            dtype=np.int64)
     return [(facet.values[i], int(counts[i])) for i in chosen]
 
 
+def facet_counts_for(
+    source: SourceTable | ReviewSession,
+    names: Iterable[str],
+    spec: ViewSpec,
+    *,
+    limit: int | None = 50,
+    search: Mapping[str, str] | None = None,
+    order: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, list[tuple[str, int]]]:
+    """:func:`facet_counts` of several facets over the rows ``spec`` shows, each leaving its own
+    selection out, as a filter panel needs them after every change.
+
+    The text search and the ranges run once for all the facets (not once per facet).
+    """
+    index = _index_of(source)
+    table = index.table
+    base = np.zeros(table.row_count, dtype=bool)
+    base[compute_view(index.table, dataclasses.replace(spec, facets={}, sort=None))] = True
+    selected: dict[str, np.ndarray] = {}
+    for name, values in spec.facets.items():
+        if values:
+            facet = facet_codes(index, name)
+            wanted = [i for i, v in enumerate(facet.values) if v in values]
+            selected[name] = np.isin(facet.codes, np.asarray(wanted, dtype=np.int64))
+    result: dict[str, list[tuple[str, int]]] = {}
+    for name in names:
+        mask = base.copy()
+        for other, chosen in selected.items():
+            if other != name:
+                mask &= chosen
+        within = None if mask.all() else np.flatnonzero(mask)
+        result[name] = facet_counts(index.table, name, within=within, limit=limit,
+                                    search=(search or {}).get(name, ""), order=(order or {}).get(name))
+    return result
+
+
+def facet_order(source: SourceTable | ReviewSession, name: str) -> list[str]:
+    """Every value of facet ``name`` in a stable order: vocabulary order, else by count now.
+
+    See :func:`workbench._review_facets.facet_order`; pass the result to :func:`facet_counts`.
+    """
+    return _facet_order(_index_of(source), name)
+
+
 __all__ = [
+    "FACET_FIELDS",
+    "HAS_COMMENT",
     "REVIEW_STATE",
     "REVIEW_STATES",
     "ViewSpec",
     "compute_view",
     "facet_counts",
+    "facet_counts_for",
+    "facet_order",
     "missing_columns",
     "sort_positions",
 ]

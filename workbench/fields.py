@@ -27,6 +27,16 @@ class Field:
     def label(self, lang: str = "sv") -> str:
         return self.label_en if lang == "en" else self.label_sv
 
+    def label_in_sentence(self, lang: str = "sv") -> str:
+        """The label as a word inside a sentence: "Sätt beslut på 3 rader", not "Sätt Beslut".
+
+        An abbreviation keeps its capitals ("GTIN").
+        """
+        label = self.label(lang)
+        if len(label) > 1 and label[1].isupper():
+            return label
+        return label[:1].lower() + label[1:]
+
 
 SOURCE_FIELDS: tuple[Field, ...] = (
     Field("key", "text", "Artikelnummer", "Article no"),

@@ -7,13 +7,19 @@ GUI shows the same texts (in its current language), so a message is written once
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import string
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from workbench.numbers import format_number
 
 if TYPE_CHECKING:
     from workbench.errors import WorkbenchError
 
 # code -> (Swedish, English). Placeholders are filled from the error's params plus {file} and {detail}.
+# A whole number is written with the language's digit groups ("2 000", "2,000"). "{count|one|many}"
+# is the singular or the plural wording for the number ``count`` (the words hold no ".", "[", ":" or
+# "!", which a format field cannot).
 CATALOGUE: dict[str, tuple[str, str]] = {
     "error": ("Ett fel inträffade med {file}.", "An error occurred with {file}."),
     "file_missing": ("Filen {file} finns inte.", "The file {file} does not exist."),
@@ -94,8 +100,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file {file} is in use by {who}.",
     ),
     "conflicts": (
-        "{count} ändringar i {file} krockar med en kollegas ändringar.",
-        "{count} changes in {file} conflict with a colleague's changes.",
+        "{count} {count|ändring|ändringar} i {file} krockar med en kollegas ändringar.",
+        "{count} {count|change|changes} in {file} {count|conflicts|conflict} with a colleague's changes.",
     ),
     "file_open_elsewhere": (
         "{who} har {file} öppen i Excel eller LibreOffice. Vänta tills filen stängs, spara ändå eller "
@@ -118,22 +124,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The lock on {file} left behind by {who} was taken over.",
     ),
     "merged_theirs": (
-        "{count} ändringar av kollegor fördes in från {file}.",
-        "{count} changes by colleagues were merged in from {file}.",
+        "{count} {count|ändring av en kollega|ändringar av kollegor} fördes in från {file}.",
+        "{count} {count|change by a colleague was|changes by colleagues were} merged in from {file}.",
     ),
     "conflicts_resolved": (
-        "{count} krockar avgjordes: {ours} med ditt värde, {theirs} med kollegans.",
-        "{count} conflicts were settled: {ours} with your value, {theirs} with the colleague's.",
+        "{count} {count|krock|krockar} avgjordes: {ours} med ditt värde, {theirs} med kollegans.",
+        "{count} {count|conflict was|conflicts were} settled: {ours} with your value, {theirs} with the "
+        "colleague's.",
     ),
     "keys_missing": (
-        "{count} ändringar kunde inte sparas eftersom artiklarna inte längre finns i {file}; de finns "
-        "kvar i journalen.",
-        "{count} changes could not be saved because the articles no longer exist in {file}; they are "
-        "kept in the journal.",
+        "{count} {count|ändring kunde inte sparas eftersom artikeln|ändringar kunde inte sparas eftersom "
+        "artiklarna} inte längre finns i {file}; {count|den|de} finns kvar i journalen.",
+        "{count} {count|change could not be saved because the article no longer exists|changes could not "
+        "be saved because the articles no longer exist} in {file}; {count|it is|they are} kept in the "
+        "journal.",
     ),
     "journal_restored": (
-        "{count} osparade ändringar i {file} återställdes från journalen.",
-        "{count} unsaved changes to {file} were restored from the journal.",
+        "Osparade ändringar av {count} {count|artikel|artiklar} i {file} återställdes från journalen.",
+        "Unsaved changes to {count} {count|article|articles} in {file} were restored from the journal.",
     ),
     "conflict_line": (
         "{key}, {field}: i filen ”{theirs}” ({theirs_by}), din ”{ours}”",
@@ -151,12 +159,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
     # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
     "duplicate_keys": (
-        "{count} artikelnummer förekommer på mer än en rad ({rows} rader): {keys}",
-        "{count} article numbers occur on more than one row ({rows} rows): {keys}",
+        "{count} artikelnummer förekommer på mer än en rad ({rows} {rows|rad|rader}): {keys}",
+        "{count} {count|article number occurs|article numbers occur} on more than one row ({rows} "
+        "{rows|row|rows}): {keys}",
     ),
     "rows_without_key": (
-        "{count} rader saknar artikelnummer.",
-        "{count} rows have no article number.",
+        "{count} {count|rad|rader} saknar artikelnummer.",
+        "{count} {count|row has|rows have} no article number.",
     ),
     "no_key_column": (
         "Ingen kolumn med artikelnummer hittades; välj nyckelkolumn i kolumnmappningen.",
@@ -167,9 +176,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No column is called article number; the column \u201c{header}\u201d is used as the key.",
     ),
     "unknown_review_value": (
-        "Okänt värde \u201d{value}\u201d i kolumnen {header} på {count} rader; det behölls och kan mappas.",
-        "Unknown value \u201c{value}\u201d in the column {header} on {count} rows; it was kept and can be "
-        "mapped.",
+        "Okänt värde \u201d{value}\u201d i kolumnen {header} på {count} {count|rad|rader}; det behölls och "
+        "kan mappas.",
+        "Unknown value \u201c{value}\u201d in the column {header} on {count} {count|row|rows}; it was kept "
+        "and can be mapped.",
     ),
     "review_name_kept_as_data": (
         "{headers}: namnet är en granskningskolumns, men innehållet är andra data; kolumnen lämnas orörd och "
@@ -178,24 +188,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "review is saved in columns of its own. Choose it in the import dialog to use it for the review.",
     ),
     "unmapped_columns": (
-        "{count} kolumner känns inte igen och lästes som de är: {headers}",
-        "{count} columns are not recognised and were read as they are: {headers}",
+        "{count} {count|kolumn känns inte igen och lästes som den är|kolumner känns inte igen och lästes "
+        "som de är}: {headers}",
+        "{count} {count|column is not recognised and was read as it is|columns are not recognised and were "
+        "read as they are}: {headers}",
     ),
     "negative_quantity": (
-        "{count} rader har negativt antal i kolumnen {header}.",
-        "{count} rows have a negative quantity in the column {header}.",
+        "{count} {count|rad|rader} har negativt antal i kolumnen {header}.",
+        "{count} {count|row has|rows have} a negative quantity in the column {header}.",
     ),
     "spend_mismatch": (
-        "{count} rader har ett belopp i kolumnen {header} som inte stämmer med pris \u00d7 antal.",
-        "{count} rows have a spend in the column {header} that does not match price \u00d7 quantity.",
+        "{count} {count|rad|rader} har ett belopp i kolumnen {header} som inte stämmer med pris \u00d7 antal.",
+        "{count} {count|row has|rows have} a spend in the column {header} that does not match price \u00d7 "
+        "quantity.",
     ),
     "non_numeric_values": (
-        "{count} värden i kolumnen {header} är inte tal; de behölls som text.",
-        "{count} values in the column {header} are not numbers; they were kept as text.",
+        "{count} {count|värde|värden} i kolumnen {header} {count|är inte ett tal; det|är inte tal; de} "
+        "behölls som text.",
+        "{count} {count|value|values} in the column {header} {count|is not a number; it was|are not "
+        "numbers; they were} kept as text.",
     ),
     "total_rows_skipped": (
-        "{count} summarader i slutet av listan räknades inte som artiklar.",
-        "{count} total rows at the end of the list were not counted as articles.",
+        "{count} {count|summarad|summarader} i slutet av listan räknades inte som {count|artikel|artiklar}.",
+        "{count} {count|total row at the end of the list was not counted as an article|total rows at the "
+        "end of the list were not counted as articles}.",
     ),
     "no_file": ("(ingen fil)", "(no file)"),
     "output_kind": (
@@ -210,8 +226,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # marks a new review column's header where a data column of the file bears the label already
     "review_header_mark": ("granskning", "review"),
     "apply_done": (
-        "{count} celler för {keys} artiklar sparades i {file}.",
-        "{count} cells for {keys} articles were saved in {file}.",
+        "{count} {count|cell|celler} för {keys} {keys|artikel|artiklar} sparades i {file}.",
+        "{count} {count|cell|cells} for {keys} {keys|article|articles} {count|was|were} saved in {file}.",
     ),
     "apply_new_columns": (
         "Nya granskningskolumner lades till: {columns}.",
@@ -266,8 +282,9 @@ def current_language() -> str:
 def text(code: str, lang: str | None = None, **params: Any) -> str:
     """The catalogue text ``code`` in ``lang``, with placeholders filled."""
     sv, en = CATALOGUE[code]
-    template = en if (lang or current_language()) == "en" else sv
-    return template.format_map(_Defaulting(params))
+    language = lang or current_language()
+    template = en if language == "en" else sv
+    return _MessageFormatter(language).vformat(template, (), params)
 
 
 def render_error(error: WorkbenchError, lang: str = "sv") -> str:
@@ -284,6 +301,27 @@ def render_error(error: WorkbenchError, lang: str = "sv") -> str:
     return message
 
 
-class _Defaulting(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def plural(count: Any, one: str, many: str) -> str:
+    """``one`` for a count of exactly 1, else ``many`` (Swedish and English agree on that rule)."""
+    return one if isinstance(count, int | float) and not isinstance(count, bool) and count == 1 else many
+
+
+class _MessageFormatter(string.Formatter):
+    """Fills a catalogue text: numbers grouped, ``{count|one|many}`` chosen, a missing name kept."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str) and "|" in key:
+            name, one, many = [*key.split("|", 2), "", ""][:3]
+            return plural(kwargs.get(name), one, many)
+        if isinstance(key, str) and key in kwargs:
+            return kwargs[key]
+        return "{" + str(key) + "}"
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, int) and not isinstance(value, bool) and not format_spec:
+            return format_number(value, self.lang)
+        return str(super().format_field(value, format_spec))

@@ -33,10 +33,14 @@ from workbench._review_edit import (
 )
 from workbench._review_index import NOT_REVIEWED, REVIEW_STATE, index_for, invalidate, prepare
 from workbench._review_view import (
+    FACET_FIELDS,
+    HAS_COMMENT,
     REVIEW_STATES,
     ViewSpec,
     compute_view,
     facet_counts,
+    facet_counts_for,
+    facet_order,
     missing_columns,
     sort_positions,
 )
@@ -51,6 +55,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "FACET_FIELDS",
+    "HAS_COMMENT",
     "NOT_REVIEWED",
     "REVIEW_STATE",
     "REVIEW_STATES",
@@ -61,6 +67,8 @@ __all__ = [
     "ViewSpec",
     "compute_view",
     "facet_counts",
+    "facet_counts_for",
+    "facet_order",
     "invalidate",
     "missing_columns",
     "prepare",
@@ -226,7 +234,8 @@ class ReviewSession:
         """Put the journal's unsaved edits of this workbook back (after a crash or a kill).
 
         The restored cells count as changed (they differ from the file), so the next save writes them.
-        Returns how many cells were restored; edits of keys the file no longer has stay in the journal.
+        Returns how many cells were restored (a user is told of articles: :meth:`changed_keys`);
+        edits of keys the file no longer has stay in the journal.
         """
         if self.journal is None:
             return 0
@@ -307,6 +316,11 @@ class ReviewSession:
             differ = positions[~same_values(current, saved)]
             changed.update((str(k), name) for k in keys[differ])
         return changed
+
+    def changed_keys(self) -> set[str]:
+        """The articles (keys) with at least one changed review cell: what "N articles unsaved" counts,
+        however many fields and stamps each has."""
+        return {key for key, _field in self.changed_cells()}
 
     @property
     def is_dirty(self) -> bool:

@@ -58,17 +58,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 <context>
     <name>BulkValueDialog</name>
     <message numerus="yes">
-        <source>Article that replaces the %n selected row(s) (article number or name):</source>
+        <source>Article that replaces the %Ln selected row(s) (article number or name):</source>
         <translation>
-            <numerusform>Artikel som ersätter den markerade raden (artikelnummer eller benämning):</numerusform>
-            <numerusform>Artikel som ersätter de %n markerade raderna (artikelnummer eller benämning):</numerusform>
+            <numerusform>Artikel som ersätter %Ln markerad rad (artikelnummer eller benämning):</numerusform>
+            <numerusform>Artikel som ersätter de %Ln markerade raderna (artikelnummer eller benämning):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Comment for the %n selected row(s) (empty clears it):</source>
+        <source>Comment for the %Ln selected row(s) (empty clears it):</source>
         <translation>
-            <numerusform>Kommentar för den markerade raden (tom tar bort den):</numerusform>
-            <numerusform>Kommentar för de %n markerade raderna (tom tar bort den):</numerusform>
+            <numerusform>Kommentar för %Ln markerad rad (tom tar bort den):</numerusform>
+            <numerusform>Kommentar för de %Ln markerade raderna (tom tar bort den):</numerusform>
         </translation>
     </message>
 </context>
@@ -102,10 +102,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Ändringar som krockar</translation>
     </message>
     <message numerus="yes">
-        <source>A colleague saved other values for %n cell(s) that you have also changed. Choose for each which value the workbook keeps.</source>
+        <source>A colleague saved other values for %Ln cell(s) that you have also changed. Choose for each which value the workbook keeps.</source>
         <translation>
-            <numerusform>En kollega sparade ett annat värde i %n cell som du också har ändrat. Välj vilket värde arbetsboken ska behålla.</numerusform>
-            <numerusform>En kollega sparade andra värden i %n celler som du också har ändrat. Välj för varje vilket värde arbetsboken ska behålla.</numerusform>
+            <numerusform>En kollega sparade ett annat värde i %Ln cell som du också har ändrat. Välj vilket värde arbetsboken ska behålla.</numerusform>
+            <numerusform>En kollega sparade andra värden i %Ln celler som du också har ändrat. Välj för varje vilket värde arbetsboken ska behålla.</numerusform>
         </translation>
     </message>
     <message>
@@ -181,6 +181,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>EmptyResultNote</name>
+    <message>
+        <source>No articles match the filter</source>
+        <translation>Inga artiklar matchar filtret</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Rensa filter</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>The computer ran out of memory. Close other programs and try again.</source>
@@ -206,6 +217,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Granskningsläge</translation>
     </message>
     <message>
+        <source>Has comment</source>
+        <translation>Har kommentar</translation>
+    </message>
+    <message>
         <source>Filter values…</source>
         <translation>Filtrera värden…</translation>
     </message>
@@ -216,6 +231,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Not reviewed</source>
         <translation>Ej granskad</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -311,9 +334,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
-    <message>
-        <source>{rows} article rows below header row {header}; key column: {key}</source>
-        <translation>{rows} artikelrader under rubrikrad {header}; nyckelkolumn: {key}</translation>
+    <message numerus="yes">
+        <source>%Ln article row(s) below header row {header}; key column: {key}</source>
+        <translation>
+            <numerusform>%Ln artikelrad under rubrikrad {header}; nyckelkolumn: {key}</numerusform>
+            <numerusform>%Ln artikelrader under rubrikrad {header}; nyckelkolumn: {key}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -430,6 +456,20 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
     </message>
+    <message numerus="yes">
+        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
+        <translation>
+            <numerusform>Granskade {done} av %Ln artikel ({percent} %)</numerusform>
+            <numerusform>Granskade {done} av %Ln artiklar ({percent} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) selected</source>
+        <translation>
+            <numerusform>%Ln rad markerad</numerusform>
+            <numerusform>%Ln rader markerade</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Set &amp;decision for selected rows</source>
         <translation>Sätt &amp;beslut för markerade rader</translation>
@@ -446,22 +486,36 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Opening cancelled.</source>
         <translation>Öppnandet avbröts.</translation>
     </message>
+    <message numerus="yes">
+        <source>Read %Ln article(s) from {file}</source>
+        <translation>
+            <numerusform>Läste %Ln artikel från {file}</numerusform>
+            <numerusform>Läste %Ln artiklar från {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…och %Ln till</numerusform>
+            <numerusform>…och %Ln till</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing of yours to save in {file}</source>
         <translation>Inget av ditt att spara i {file}</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) by colleagues taken in</source>
+        <source>%Ln change(s) by colleagues taken in</source>
         <translation>
-            <numerusform>%n ändring av kollegor fördes in</numerusform>
-            <numerusform>%n ändringar av kollegor fördes in</numerusform>
+            <numerusform>%Ln ändring av kollegor fördes in</numerusform>
+            <numerusform>%Ln ändringar av kollegor fördes in</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n conflict(s) settled</source>
+        <source>%Ln conflict(s) settled</source>
         <translation>
-            <numerusform>%n krock avgjord</numerusform>
-            <numerusform>%n krockar avgjorda</numerusform>
+            <numerusform>%Ln krock avgjord</numerusform>
+            <numerusform>%Ln krockar avgjorda</numerusform>
         </translation>
     </message>
     <message>
@@ -469,10 +523,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>ditt: {ours}, kollegans: {theirs}</translation>
     </message>
     <message numerus="yes">
-        <source>%n cell(s) of articles no longer in the file kept unsaved</source>
+        <source>%Ln cell(s) of articles no longer in the file kept unsaved</source>
         <translation>
-            <numerusform>%n cell för artiklar som inte längre finns i filen behölls osparad</numerusform>
-            <numerusform>%n celler för artiklar som inte längre finns i filen behölls osparade</numerusform>
+            <numerusform>%Ln cell för artiklar som inte längre finns i filen behölls osparad</numerusform>
+            <numerusform>%Ln celler för artiklar som inte längre finns i filen behölls osparade</numerusform>
         </translation>
     </message>
     <message>
@@ -480,10 +534,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>låset från {who} togs över</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) by colleagues taken in from {file}</source>
+        <source>%Ln change(s) by colleagues taken in from {file}</source>
         <translation>
-            <numerusform>%n ändring av kollegor fördes in från {file}</numerusform>
-            <numerusform>%n ändringar av kollegor fördes in från {file}</numerusform>
+            <numerusform>%Ln ändring av kollegor fördes in från {file}</numerusform>
+            <numerusform>%Ln ändringar av kollegor fördes in från {file}</numerusform>
         </translation>
     </message>
     <message>
@@ -495,10 +549,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>En kollega</translation>
     </message>
     <message numerus="yes">
-        <source>{who} saved other values for %n article(s) that you have also changed. Choose which to keep now, or when you save.</source>
+        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
         <translation>
-            <numerusform>{who} sparade andra värden för %n artikel som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
-            <numerusform>{who} sparade andra värden för %n artiklar som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+            <numerusform>{who} sparade andra värden för %Ln artikel som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+            <numerusform>{who} sparade andra värden för %Ln artiklar som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
         </translation>
     </message>
     <message>
@@ -512,10 +566,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Waiting for {who} to close {file}; saves by itself then</source>
         <translation>Väntar på att {who} stänger {file}; sparar sedan av sig självt</translation>
-    </message>
-    <message>
-        <source>{rows} rows selected</source>
-        <translation>{rows} rader markerade</translation>
     </message>
     <message>
         <source>spend {spend} kr</source>
@@ -537,24 +587,19 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Reading {file}…</source>
         <translation>Läser {file}…</translation>
     </message>
-    <message>
-        <source>Read {rows} articles from {file}</source>
-        <translation>Läste {rows} artiklar från {file}</translation>
-    </message>
-    <message>
-        <source>…and {count} more</source>
-        <translation>…och {count} till</translation>
-    </message>
     <message numerus="yes">
-        <source>Saved %n article(s) in {file}</source>
+        <source>Saved %Ln article(s) in {file}</source>
         <translation>
-            <numerusform>Sparade %n artikel i {file}</numerusform>
-            <numerusform>Sparade %n artiklar i {file}</numerusform>
+            <numerusform>Sparade %Ln artikel i {file}</numerusform>
+            <numerusform>Sparade %Ln artiklar i {file}</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
     <message>
-        <source>Reviewed {done} of {total} articles ({percent} %)</source>
-        <translation>Granskade {done} av {total} artiklar ({percent} %)</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -583,9 +628,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Review table</source>
         <translation>Granskningstabell</translation>
     </message>
-    <message>
-        <source>{shown} of {total} shown</source>
-        <translation>{shown} av {total} visas</translation>
+    <message numerus="yes">
+        <source>{shown} of %Ln article(s) shown</source>
+        <translation>
+            <numerusform>{shown} av %Ln artikel visas</numerusform>
+            <numerusform>{shown} av %Ln artiklar visas</numerusform>
+        </translation>
     </message>
     <message>
         <source>All articles</source>
@@ -602,9 +650,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 </context>
 <context>
     <name>ReviewTableModel</name>
-    <message>
-        <source>Set {field} on {count} rows</source>
-        <translation>Sätt {field} på {count} rader</translation>
+    <message numerus="yes">
+        <source>Set {field} on %Ln row(s)</source>
+        <translation>
+            <numerusform>Sätt {field} på %Ln rad</numerusform>
+            <numerusform>Sätt {field} på %Ln rader</numerusform>
+        </translation>
     </message>
     <message>
         <source>{value} (changed by a colleague)</source>
@@ -613,9 +664,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 </context>
 <context>
     <name>ReviewTableView</name>
-    <message>
-        <source>Clear {count} rows</source>
-        <translation>Rensa {count} rader</translation>
+    <message numerus="yes">
+        <source>Clear %Ln row(s)</source>
+        <translation>
+            <numerusform>Rensa %Ln rad</numerusform>
+            <numerusform>Rensa %Ln rader</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set for selected rows</source>

@@ -80,12 +80,12 @@ def test_bulk_decision_on_37_rows_is_one_undo_step(loaded: MainWindow, qtbot) ->
     assert "37 rader markerade" in loaded.selection_label.text()
     assert "Ta bort 37" in loaded.decisions_label.text()
     # the Edit menu names the step, in Swedish
-    assert loaded.undo_action.text() == "&Ångra Sätt Beslut på 37 rader" and loaded.undo_action.isEnabled()
+    assert loaded.undo_action.text() == "&Ångra Sätt beslut på 37 rader" and loaded.undo_action.isEnabled()
     assert loaded.redo_action.text() == "&Gör om" and not loaded.redo_action.isEnabled()
     loaded.undo_action.trigger()
     assert all(_review(loaded, r, "decision") is None for r in range(10, 47))
     assert "Granskade 0 av" in loaded.progress_label.text()
-    assert loaded.redo_action.text() == "&Gör om Sätt Beslut på 37 rader" and not loaded.undo_action.isEnabled()
+    assert loaded.redo_action.text() == "&Gör om Sätt beslut på 37 rader" and not loaded.undo_action.isEnabled()
     loaded.redo_action.trigger()
     assert [_review(loaded, r, "decision") for r in range(10, 47)] == ["remove"] * 37
 

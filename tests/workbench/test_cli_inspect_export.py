@@ -60,7 +60,7 @@ def test_inspect_json_has_exactly_the_contract_keys(tmp_path: Path) -> None:
     assert info["review_columns"]["decision"] == "Beslut"
     assert info["duplicate_keys"] == []
     assert info["rows_without_key"] == 0
-    assert info["warnings"] == ["Okänt värde \u201dKanske\u201d i kolumnen Beslut på 1 rader; det behölls och "
+    assert info["warnings"] == ["Okänt värde \u201dKanske\u201d i kolumnen Beslut på 1 rad; det behölls och "
                                 "kan mappas."]
 
 

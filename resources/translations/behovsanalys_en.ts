@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>BulkValueDialog</name>
+    <message numerus="yes">
+        <source>Article that replaces the %Ln selected row(s) (article number or name):</source>
+        <translation>
+            <numerusform>Article that replaces the %Ln selected row (article number or name):</numerusform>
+            <numerusform>Article that replaces the %Ln selected rows (article number or name):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Comment for the %Ln selected row(s) (empty clears it):</source>
+        <translation>
+            <numerusform>Comment for the %Ln selected row (empty clears it):</numerusform>
+            <numerusform>Comment for the %Ln selected rows (empty clears it):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>A colleague saved other values for %Ln cell(s) that you have also changed. Choose for each which value the workbook keeps.</source>
+        <translation>
+            <numerusform>A colleague saved another value for %Ln cell that you have also changed. Choose which value the workbook keeps.</numerusform>
+            <numerusform>A colleague saved other values for %Ln cells that you have also changed. Choose for each which value the workbook keeps.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln article row(s) below header row {header}; key column: {key}</source>
+        <translation>
+            <numerusform>%Ln article row below header row {header}; key column: {key}</numerusform>
+            <numerusform>%Ln article rows below header row {header}; key column: {key}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Read %Ln article(s) from {file}</source>
+        <translation>
+            <numerusform>Read %Ln article from {file}</numerusform>
+            <numerusform>Read %Ln articles from {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…and %Ln more</numerusform>
+            <numerusform>…and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %Ln article(s) in {file}</source>
+        <translation>
+            <numerusform>Saved %Ln article in {file}</numerusform>
+            <numerusform>Saved %Ln articles in {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) by colleagues taken in</source>
+        <translation>
+            <numerusform>%Ln change by colleagues taken in</numerusform>
+            <numerusform>%Ln changes by colleagues taken in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflict(s) settled</source>
+        <translation>
+            <numerusform>%Ln conflict settled</numerusform>
+            <numerusform>%Ln conflicts settled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) of articles no longer in the file kept unsaved</source>
+        <translation>
+            <numerusform>%Ln cell of articles no longer in the file kept unsaved</numerusform>
+            <numerusform>%Ln cells of articles no longer in the file kept unsaved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) by colleagues taken in from {file}</source>
+        <translation>
+            <numerusform>%Ln change by colleagues taken in from {file}</numerusform>
+            <numerusform>%Ln changes by colleagues taken in from {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
+        <translation>
+            <numerusform>{who} saved other values for %Ln article that you have also changed. Choose which to keep now, or when you save.</numerusform>
+            <numerusform>{who} saved other values for %Ln articles that you have also changed. Choose which to keep now, or when you save.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
+        <translation>
+            <numerusform>Reviewed {done} of %Ln article ({percent} %)</numerusform>
+            <numerusform>Reviewed {done} of %Ln articles ({percent} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) selected</source>
+        <translation>
+            <numerusform>%Ln row selected</numerusform>
+            <numerusform>%Ln rows selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message numerus="yes">
+        <source>{shown} of %Ln article(s) shown</source>
+        <translation>
+            <numerusform>{shown} of %Ln article shown</numerusform>
+            <numerusform>{shown} of %Ln articles shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message numerus="yes">
+        <source>Set {field} on %Ln row(s)</source>
+        <translation>
+            <numerusform>Set {field} on %Ln row</numerusform>
+            <numerusform>Set {field} on %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableView</name>
+    <message numerus="yes">
+        <source>Clear %Ln row(s)</source>
+        <translation>
+            <numerusform>Clear %Ln row</numerusform>
+            <numerusform>Clear %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViewExporter</name>
+    <message numerus="yes">
+        <source>Exported %Ln article row(s) to {file}</source>
+        <translation>
+            <numerusform>Exported %Ln article row to {file}</numerusform>
+            <numerusform>Exported %Ln article rows to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

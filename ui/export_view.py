@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
 
 from ui import tasks
 from ui.errors import show_error
+from ui.file_dialogs import get_save_file_name
 from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ class ViewExporter(QObject):
         xlsx_filter = self.tr("Excel workbook (*.xlsx)")
         csv_filter = self.tr("CSV for Excel (*.csv)")
         suggested = table.path.with_name(self.tr("{name} – view").format(name=table.path.stem) + ".xlsx")
-        chosen, selected = QFileDialog.getSaveFileName(window, self.tr("Export view"), str(suggested),
-                                                       f"{xlsx_filter};;{csv_filter}")
+        chosen, selected = get_save_file_name(window, self.tr("Export view"), str(suggested),
+                                              f"{xlsx_filter};;{csv_filter}")
         if not chosen:
             return None
         path = Path(chosen)

@@ -51,9 +51,11 @@ def get_open_file_name(parent: QWidget | None, caption: str, directory: str, nam
     return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
 
 
-def get_save_file_name(parent: QWidget | None, caption: str, start: str, name_filter: str) -> str:
-    """Like ``QFileDialog.getSaveFileName``: the chosen path, or ``""`` when cancelled."""
+def get_save_file_name(parent: QWidget | None, caption: str, start: str, name_filter: str) -> tuple[str, str]:
+    """Like ``QFileDialog.getSaveFileName``: the chosen path and name filter, ``("", "")`` when cancelled."""
     dialog = file_dialog(parent, caption, start, name_filter, save=True)
     if start:
         dialog.selectFile(start)
-    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
+    if dialog.exec() and dialog.selectedFiles():
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+    return "", ""

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui import tasks
 from ui.conflict_dialog import ConflictDialog
 from ui.errors import show_error
+from ui.file_dialogs import get_save_file_name
 from ui.file_watcher import WorkbookWatcher
 from ui.review_page import ReviewPage
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
@@ -288,8 +289,7 @@ class SaveController(QObject):
         # a macro workbook opens in Excel only as .xlsm (the core refuses another ending)
         ending = ".xlsm" if session.table.format == "xlsm" else ".xlsx"
         start = str(session.table.path.with_name(session.table.path.stem + " (granskad)" + ending))
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save as"), start,
-                                              self.tr("Excel workbook (*.xlsx *.xlsm)"))
+        path, _ = get_save_file_name(self.window, self.tr("Save as"), start, self.tr("Excel workbook (*.xlsx *.xlsm)"))
         if not path:
             return False
         target = Path(path)

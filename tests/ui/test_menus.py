@@ -9,8 +9,9 @@ import pytest
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from ui import export_view
 from ui.bulk_set_dialog import BulkValueDialog
 from ui.columns_dialog import ColumnsDialog
 from ui.main_window import MainWindow
@@ -222,7 +223,7 @@ def test_export_view_writes_the_filtered_sorted_rows_and_visible_columns(loaded:
         return str(target.with_suffix("")), ("CSV för Excel (*.csv)" if suffix == ".csv"
                                              else "Excel-arbetsbok (*.xlsx)")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(export_view, "get_save_file_name", save_name)
     loaded.export_view_action.trigger()
     assert "Exporterar vyn till" in loaded.statusBar().currentMessage()  # written in the background
     qtbot.waitUntil(lambda: "Exporterade" in loaded.statusBar().currentMessage(), timeout=30_000)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from PySide6.QtWidgets import QFileDialog
-
+from ui import save_controller
 from ui.main_window import MainWindow
 from workbench.importer import read_table
 
@@ -33,7 +32,7 @@ def test_save_as_offers_xlsm_for_a_macro_workbook(main_window: MainWindow, tmp_p
         offered.append(start)
         return start, ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    monkeypatch.setattr(save_controller, "get_save_file_name", choose)
     with qtbot.waitSignal(main_window.saver.saved, timeout=30_000):
         main_window.saver.save_as()
     assert offered == [str(tmp_path / "makro (granskad).xlsm")]

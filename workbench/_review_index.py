@@ -185,10 +185,48 @@ class TableIndex:
             self._data_id = id(table.data)
         return table
 
-    def review_changed(self, fields: tuple[str, ...] | list[str] | None = None) -> None:
-        """Forget cached review-column data for ``fields`` (all review fields when ``None``)."""
-        for name in fields or REVIEW_FIELD_NAMES:
+    def review_changed(
+        self, fields: tuple[str, ...] | list[str] | None = None, positions: np.ndarray | None = None
+    ) -> None:
+        """Forget cached review-column data for ``fields`` (all review fields when ``None``).
+
+        With ``positions`` (the only rows whose values changed), facet codes already built are patched
+        at those rows instead of being rebuilt: a bulk edit then costs its own rows, not the table's.
+        Pseudo-fields derived from a changed field (``review_state`` from ``decision``) follow it.
+        """
+        names = list(fields or REVIEW_FIELD_NAMES)
+        for name in names:
             self._versions[name] = self._versions.get(name, 0) + 1
+        stale = [key for key in self._review if _source_of(key[1]) in names]
+        patched: dict[tuple[str, str, int], Any] = {}
+        if positions is not None and len(positions) < self.table.row_count // 2:
+            for kind, name, _version in stale:
+                if kind == "facet":
+                    patched[(kind, name, self._version_of(name))] = self._patched_facet(
+                        name, self._review[(kind, name, _version)], positions
+                    )
+        for key in stale:
+            del self._review[key]
+        self._review.update(patched)
+
+    def _version_of(self, name: str) -> int:
+        return self._versions.get(_source_of(name), 0)
+
+    def _patched_facet(self, name: str, facet: FacetCodes, positions: np.ndarray) -> FacetCodes:
+        strings = self._facet_strings(name, self._review_series(name).iloc[positions])
+        new_codes, uniques = pd.factorize(strings)
+        code_of = {value: code for code, value in enumerate(facet.values)}
+        values = list(facet.values)
+        mapping = np.empty(len(uniques), dtype=np.int64)
+        for i, value in enumerate(str(u) for u in uniques):
+            if value not in code_of:
+                code_of[value] = len(values)
+                values.append(value)
+            mapping[i] = code_of[value]
+        codes = facet.codes.copy()
+        codes[positions] = mapping[new_codes]
+        # values no row shows any more stay listed: facet counts leave out values without rows
+        return FacetCodes(codes=codes, values=tuple(values))
 
     def clear(self) -> None:
         self._source.clear()
@@ -202,7 +240,7 @@ class TableIndex:
         return cast(T, self._source[key])
 
     def _cached_review(self, kind: str, name: str, build: Callable[[], T]) -> T:
-        version = self._versions.get(name, 0)
+        version = self._version_of(name)
         key = (kind, name, version)
         if key not in self._review:
             for stale in [k for k in self._review if k[0] == kind and k[1] == name]:
@@ -287,13 +325,16 @@ class TableIndex:
                 "facet", column, lambda: _factorise(_display_strings_fast(self.table.data[column]))
             )
 
-        def build() -> FacetCodes:
-            strings = _display_strings_fast(self._review_series(name))
-            if name == REVIEW_STATE:
-                strings[strings == ""] = NOT_REVIEWED
-            return _factorise(strings)
+        return self._cached_review(
+            "facet", name, lambda: _factorise(self._facet_strings(name, self._review_series(name)))
+        )
 
-        return self._cached_review("facet", name, build)
+    @staticmethod
+    def _facet_strings(name: str, series: pd.Series) -> np.ndarray:
+        strings = _display_strings_fast(series)
+        if name == REVIEW_STATE:
+            strings[strings == ""] = NOT_REVIEWED
+        return strings
 
     def facet_value_ranks(self, name: str) -> np.ndarray:
         """Swedish-order rank of each of :meth:`facet_codes` ``values`` (for tie-breaking lists)."""
@@ -351,6 +392,11 @@ class TableIndex:
             out = np.where(np.isnan(ranks), -1, ranks).astype(np.int64)
             return out
         return _column_ranks(series)
+
+
+def _source_of(name: str) -> str:
+    """The review column a cached review name is computed from."""
+    return "decision" if name == REVIEW_STATE else name
 
 
 def _factorise(strings: np.ndarray) -> FacetCodes:

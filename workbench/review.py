@@ -201,7 +201,7 @@ class ReviewSession:
         write_cells(self.table.review, step.positions, values)
         columns = np.array([REVIEW_FIELD_NAMES.index(name) for name in step.fields])
         self._touched[np.ix_(step.positions, columns)] = True
-        self._index.review_changed(list(step.fields))
+        self._index.review_changed(list(step.fields), step.positions)
         positions = step.positions.copy()
         positions.setflags(write=False)
         return Change(kind, positions, step.fields, EditDescription(step.code, dict(step.params)))

@@ -170,6 +170,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>{field} to</source>
         <translation>{field} till</translation>
     </message>
+    <message>
+        <source>The view also filters on: {fields}</source>
+        <translation>Vyn filtrerar även på: {fields}</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

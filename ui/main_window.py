@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.save_action.setObjectName("saveAction")
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setEnabled(False)
-        self.save_action.triggered.connect(lambda: self.saver.save())
+        self.save_action.triggered.connect(self._on_save_action_triggered)
         self.save_as_action = QAction(self)
         self.save_as_action.setObjectName("saveAsAction")
         self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
             self.redo_action.triggered.connect(stack.redo)
             stack.undoTextChanged.connect(self._update_undo_texts)
             stack.redoTextChanged.connect(self._update_undo_texts)
+            from ui.save_checks import SaveChecks
+
+            self.save_checks = SaveChecks(page, lambda: self.language, self)
+            self._page_layout.addWidget(self.save_checks.bar)
             self._page_layout.addWidget(page, 1)
             self._review_page = page
             saver = SaveController(self, page, lambda: self.language)
@@ -269,6 +273,16 @@ class MainWindow(QMainWindow):
     @property
     def table_view(self) -> ReviewTableView:
         return self.review_page.view
+
+    def _on_save_action_triggered(self) -> None:
+        self._warn_before_save()
+        self.saver.save()
+
+    def _warn_before_save(self) -> None:
+        """Replacements that do not add up go in a bar (with "Visa"); the save goes ahead regardless."""
+        if self.table is not None:
+            self._review_parts()
+            self.save_checks.check()
 
     def _confirm_discard(self, then: Any) -> None:
         """Run ``then`` once unsaved changes are saved or discarded (at once when nothing is open)."""

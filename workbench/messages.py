@@ -185,6 +185,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
 }
 
+# code -> ((Swedish one, Swedish many), (English one, English many)): texts with a count, worded per
+# number (the GUI's Qt %n forms do the same for its own strings). {count} is filled with digit grouping.
+PLURALS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "check_replace_without_replacement": (
+        ("{count} artikel ska ersättas men saknar ersättare",
+         "{count} artiklar ska ersättas men saknar ersättare"),
+        ("{count} article is to be replaced but has no replacement",
+         "{count} articles are to be replaced but have no replacement"),
+    ),
+    "check_replacement_not_kept": (
+        ("{count} artikel ersätts av en artikel som själv tas bort eller ersätts",
+         "{count} artiklar ersätts av en artikel som själv tas bort eller ersätts"),
+        ("{count} article is replaced by an article that is itself removed or replaced",
+         "{count} articles are replaced by an article that is itself removed or replaced"),
+    ),
+    "check_replacement_unknown": (
+        ("{count} artikel ersätts av ett artikelnummer som inte finns i listan",
+         "{count} artiklar ersätts av ett artikelnummer som inte finns i listan"),
+        ("{count} article is replaced by an article number that is not in the list",
+         "{count} articles are replaced by an article number that is not in the list"),
+    ),
+}
+
 
 def current_language() -> str:
     """The language for core messages: ``BEHOVSANALYS_LANG`` if set, else Swedish."""
@@ -197,6 +220,15 @@ def text(code: str, lang: str | None = None, **params: Any) -> str:
     sv, en = CATALOGUE[code]
     template = en if (lang or current_language()) == "en" else sv
     return template.format_map(_Defaulting(params))
+
+
+def plural_text(code: str, count: int, lang: str | None = None, **params: Any) -> str:
+    """The :data:`PLURALS` text ``code`` for ``count`` in ``lang`` ("1 artikel", "2 000 artiklar")."""
+    sv, en = PLURALS[code]
+    language = lang or current_language()
+    one, many = en if language == "en" else sv
+    grouped = f"{count:,}".replace(",", "\u00a0" if language != "en" else ",")
+    return (one if count == 1 else many).format_map(_Defaulting({**params, "count": grouped}))
 
 
 def render_error(error: WorkbenchError, lang: str = "sv") -> str:

@@ -41,6 +41,7 @@ from workbench._review_view import (
     sort_positions,
 )
 from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.review_checks import replace_without_replacement
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies
 
@@ -335,10 +336,7 @@ class ReviewSession:
 
     def rows_needing_replacement(self) -> np.ndarray:
         """Positions whose decision is ``replace`` but that name no replacing article."""
-        review = self.table.review
-        return np.flatnonzero(
-            (review["decision"].to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()
-        )
+        return replace_without_replacement(self.table)
 
     def view(self, spec: ViewSpec) -> np.ndarray:
         """Shorthand for :func:`compute_view` on this session."""
@@ -367,7 +365,7 @@ def progress(source: SourceTable | ReviewSession) -> ProgressFigures:
     per_decision = {code: int(counts.get(code, 0)) for code in REVIEW_STATES if code != NOT_REVIEWED}
     for code, count in counts.items():  # codes from outside the vocabulary are counted, not hidden
         per_decision.setdefault(str(code), int(count))
-    missing = int(((decisions.to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()).sum())
+    missing = len(replace_without_replacement(_table_of(source)))
     return ProgressFigures(
         total=len(review),
         reviewed=int(decisions.notna().sum()),

@@ -386,6 +386,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide</source>
+        <translation>Dölj</translation>
+    </message>
+    <message>
+        <source>Hide the message</source>
+        <translation>Dölj meddelandet</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Search all text columns (Ctrl+F)</source>
@@ -452,6 +463,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Clear</source>
         <translation>Rensa</translation>
+    </message>
+</context>
+<context>
+    <name>SaveChecks</name>
+    <message>
+        <source>Please check: {problems}</source>
+        <translation>Kontrollera: {problems}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ def replace_without_replacement(table: SourceTable) -> np.ndarray:
     replacing = np.flatnonzero(decisions == "replace")
     if not len(replacing):
         return replacing
-    return replacing[_empty(review["replaced_by"].to_numpy(dtype=object)[replacing])]
+    return np.asarray(replacing[_empty(review["replaced_by"].to_numpy(dtype=object)[replacing])])
 
 
 def check_review(table: SourceTable) -> list[ReviewProblem]:

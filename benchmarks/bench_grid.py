@@ -22,8 +22,10 @@ from _harness import REPO, make_articles_xlsx, measure
 
 sys.path.insert(0, str(REPO))
 
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
+from ui import tasks
 from ui.review_page import ReviewPage
 from workbench.importer import read_table
 from workbench.journal import Journal
@@ -110,6 +112,13 @@ def main(quick: bool = False) -> bool:
     print(f"{'resident memory, table shown':<34}{rss:>10.0f}  "
           f"{'info' if quick else ('PASS' if rss_ok else 'FAIL')} (MB, limit {RSS_LIMIT_MB})")
     page.close()
+    # Tear the page down while the application lives (its background preparation finished first): left
+    # to the interpreter's exit, Qt objects outlived the QApplication and the process crashed on exit.
+    while tasks.active_tasks():
+        app.processEvents()
+        time.sleep(0.01)
+    shiboken6.delete(page)
+    journal.close()
     return ok and (rss_ok or quick)
 
 

@@ -135,6 +135,23 @@ def peak_rss_mb_of(callable_path: str, *args: Any) -> tuple[float, float]:
     return float(result["seconds"]), result["peak_kb"] / 1024
 
 
+SEARCH_WORDS = (
+    "mugg", "sugrör", "handske", "servett", "fryspåse", "sopsäck", "diskborste", "matlåda", "aluminium",
+    "kartong", "bestick", "tallrik", "nitril", "papper", "gaffel", "mikrofiber", "kniv", "ägglåda",
+    "handduk", "folie", "plastpåse", "zink",
+)
+"""More words than the core keeps searches for (16): a benchmark that cycles through them measures a
+search never made before every time, not a cached one."""
+
+
+def search_words(first: str = "mugg") -> Any:
+    """An endless cycle of :data:`SEARCH_WORDS` starting at ``first``."""
+    import itertools
+
+    start = SEARCH_WORDS.index(first)
+    return itertools.cycle(SEARCH_WORDS[start:] + SEARCH_WORDS[:start])
+
+
 def data_dir() -> Path:
     """Where generated test files are cached: ``benchmarks/.data`` (gitignored), or ``$BEHOVSANALYS_BENCH_DATA``."""
     path = Path(os.environ.get(DATA_ENV) or BENCH_DIR / ".data")

@@ -36,6 +36,7 @@ _ROW_SEPARATOR = "\x1e"
 _SWEDISH = (("å", "{"), ("ä", "|"), ("æ", "|"), ("ö", "}"), ("ø", "}"), ("ü", "y"))
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _KEY_SEPARATOR = "\x00"
+_TERMS_KEPT = 16
 
 T = TypeVar("T")
 
@@ -171,6 +172,7 @@ class TableIndex:
         self._source: dict[tuple[str, str], Any] = {}
         self._review: dict[tuple[str, str, int], Any] = {}
         self._versions: dict[str, int] = dict.fromkeys(REVIEW_FIELD_NAMES, 0)
+        self._terms: dict[tuple[str, str, int], np.ndarray] = {}
         self.vocabularies: dict[str, Vocabulary] = dict(vocabularies())
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -182,6 +184,7 @@ class TableIndex:
             raise RuntimeError("table is gone")
         if id(table.data) != self._data_id:
             self._source.clear()
+            self._terms.clear()
             self._data_id = id(table.data)
         return table
 
@@ -230,6 +233,7 @@ class TableIndex:
 
     def clear(self) -> None:
         self._source.clear()
+        self._terms.clear()
         self._review.clear()
         self.review_changed()
 
@@ -269,6 +273,10 @@ class TableIndex:
         if name == REVIEW_STATE:
             return table.review["decision"]
         return table.review[name]
+
+    def has_duplicate_keys(self) -> bool:
+        """Whether some article key occurs on more than one row (cached: keys are source data)."""
+        return bool(self._cached_source("duplicate_keys", "", lambda: bool(self.table.keys.duplicated().any())))
 
     # -- text search ---------------------------------------------------------------------------
 
@@ -314,6 +322,25 @@ class TableIndex:
             return positions, texts
 
         return self._cached_review("search", "comment", build)
+
+    def term_mask(self, term: str) -> np.ndarray:
+        """Per row: whether its source text or its comment contains ``term`` (folded).
+
+        Cached for the last few terms until a comment changes: one view's refresh asks the same search
+        once for the grid and once per facet's counts, and typing a word repeats its prefixes.
+        """
+        key = ("term", term, self._version_of("comment"))
+        mask = self._terms.pop(key, None)
+        if mask is None:
+            mask = _contains(self.search_text(), term)
+            positions, texts = self.comment_text()
+            if len(positions):
+                mask[positions] |= _contains(texts, term)
+            mask.setflags(write=False)
+        self._terms[key] = mask  # most recently used last
+        while len(self._terms) > _TERMS_KEPT:
+            del self._terms[next(iter(self._terms))]
+        return mask
 
     # -- facets --------------------------------------------------------------------------------
 
@@ -392,6 +419,11 @@ class TableIndex:
             out = np.where(np.isnan(ranks), -1, ranks).astype(np.int64)
             return out
         return _column_ranks(series)
+
+
+def _contains(texts: np.ndarray, term: str) -> np.ndarray:
+    # A plain comprehension beats Series.str.contains here (no NA handling needed: texts are str).
+    return np.fromiter((term in text for text in texts), dtype=bool, count=len(texts))
 
 
 def _source_of(name: str) -> str:

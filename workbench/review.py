@@ -211,14 +211,15 @@ class ReviewSession:
                  new: Mapping[str, np.ndarray]) -> None:
         assert self.journal is not None
         keys = self.table.keys.to_numpy(dtype=object)[positions]
-        edits: list[tuple[str, str, Any, Any]] = []
-        seen: set[str] = set()
-        for i, key in enumerate(keys):
-            if not isinstance(key, str) or key in seen:  # a key's record is one, however many rows
-                continue
-            seen.add(key)
-            edits.extend((key, name, old[name][i], new[name][i]) for name in fields)
-        self.journal.record_many(self.table.path, edits, user=self.user)
+        # a key's record is one, however many rows: its first row speaks for it; rows without a key
+        # cannot be edited
+        first = ~pd.Series(keys, dtype=object).duplicated().to_numpy() & pd.notna(keys)
+        if not first.all():
+            keys = keys[first]
+            old = {name: values[first] for name, values in old.items()}
+            new = {name: values[first] for name, values in new.items()}
+        columns = {name: (old[name].tolist(), new[name].tolist()) for name in fields}
+        self.journal.record_columns(self.table.path, keys.tolist(), columns, user=self.user)
 
     def restore_unsaved(self) -> int:
         """Put the journal's unsaved edits of this workbook back (after a crash or a kill).

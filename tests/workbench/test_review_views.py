@@ -252,3 +252,25 @@ def test_facets_patched_after_edits_equal_facets_built_afresh() -> None:
         shown = compute_view(session, spec)
         invalidate(table)
         assert list(shown) == list(compute_view(session, spec))
+
+
+def test_a_refresh_scans_for_a_word_once_not_once_per_facet(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 item 19: the grid and each facet's counts searched the whole table again."""
+    import workbench._review_index as review_index
+
+    table = make_table(500)
+    session = ReviewSession(table, user="anna")
+    session.set_values([3], "comment", "mugg i kommentaren")
+    scans: list[int] = []
+    real = review_index._contains
+    monkeypatch.setattr(review_index, "_contains", lambda texts, term: scans.append(len(texts)) or real(texts, term))
+    spec = ViewSpec(text="mugg", facets={"supplier": {"Menigo"}})
+    shown = compute_view(session, spec)
+    for name in ("review_state", "category", "supplier", "municipality", "material"):
+        facet_counts(session, name, spec=spec)
+    assert scans == [500, 1]  # the source text once, the one comment once
+    invalidate(table)
+    assert list(compute_view(session, spec)) == list(shown)
+    assert 3 in compute_view(session, ViewSpec(text="mugg"))
+    session.set_values([3], "comment", "inget")
+    assert 3 not in compute_view(session, ViewSpec(text="mugg"))  # a comment edit is seen at once

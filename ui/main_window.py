@@ -237,6 +237,10 @@ class MainWindow(QMainWindow):
             from ui.save_checks import SaveChecks
 
             self.save_checks = SaveChecks(page, lambda: self.language, self)
+            from ui.journal_upkeep import JournalUpkeep
+
+            self.journal_upkeep = JournalUpkeep(lambda: self._journal, self)
+            page.model.review_changed.connect(self.journal_upkeep.edited)
             self._page_layout.addWidget(self.save_checks.bar)
             self._page_layout.addWidget(page, 1)
             self._review_page = page
@@ -255,7 +259,8 @@ class MainWindow(QMainWindow):
         if self._journal is None:
             from workbench.journal import Journal
 
-            self._journal = Journal()
+            # checkpoints wait for a pause (ui.journal_upkeep): an edit only appends to the log
+            self._journal = Journal(auto_checkpoint=False)
         return self._journal
 
     @property

@@ -309,7 +309,18 @@ class ReviewSession:
 
     @property
     def is_dirty(self) -> bool:
-        return bool(self.changed_cells())
+        """Whether some review cell differs from the saved values (asked after every edit: it stops at
+        the first field that differs instead of listing every changed cell)."""
+        review = self.table.review
+        for column, name in enumerate(REVIEW_FIELD_NAMES):
+            positions = np.flatnonzero(self._touched[:, column])
+            if not len(positions):
+                continue
+            current = review.iloc[positions, review.columns.get_loc(name)].to_numpy(dtype=object)
+            saved = self._baseline.iloc[positions, self._baseline.columns.get_loc(name)].to_numpy(dtype=object)
+            if not same_values(current, saved).all():
+                return True
+        return False
 
     def mark_saved(self, fingerprint: str | None = None) -> None:
         """Take the current review values as saved (call after a successful save), in the file of

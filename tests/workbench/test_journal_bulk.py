@@ -77,3 +77,25 @@ def test_a_bulk_edit_writes_far_fewer_bytes_than_with_the_path_in_every_index(tm
     before = _bytes_for_bulk_edits(tmp_path / "old" / "j.sqlite3", old_indexes=True)
     after = _bytes_for_bulk_edits(tmp_path / "new" / "j.sqlite3", old_indexes=False)
     assert after < 0.7 * before, (after, before)
+
+
+def test_without_auto_checkpoint_a_write_only_appends_to_the_log_and_loses_nothing(tmp_path: Path) -> None:
+    """The app's journal leaves the copy into the database for a pause (a bulk edit paid ~50 ms for it)."""
+    keys = [f"{i:07d}" for i in range(10_000)]
+    columns = {name: ([None] * 10_000, ["keep"] * 10_000) for name in ("decision", "reviewed_by", "reviewed_at")}
+    sizes = {}
+    for auto in (True, False):
+        path = tmp_path / f"auto_{auto}.sqlite3"
+        journal = Journal(path, auto_checkpoint=auto)
+        start = path.stat().st_size
+        journal.record_columns("lista.xlsx", keys, columns, user="anna")
+        sizes[auto] = path.stat().st_size - start
+        if not auto:
+            with Journal(path) as other:  # another process reads every edit from the log meanwhile
+                assert len(other.unsaved("lista.xlsx")) == 30_000
+            journal.checkpoint()
+            assert path.stat().st_size - start > 1_000_000
+        journal.close()
+        with Journal(path) as again:
+            assert len(again.unsaved("lista.xlsx")) == 30_000
+    assert sizes[True] > 1_000_000 and sizes[False] == 0

@@ -20,8 +20,10 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
-                           "#noticeBar QLabel { color: #3b2f00; }")
+        # a property, not the object name, carries the style: an owner may rename its bar
+        self.setProperty("notice", True)
+        self.setStyleSheet("QFrame[notice=\"true\"] { background: #fff4ce; border-bottom: 1px solid #e0c36c; }"
+                           "QFrame[notice=\"true\"] QLabel { color: #3b2f00; background: transparent; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         self.label = QLabel()

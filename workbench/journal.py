@@ -267,10 +267,16 @@ class Journal:
             self._db.close()
 
     def checkpoint(self) -> None:
-        """Copy the write-ahead log into the database as far as no reader needs it (never waits for
-        another connection; safe from a background thread)."""
-        with self._lock:
-            self._retry(lambda: self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+        """Copy the write-ahead log into the database as far as no reader needs it.
+
+        On a connection of its own, so that an edit recorded meanwhile (from another thread) neither
+        waits for it nor is waited for: SQLite lets a writer append to the log while it is copied.
+        """
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            self._retry(lambda: db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall())
+        finally:
+            db.close()
 
     def __enter__(self) -> Journal:
         return self

@@ -29,6 +29,13 @@ class Timing:
     """Wall-clock seconds of repeated runs of one callable."""
 
     runs: tuple[float, ...]
+    cpu_runs: tuple[float, ...] = ()
+    """This process's CPU seconds of each run: on a machine shared with other jobs, a figure that the
+    others' load does not inflate (it leaves out waiting, e.g. for the disk to sync)."""
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_runs) if self.cpu_runs else float("nan")
 
     @property
     def min(self) -> float:
@@ -43,12 +50,13 @@ def measure(fn: Callable[[], Any], *, repeat: int = 5, warmup: int = 1) -> Timin
     """Call ``fn`` ``warmup`` times unmeasured, then ``repeat`` times measured."""
     for _ in range(warmup):
         fn()
-    runs = []
+    runs, cpu_runs = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         fn()
         runs.append(time.perf_counter() - start)
-    return Timing(tuple(runs))
+        cpu_runs.append(time.process_time() - cpu_start)
+    return Timing(tuple(runs), tuple(cpu_runs))
 
 
 _CHILD = """
@@ -133,6 +141,23 @@ def peak_rss_mb_of(callable_path: str, *args: Any) -> tuple[float, float]:
         raise RuntimeError(f"{callable_path} failed:\n{completed.stderr}")
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     return float(result["seconds"]), result["peak_kb"] / 1024
+
+
+SEARCH_WORDS = (
+    "mugg", "sugrör", "handske", "servett", "fryspåse", "sopsäck", "diskborste", "matlåda", "aluminium",
+    "kartong", "bestick", "tallrik", "nitril", "papper", "gaffel", "mikrofiber", "kniv", "ägglåda",
+    "handduk", "folie", "plastpåse", "zink",
+)
+"""More words than the core keeps searches for (16): a benchmark that cycles through them measures a
+search never made before every time, not a cached one."""
+
+
+def search_words(first: str = "mugg") -> Any:
+    """An endless cycle of :data:`SEARCH_WORDS` starting at ``first``."""
+    import itertools
+
+    start = SEARCH_WORDS.index(first)
+    return itertools.cycle(SEARCH_WORDS[start:] + SEARCH_WORDS[:start])
 
 
 def data_dir() -> Path:

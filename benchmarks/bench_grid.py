@@ -18,12 +18,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil
-from _harness import REPO, make_articles_xlsx, measure
+from _harness import REPO, make_articles_xlsx, measure, search_words
 
 sys.path.insert(0, str(REPO))
 
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
+from ui import tasks
 from ui.review_page import ReviewPage
 from workbench.importer import read_table
 from workbench.journal import Journal
@@ -44,8 +46,9 @@ def main(quick: bool = False) -> bool:
     table = read_table(path)
     page = ReviewPage(UiState(Path(os.devnull)), "sv")
     page.resize(1400, 900)
-    # As in the app: every edit is journalled (SQLite, synchronous=FULL) before it reaches the table.
-    journal = Journal(Path(tempfile.mkdtemp(prefix="bench-journal-")) / "journal.sqlite3")
+    # As in the app: every edit is journalled (SQLite, synchronous=FULL) before it reaches the table,
+    # and the log is copied into the database after a pause, in the background (ui.journal_upkeep).
+    journal = Journal(Path(tempfile.mkdtemp(prefix="bench-journal-")) / "journal.sqlite3", auto_checkpoint=False)
     page.set_table(table, "bench", journal)
     page.show()
     prepare(table)
@@ -65,7 +68,10 @@ def main(quick: bool = False) -> bool:
         page.search_edit.blockSignals(False)
         page.refresh()
 
-    cases.append(("text filter", lambda: search("mugg"), VIEW_LIMIT_S))
+    # a new word every run ("mugg", "sugrör", ...): the core keeps the last searches, so repeating one
+    # word would measure a cache hit, not a search
+    words = search_words("mugg")
+    cases.append(("text filter (a new word)", lambda: search(next(words)), VIEW_LIMIT_S))
     cases.append(("clear text filter", lambda: search(""), VIEW_LIMIT_S))
     facet_name = next((n for n in ("category", "supplier", "material") if n in table.columns), None)
     if facet_name is not None:
@@ -92,24 +98,35 @@ def main(quick: bool = False) -> bool:
     ok = True
     print(f"\nreview grid with the Qt model: {rows:,} rows (limits {VIEW_LIMIT_S * 1000:.0f} ms for views, "
           f"{EDIT_LIMIT_S * 1000:.0f} ms for a bulk edit)")
-    print(f"{'case':<34}{'median ms':>10}  verdict")
+    print(f"{'case':<34}{'median ms':>10}{'cpu ms':>9}  verdict (on the wall-clock median)")
     for name, run, limit in cases:
         timing = measure(run, repeat=repeat, warmup=1)
         passed = limit is None or timing.median <= limit
         ok = ok and (passed or quick)
         verdict = "info" if quick or limit is None else ("PASS" if passed else "FAIL")
-        print(f"{name:<34}{timing.median * 1000:>10.1f}  {verdict}")
+        print(f"{name:<34}{timing.median * 1000:>10.1f}{timing.cpu_median * 1000:>9.1f}  {verdict}")
     start = time.perf_counter()
     for row in range(0, model.rowCount(), max(1, model.rowCount() // 2000)):
         for column in range(model.columnCount()):
             model.data(model.index(row, column))
     per_cell_us = (time.perf_counter() - start) / (2000 * model.columnCount()) * 1e6
     print(f"{'data() per cell (scrolling)':<34}{per_cell_us:>10.1f}  info (microseconds)")
+    start = time.perf_counter()
+    journal.checkpoint()
+    print(f"{'journal checkpoint after a pause':<34}{(time.perf_counter() - start) * 1000:>10.1f}  "
+          "info (background, after every edit above)")
     rss = psutil.Process().memory_info().rss / 1e6
     rss_ok = rss <= RSS_LIMIT_MB
     print(f"{'resident memory, table shown':<34}{rss:>10.0f}  "
           f"{'info' if quick else ('PASS' if rss_ok else 'FAIL')} (MB, limit {RSS_LIMIT_MB})")
     page.close()
+    # Tear the page down while the application lives (its background preparation finished first): left
+    # to the interpreter's exit, Qt objects outlived the QApplication and the process crashed on exit.
+    while tasks.active_tasks():
+        app.processEvents()
+        time.sleep(0.01)
+    shiboken6.delete(page)
+    journal.close()
     return ok and (rss_ok or quick)
 
 

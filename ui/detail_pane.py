@@ -31,6 +31,12 @@ class DetailPane(QScrollArea):
         self.row = -1
         self.journal: Journal | None = None
         self.history_limit = 20
+        # After a reset (another table, another order) the row shown may not exist or be another
+        # article: show nothing until the page makes a row current again.
+        model.modelReset.connect(self._on_model_model_reset)
+
+    def _on_model_model_reset(self) -> None:
+        self.show_row(-1)
 
     def show_row(self, row: int) -> None:
         """Show the article in view row ``row`` (``-1`` for none)."""

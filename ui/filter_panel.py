@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidgetItem,
     QMenu,
@@ -177,8 +178,13 @@ class FilterPanel(QScrollArea):
         self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearFiltersButton")
         self.clear_button.clicked.connect(self.clear)
+        self.kept_label = QLabel()
+        self.kept_label.setObjectName("keptConditionsLabel")
+        self.kept_label.setWordWrap(True)
+        self.kept_label.hide()
         layout.addWidget(self.only_unreviewed)
         layout.addWidget(self.clear_button)
+        layout.addWidget(self.kept_label)
         self.facets: dict[str, FacetBox] = {}
         for name in FACET_FIELDS:
             box = FacetBox(name)
@@ -211,11 +217,14 @@ class FilterPanel(QScrollArea):
         self._debounce.setInterval(150)
         self.language = "sv"
         self.available: set[str] = {REVIEW_STATE}
+        self._kept_facets: dict[str, frozenset[str]] = {}
+        self._kept_ranges: dict[str, tuple[float | None, float | None]] = {}
 
     def retranslate(self, language: str) -> None:
         self.language = language
         self.only_unreviewed.setText(self.tr("Only not reviewed"))
         self.clear_button.setText(self.tr("Clear all filters"))
+        self._show_kept()
         for box in self.facets.values():
             box.retranslate(language)
         for name, box in self.range_boxes.items():
@@ -239,8 +248,10 @@ class FilterPanel(QScrollArea):
 
     def apply_to(self, spec: ViewSpec) -> ViewSpec:
         """``spec`` with this panel's facets, ranges and "only not reviewed" in place of its own."""
-        facets = {name: frozenset(box.selected) for name, box in self.facets.items() if box.selected}
-        ranges = {}
+        # conditions of the shown view that the panel has no control for stay part of it
+        facets = dict(self._kept_facets)
+        facets.update({name: frozenset(box.selected) for name, box in self.facets.items() if box.selected})
+        ranges = dict(self._kept_ranges)
         for name, (low, high) in self.ranges.items():
             bounds = (_parse_number(low.text()), _parse_number(high.text()))
             if bounds != (None, None) and name in self.available:
@@ -252,6 +263,8 @@ class FilterPanel(QScrollArea):
         """Set the panel's controls from a (named) view, without emitting ``changed`` per control."""
         self.blockSignals(True)
         try:
+            self._kept_facets = {n: v for n, v in spec.facets.items() if n not in self.facets and v}
+            self._kept_ranges = {n: b for n, b in spec.ranges.items() if n not in self.ranges}
             for name, box in self.facets.items():
                 box.selected = set(spec.facets.get(name, ()))
             for name, (low, high) in self.ranges.items():
@@ -263,6 +276,19 @@ class FilterPanel(QScrollArea):
             self.only_unreviewed.blockSignals(False)
         finally:
             self.blockSignals(False)
+        self._show_kept()
+
+    def _show_kept(self) -> None:
+        """Name the view's conditions that have no control here, so no row is hidden unexplained."""
+        names = [*self._kept_facets, *self._kept_ranges]
+        labels = []
+        for name in names:
+            try:
+                labels.append(field(name).label(self.language))
+            except KeyError:  # a header as found in the file
+                labels.append(name)
+        self.kept_label.setText(self.tr("The view also filters on: {fields}").format(fields=", ".join(labels)))
+        self.kept_label.setVisible(bool(labels))
 
     def update_counts(self, session: ReviewSession, spec: ViewSpec) -> None:
         names = [name for name in self.facets if name in self.available]
@@ -278,6 +304,8 @@ class FilterPanel(QScrollArea):
 
     def clear(self) -> None:
         self.blockSignals(True)
+        self._kept_facets, self._kept_ranges = {}, {}
+        self._show_kept()
         for box in self.facets.values():
             box.clear_selection()
         for low, high in self.ranges.values():

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.save_action.setObjectName("saveAction")
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setEnabled(False)
-        self.save_action.triggered.connect(lambda: self.saver.save())
+        self.save_action.triggered.connect(self._on_save_action_triggered)
         self.save_as_action = QAction(self)
         self.save_as_action.setObjectName("saveAsAction")
         self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
         page_layout.addWidget(self.banner)
         from ui.notice_bar import NoticeBar
 
-        self.conflict_bar = NoticeBar(self.table_page, "conflictBar")
+        self.conflict_bar = NoticeBar(self.table_page)
+        self.conflict_bar.setObjectName("conflictBar")
         page_layout.addWidget(self.conflict_bar)
         self._page_layout = page_layout
         self.stack.addWidget(empty)
@@ -268,6 +269,14 @@ class MainWindow(QMainWindow):
             self.redo_action.triggered.connect(stack.redo)
             stack.undoTextChanged.connect(self._update_undo_texts)
             stack.redoTextChanged.connect(self._update_undo_texts)
+            from ui.save_checks import SaveChecks
+
+            self.save_checks = SaveChecks(page, lambda: self.language, self)
+            from ui.journal_upkeep import JournalUpkeep
+
+            self.journal_upkeep = JournalUpkeep(lambda: self._journal, self)
+            page.model.review_changed.connect(self.journal_upkeep.edited)
+            self._page_layout.addWidget(self.save_checks.bar)
             self._page_layout.addWidget(page, 1)
             self._review_page = page
             saver = SaveController(self, page, lambda: self.language)
@@ -287,7 +296,8 @@ class MainWindow(QMainWindow):
         if self._journal is None:
             from workbench.journal import Journal
 
-            self._journal = Journal()
+            # checkpoints wait for a pause (ui.journal_upkeep): an edit only appends to the log
+            self._journal = Journal(auto_checkpoint=False)
         return self._journal
 
     @property
@@ -305,6 +315,16 @@ class MainWindow(QMainWindow):
     @property
     def table_view(self) -> ReviewTableView:
         return self.review_page.view
+
+    def _on_save_action_triggered(self) -> None:
+        self._warn_before_save()
+        self.saver.save()
+
+    def _warn_before_save(self) -> None:
+        """Replacements that do not add up go in a bar (with "Visa"); the save goes ahead regardless."""
+        if self.table is not None:
+            self._review_parts()
+            self.save_checks.check()
 
     def _confirm_discard(self, then: Any) -> None:
         """Run ``then`` once unsaved changes are saved or discarded (at once when nothing is open)."""
@@ -680,7 +700,7 @@ class MainWindow(QMainWindow):
         self.conflict_bar.show_notice(
             self.tr("{who} saved other values for %Ln article(s) that you have also changed. "
                     "Choose which to keep now, or when you save.", "", articles).format(who=who),
-            self.tr("Show"), lambda: self.saver.settle_pending(), self.tr("Hide"))
+            self.tr("Show"), lambda: self.saver.settle_pending())
 
     def _on_saver_owner_wait(self, who: str) -> None:
         waiting = bool(who)

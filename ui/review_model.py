@@ -207,15 +207,17 @@ class ReviewTableModel(QAbstractTableModel):
         return True
 
     def _announce(self, change: Change) -> None:
-        """Turn a core change into dataChanged for the visible rows it touched."""
+        """Turn a core change into dataChanged for the visible rows it touched.
+
+        Every column of those rows: a row's colour (BackgroundRole) follows its decision in all review
+        columns, wherever they stand. One span from the first to the last row: a view repaints the
+        visible part of it, far cheaper than one signal per row.
+        """
         rows = self._row_of[change.positions]
         rows = rows[rows >= 0]
-        if len(rows):
-            columns = [self.column_of_field(name) for name in change.fields]
-            columns = [c for c in columns if c >= 0]
-            if columns:
-                self.dataChanged.emit(self.index(int(rows.min()), min(columns)),
-                                      self.index(int(rows.max()), max(columns)))
+        if len(rows) and self.columnCount():
+            self.dataChanged.emit(self.index(int(rows.min()), 0),
+                                  self.index(int(rows.max()), self.columnCount() - 1))
         self.review_changed.emit()
 
     def highlight(self, cells: list[tuple[str, str]]) -> None:

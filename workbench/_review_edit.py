@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbench._review_index import index_for
 from workbench.errors import InvalidEditError
 from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
 from workbench.fields import field as field_named
@@ -137,7 +138,7 @@ def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:
     if keyless.any():
         sheet_rows = table.data.index.to_numpy()[positions[keyless]]
         raise _refuse(table, field, None, "row_without_key", [f"row {r}" for r in sheet_rows])
-    if table.duplicate_keys or keys.duplicated().any():
+    if table.duplicate_keys or index_for(table).has_duplicate_keys():
         positions = np.flatnonzero(keys.isin(pd.unique(own_keys.to_numpy(dtype=object))).to_numpy())
     return positions
 

@@ -36,6 +36,7 @@ _ROW_SEPARATOR = "\x1e"
 _SWEDISH = (("å", "{"), ("ä", "|"), ("æ", "|"), ("ö", "}"), ("ø", "}"), ("ü", "y"))
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _KEY_SEPARATOR = "\x00"
+_TERMS_KEPT = 16
 
 T = TypeVar("T")
 
@@ -171,6 +172,7 @@ class TableIndex:
         self._source: dict[tuple[str, str], Any] = {}
         self._review: dict[tuple[str, str, int], Any] = {}
         self._versions: dict[str, int] = dict.fromkeys(REVIEW_FIELD_NAMES, 0)
+        self._terms: dict[tuple[str, str, int], np.ndarray] = {}
         self.vocabularies: dict[str, Vocabulary] = dict(vocabularies())
 
     # -- bookkeeping ---------------------------------------------------------------------------
@@ -182,16 +184,56 @@ class TableIndex:
             raise RuntimeError("table is gone")
         if id(table.data) != self._data_id:
             self._source.clear()
+            self._terms.clear()
             self._data_id = id(table.data)
         return table
 
-    def review_changed(self, fields: tuple[str, ...] | list[str] | None = None) -> None:
-        """Forget cached review-column data for ``fields`` (all review fields when ``None``)."""
-        for name in fields or REVIEW_FIELD_NAMES:
+    def review_changed(
+        self, fields: tuple[str, ...] | list[str] | None = None, positions: np.ndarray | None = None
+    ) -> None:
+        """Forget cached review-column data for ``fields`` (all review fields when ``None``).
+
+        With ``positions`` (the only rows whose values changed), facet codes already built are patched
+        at those rows instead of being rebuilt: a bulk edit then costs its own rows, not the table's.
+        Pseudo-fields derived from a changed field (``review_state`` from ``decision``) follow it.
+        """
+        names = list(fields or REVIEW_FIELD_NAMES)
+        for name in names:
             self._versions[name] = self._versions.get(name, 0) + 1
+        stale = [key for key in self._review if _source_of(key[1]) in names]
+        patched: dict[tuple[str, str, int], Any] = {}
+        if positions is not None and len(positions) < self.table.row_count // 2:
+            for kind, name, _version in stale:
+                if kind == "facet":
+                    patched[(kind, name, self._version_of(name))] = self._patched_facet(
+                        name, self._review[(kind, name, _version)], positions
+                    )
+        for key in stale:
+            del self._review[key]
+        self._review.update(patched)
+
+    def _version_of(self, name: str) -> int:
+        return self._versions.get(_source_of(name), 0)
+
+    def _patched_facet(self, name: str, facet: FacetCodes, positions: np.ndarray) -> FacetCodes:
+        strings = self._facet_strings(name, self._review_series(name).iloc[positions])
+        new_codes, uniques = pd.factorize(strings)
+        code_of = {value: code for code, value in enumerate(facet.values)}
+        values = list(facet.values)
+        mapping = np.empty(len(uniques), dtype=np.int64)
+        for i, value in enumerate(str(u) for u in uniques):
+            if value not in code_of:
+                code_of[value] = len(values)
+                values.append(value)
+            mapping[i] = code_of[value]
+        codes = facet.codes.copy()
+        codes[positions] = mapping[new_codes]
+        # values no row shows any more stay listed: facet counts leave out values without rows
+        return FacetCodes(codes=codes, values=tuple(values))
 
     def clear(self) -> None:
         self._source.clear()
+        self._terms.clear()
         self._review.clear()
         self.review_changed()
 
@@ -202,7 +244,7 @@ class TableIndex:
         return cast(T, self._source[key])
 
     def _cached_review(self, kind: str, name: str, build: Callable[[], T]) -> T:
-        version = self._versions.get(name, 0)
+        version = self._version_of(name)
         key = (kind, name, version)
         if key not in self._review:
             for stale in [k for k in self._review if k[0] == kind and k[1] == name]:
@@ -231,6 +273,10 @@ class TableIndex:
         if name == REVIEW_STATE:
             return table.review["decision"]
         return table.review[name]
+
+    def has_duplicate_keys(self) -> bool:
+        """Whether some article key occurs on more than one row (cached: keys are source data)."""
+        return bool(self._cached_source("duplicate_keys", "", lambda: bool(self.table.keys.duplicated().any())))
 
     # -- text search ---------------------------------------------------------------------------
 
@@ -277,6 +323,25 @@ class TableIndex:
 
         return self._cached_review("search", "comment", build)
 
+    def term_mask(self, term: str) -> np.ndarray:
+        """Per row: whether its source text or its comment contains ``term`` (folded).
+
+        Cached for the last few terms until a comment changes: one view's refresh asks the same search
+        once for the grid and once per facet's counts, and typing a word repeats its prefixes.
+        """
+        key = ("term", term, self._version_of("comment"))
+        mask = self._terms.pop(key, None)
+        if mask is None:
+            mask = _contains(self.search_text(), term)
+            positions, texts = self.comment_text()
+            if len(positions):
+                mask[positions] |= _contains(texts, term)
+            mask.setflags(write=False)
+        self._terms[key] = mask  # most recently used last
+        while len(self._terms) > _TERMS_KEPT:
+            del self._terms[next(iter(self._terms))]
+        return mask
+
     # -- facets --------------------------------------------------------------------------------
 
     def facet_codes(self, name: str) -> FacetCodes:
@@ -287,13 +352,16 @@ class TableIndex:
                 "facet", column, lambda: _factorise(_display_strings_fast(self.table.data[column]))
             )
 
-        def build() -> FacetCodes:
-            strings = _display_strings_fast(self._review_series(name))
-            if name == REVIEW_STATE:
-                strings[strings == ""] = NOT_REVIEWED
-            return _factorise(strings)
+        return self._cached_review(
+            "facet", name, lambda: _factorise(self._facet_strings(name, self._review_series(name)))
+        )
 
-        return self._cached_review("facet", name, build)
+    @staticmethod
+    def _facet_strings(name: str, series: pd.Series) -> np.ndarray:
+        strings = _display_strings_fast(series)
+        if name == REVIEW_STATE:
+            strings[strings == ""] = NOT_REVIEWED
+        return strings
 
     def facet_value_ranks(self, name: str) -> np.ndarray:
         """Swedish-order rank of each of :meth:`facet_codes` ``values`` (for tie-breaking lists)."""
@@ -351,6 +419,16 @@ class TableIndex:
             out = np.where(np.isnan(ranks), -1, ranks).astype(np.int64)
             return out
         return _column_ranks(series)
+
+
+def _contains(texts: np.ndarray, term: str) -> np.ndarray:
+    # A plain comprehension beats Series.str.contains here (no NA handling needed: texts are str).
+    return np.fromiter((term in text for text in texts), dtype=bool, count=len(texts))
+
+
+def _source_of(name: str) -> str:
+    """The review column a cached review name is computed from."""
+    return "decision" if name == REVIEW_STATE else name
 
 
 def _factorise(strings: np.ndarray) -> FacetCodes:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from workbench._review_facets import (
     FACET_FIELDS,
@@ -201,23 +200,11 @@ def compute_view(
 
 
 def _search(index: TableIndex, positions: np.ndarray, terms: list[str]) -> np.ndarray:
-    source_text = index.search_text()
-    comment_positions, comment_texts = index.comment_text()
-    comment_of = pd.Series(comment_texts, index=comment_positions, dtype=object)
     for term in terms:
         if not len(positions):
             break
-        found = _contains(source_text[positions], term)
-        with_comment = np.isin(positions, comment_positions)
-        if with_comment.any():
-            found[with_comment] |= _contains(comment_of.loc[positions[with_comment]].to_numpy(), term)
-        positions = positions[found]
+        positions = positions[index.term_mask(term)[positions]]
     return positions
-
-
-def _contains(texts: np.ndarray, term: str) -> np.ndarray:
-    # A plain comprehension beats Series.str.contains here (no NA handling needed: texts are str).
-    return np.fromiter((term in text for text in texts), dtype=bool, count=len(texts))
 
 
 def sort_positions(

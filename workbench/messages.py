@@ -148,12 +148,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{key}, {field}: in the file “{theirs}” ({theirs_by}), yours “{ours}”",
     ),
     "unknown_keys": (
-        "{count} artikelnummer finns inte i filen: {keys}",
-        "Article keys not found in the file ({count}): {keys}",
+        "{count} {count|artikelnummer finns|artikelnummer finns} inte i filen: {keys}",
+        "{count} {count|article key|article keys} not found in the file: {keys}",
     ),
     "unknown_keys_more": (
-        "{count} artikelnummer finns inte i filen; de första {shown}: {keys} …",
-        "Article keys not found in the file ({count}); the first {shown}: {keys} …",
+        "{count} {count|artikelnummer finns|artikelnummer finns} inte i filen; de första {shown}: {keys} …",
+        "{count} {count|article key|article keys} not found in the file; the first {shown}: {keys} …",
     ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
@@ -243,9 +243,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source} cannot be changed in place, so a new workbook was written: {file}. Formatting, charts "
         "and formulas may differ from the original, which is unchanged.",
     ),
+    "check_replace_without_replacement": (
+        "{count} {count|artikel ska ersättas men saknar|artiklar ska ersättas men saknar} ersättare",
+        "{count} {count|article is to be replaced but has|articles are to be replaced but have} no replacement",
+    ),
+    "check_replacement_not_kept": (
+        "{count} {count|artikel|artiklar} ersätts av en artikel som själv tas bort eller ersätts",
+        "{count} {count|article is|articles are} replaced by an article that is itself removed or replaced",
+    ),
+    "check_replacement_unknown": (
+        "{count} {count|artikel|artiklar} ersätts av ett artikelnummer som inte finns i listan",
+        "{count} {count|article is|articles are} replaced by an article number that is not in the list",
+    ),
 }
 
-
+# code -> ((Swedish one, Swedish many), (English one, English many)): texts with a count, worded per
+# number (the GUI's Qt %n forms do the same for its own strings). {count} is filled with digit grouping.
 class Phrase(str):
     """One line of a message (an entry of an error's ``problems``), worded from the catalogue in the
     language the message is shown in. It is the English text, so it serves wherever a line of text does."""
@@ -285,6 +298,12 @@ def text(code: str, lang: str | None = None, **params: Any) -> str:
     language = lang or current_language()
     template = en if language == "en" else sv
     return _MessageFormatter(language).vformat(template, (), params)
+
+
+def plural_text(code: str, count: int, lang: str | None = None, **params: Any) -> str:
+    """The catalogue text ``code`` for ``count`` ("1 artikel", "2 000 artiklar"): :func:`text` with
+    ``count`` filled in."""
+    return text(code, lang, **params, count=count)
 
 
 def render_error(error: WorkbenchError, lang: str = "sv") -> str:

@@ -45,6 +45,7 @@ from workbench._review_view import (
     sort_positions,
 )
 from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.review_checks import replace_without_replacement
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies
 
@@ -212,7 +213,7 @@ class ReviewSession:
         write_cells(self.table.review, step.positions, values)
         columns = np.array([REVIEW_FIELD_NAMES.index(name) for name in step.fields])
         self._touched[np.ix_(step.positions, columns)] = True
-        self._index.review_changed(list(step.fields))
+        self._index.review_changed(list(step.fields), step.positions)
         positions = step.positions.copy()
         positions.setflags(write=False)
         return Change(kind, positions, step.fields, EditDescription(step.code, dict(step.params)))
@@ -221,14 +222,15 @@ class ReviewSession:
                  new: Mapping[str, np.ndarray]) -> None:
         assert self.journal is not None
         keys = self.table.keys.to_numpy(dtype=object)[positions]
-        edits: list[tuple[str, str, Any, Any]] = []
-        seen: set[str] = set()
-        for i, key in enumerate(keys):
-            if not isinstance(key, str) or key in seen:  # a key's record is one, however many rows
-                continue
-            seen.add(key)
-            edits.extend((key, name, old[name][i], new[name][i]) for name in fields)
-        self.journal.record_many(self.table.path, edits, user=self.user)
+        # a key's record is one, however many rows: its first row speaks for it; rows without a key
+        # cannot be edited
+        first = ~pd.Series(keys, dtype=object).duplicated().to_numpy() & pd.notna(keys)
+        if not first.all():
+            keys = keys[first]
+            old = {name: values[first] for name, values in old.items()}
+            new = {name: values[first] for name, values in new.items()}
+        columns = {name: (old[name].tolist(), new[name].tolist()) for name in fields}
+        self.journal.record_columns(self.table.path, keys.tolist(), columns, user=self.user)
 
     def restore_unsaved(self) -> int:
         """Put the journal's unsaved edits of this workbook back (after a crash or a kill).
@@ -324,7 +326,18 @@ class ReviewSession:
 
     @property
     def is_dirty(self) -> bool:
-        return bool(self.changed_cells())
+        """Whether some review cell differs from the saved values (asked after every edit: it stops at
+        the first field that differs instead of listing every changed cell)."""
+        review = self.table.review
+        for column, name in enumerate(REVIEW_FIELD_NAMES):
+            positions = np.flatnonzero(self._touched[:, column])
+            if not len(positions):
+                continue
+            current = review.iloc[positions, review.columns.get_loc(name)].to_numpy(dtype=object)
+            saved = self._baseline.iloc[positions, self._baseline.columns.get_loc(name)].to_numpy(dtype=object)
+            if not same_values(current, saved).all():
+                return True
+        return False
 
     def mark_saved(self, fingerprint: str | None = None) -> None:
         """Take the current review values as saved (call after a successful save), in the file of
@@ -382,10 +395,7 @@ class ReviewSession:
 
     def rows_needing_replacement(self) -> np.ndarray:
         """Positions whose decision is ``replace`` but that name no replacing article."""
-        review = self.table.review
-        return np.flatnonzero(
-            (review["decision"].to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()
-        )
+        return replace_without_replacement(self.table)
 
     def view(self, spec: ViewSpec) -> np.ndarray:
         """Shorthand for :func:`compute_view` on this session."""
@@ -414,7 +424,7 @@ def progress(source: SourceTable | ReviewSession) -> ProgressFigures:
     per_decision = {code: int(counts.get(code, 0)) for code in REVIEW_STATES if code != NOT_REVIEWED}
     for code, count in counts.items():  # codes from outside the vocabulary are counted, not hidden
         per_decision.setdefault(str(code), int(count))
-    missing = int(((decisions.to_numpy(dtype=object) == "replace") & review["replaced_by"].isna().to_numpy()).sum())
+    missing = len(replace_without_replacement(_table_of(source)))
     return ProgressFigures(
         total=len(review),
         reviewed=int(decisions.notna().sum()),

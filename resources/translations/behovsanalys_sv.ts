@@ -275,6 +275,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>{field} to</source>
         <translation>{field} till</translation>
     </message>
+    <message>
+        <source>The view also filters on: {fields}</source>
+        <translation>Vyn filtrerar även på: {fields}</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -596,6 +600,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide</source>
+        <translation>Dölj</translation>
+    </message>
+    <message>
+        <source>Hide the message</source>
+        <translation>Dölj meddelandet</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>
@@ -678,6 +693,17 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Clear</source>
         <translation>Rensa</translation>
+    </message>
+</context>
+<context>
+    <name>SaveChecks</name>
+    <message>
+        <source>Please check: {problems}</source>
+        <translation>Kontrollera: {problems}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
     </message>
 </context>
 <context>

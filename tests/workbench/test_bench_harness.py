@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -33,3 +35,24 @@ def test_unknown_benchmark_name_is_a_usage_error() -> None:
     )
     assert completed.returncode == 2
     assert "no_such_bench" in completed.stderr
+
+
+def test_every_benchmark_runs_in_an_interpreter_of_its_own(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 item 19: run in one process, the grid reported 1,396 MB (the earlier benchmarks' memory)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    commands: list[list[str]] = []
+
+    def fake_run(command: list[str], **_kwargs: object) -> subprocess.CompletedProcess[str]:
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 1 if "grid" in command else 0)
+
+    monkeypatch.setattr(run.subprocess, "run", fake_run)
+    monkeypatch.setattr(run, "run_here", lambda *_a: pytest.fail("a benchmark ran in the runner's process"))
+    assert run.main(["--quick", "open", "grid", "review"]) == 1
+    assert [c[c.index("--in-process") + 1] for c in commands] == ["open", "grid", "review"]
+    assert all(c[0] == sys.executable and "--quick" in c for c in commands)
+    assert "FAILED targets in: grid" in capsys.readouterr().out

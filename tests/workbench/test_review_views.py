@@ -211,3 +211,66 @@ def test_views_on_a_larger_table_match_a_plain_pandas_computation() -> None:
     ].sort_values("Pris", ascending=False, kind="stable")
     got = compute_view(table, spec)
     assert list(data.index[got]) == list(expected.index)
+
+
+def test_review_state_facet_built_before_an_edit_follows_it_and_its_undo() -> None:
+    """Issue 12 item 5: the facet and "Att utreda" ignored decisions made after they were first shown."""
+    table = make_table(2000)
+    session = ReviewSession(table, user="anna", clock=lambda: datetime(2026, 1, 1))
+    investigate = ViewSpec(facets={"review_state": {"investigate"}})
+    assert facet_counts(session, "review_state") == [("not_reviewed", 2000)]
+    assert len(compute_view(session, investigate)) == 0
+    session.set_values(list(range(18)), "decision", "investigate")
+    assert facet_counts(session, "review_state") == [("not_reviewed", 1982), ("investigate", 18)]
+    assert list(compute_view(session, investigate)) == list(range(18))
+    session.undo()
+    assert facet_counts(session, "review_state") == [("not_reviewed", 2000)]
+    assert len(compute_view(session, investigate)) == 0
+    session.redo()
+    assert len(compute_view(session, investigate)) == 18
+
+
+def test_facets_patched_after_edits_equal_facets_built_afresh() -> None:
+    """Facet codes are patched at the edited rows only; they must agree with a rebuild from scratch."""
+    table = make_table(3000, seed=11)
+    session = ReviewSession(table, user="anna", clock=lambda: datetime(2026, 1, 1))
+    rng = np.random.default_rng(3)
+    names = ("review_state", "decision", "usage", "env_score", "comment", "reviewed_by")
+    edits = [("decision", "keep"), ("decision", "Utred"), ("decision", None), ("usage", "daily"),
+             ("env_score", 4), ("comment", "ny kommentar"), ("decision", "remove")]
+    for step, (name, value) in enumerate(edits):
+        for facet in names:  # built (and so cached) before every edit
+            facet_counts(session, facet, limit=None)
+        rows = rng.choice(3000, size=int(rng.integers(1, 400)), replace=False)
+        session.set_values(rows, name, value)
+        if step % 3 == 2:
+            session.undo()
+        patched = {facet: facet_counts(session, facet, limit=None) for facet in names}
+        invalidate(table)
+        assert patched == {facet: facet_counts(session, facet, limit=None) for facet in names}
+        spec = ViewSpec(facets={"review_state": {"keep", "not_reviewed"}, "usage": {"daily"}})
+        shown = compute_view(session, spec)
+        invalidate(table)
+        assert list(shown) == list(compute_view(session, spec))
+
+
+def test_a_refresh_scans_for_a_word_once_not_once_per_facet(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 item 19: the grid and each facet's counts searched the whole table again."""
+    import workbench._review_index as review_index
+
+    table = make_table(500)
+    session = ReviewSession(table, user="anna")
+    session.set_values([3], "comment", "mugg i kommentaren")
+    scans: list[int] = []
+    real = review_index._contains
+    monkeypatch.setattr(review_index, "_contains", lambda texts, term: scans.append(len(texts)) or real(texts, term))
+    spec = ViewSpec(text="mugg", facets={"supplier": {"Menigo"}})
+    shown = compute_view(session, spec)
+    for name in ("review_state", "category", "supplier", "municipality", "material"):
+        facet_counts(session, name, spec=spec)
+    assert scans == [500, 1]  # the source text once, the one comment once
+    invalidate(table)
+    assert list(compute_view(session, spec)) == list(shown)
+    assert 3 in compute_view(session, ViewSpec(text="mugg"))
+    session.set_values([3], "comment", "inget")
+    assert 3 not in compute_view(session, ViewSpec(text="mugg"))  # a comment edit is seen at once

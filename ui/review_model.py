@@ -183,6 +183,23 @@ class ReviewTableModel(QAbstractTableModel):
         """"Every article of category Sugrör: Ta bort" as one undo step."""
         return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field)
 
+    def set_cells(self, cells: dict[str, dict[int, Any]], code: str) -> bool:
+        """Several fields, each on its own rows (positions), as ONE undo step (a paste, a fill-down)."""
+        if self.session is None or self.read_only:
+            return False
+        try:
+            change = self.session.set_cells(cells, code)
+        except WorkbenchError as error:
+            self.edit_failed.emit(error)
+            return False
+        if change is None:
+            return False
+        count = len(change.positions)
+        text = (self.tr("Paste into %n row(s)", "", count) if code == "paste"
+                else self.tr("Fill down %n row(s)", "", count))
+        self.undo_stack.push(_EditCommand(self, change, text))
+        return True
+
     def _edit(self, action: Any, field: str) -> bool:
         if self.session is None or self.read_only:
             return False

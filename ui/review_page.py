@@ -88,6 +88,7 @@ class ReviewPage(QWidget):
         toolbar.addWidget(self.count_label)
 
         self.view = ReviewTableView(self.model)
+        self.view.paste_refused.connect(self.edit_refused)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(250)
         self.detail_pane = DetailPane(self.model)
@@ -177,19 +178,20 @@ class ReviewPage(QWidget):
         except KeyError:
             order = compute_view(self.session, dataclasses.replace(spec, sort=None))
         current_key = self.view.currentIndex().data(KeyRole)
+        current_column = self.view.currentIndex().column()
         self.model.set_order(order)
         self.filter_panel.update_counts(self.session, spec)
         self._show_sort_indicator()
-        self._reselect(current_key)
+        self._reselect(current_key, current_column)
         self._update_count_label()
         self.status_changed.emit()
 
-    def _reselect(self, key: str | None) -> None:
-        if key is None or self.model.rowCount() == 0:
+    def _reselect(self, key: str | None, column: int = 0) -> None:
+        """Keep the current article current; when the view left it out, the first row (same column)."""
+        if self.model.rowCount() == 0:
             return
-        row = self.model.row_of_key(key)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, max(0, self.view.currentIndex().column())))
+        row = self.model.row_of_key(key) if key is not None else -1
+        self.view.setCurrentIndex(self.model.index(max(row, 0), max(0, column)))
 
     def _update_count_label(self) -> None:
         if self.session is None:

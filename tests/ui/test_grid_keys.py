@@ -57,3 +57,98 @@ def test_fifty_letter_enter_pairs_without_delay_all_land_on_a_filtered_20000_row
     assert [_review(window, r, "decision") for r in range(50)] == [codes[i % 4] for i in range(50)]
     assert _review(window, 50, "decision") is None
     assert window.model.undo_stack.count() == 50
+
+
+# --- frozen columns ------------------------------------------------------------------------------
+
+def _frozen_shows_exactly_its_columns(window: MainWindow) -> None:
+    view = window.table_view
+    frozen = view.frozen
+    count = window.model.frozen_count
+    assert count == 2 and frozen.isVisible()
+    widths = [view.columnWidth(c) for c in range(count)]
+    assert frozen.viewport().width() == sum(widths)
+    assert [frozen.columnViewportPosition(c) for c in range(count)] == [0, widths[0]]
+    assert frozen.horizontalScrollBar().value() == 0
+    assert all(frozen.isColumnHidden(c) for c in range(count, window.model.columnCount()))
+    assert frozen.geometry().left() == view.viewport().geometry().left()
+
+
+def _current_is_visible(window: MainWindow) -> None:
+    """The current cell is on screen and not under the frozen pane (whole, when it fits)."""
+    view = window.table_view
+    current = view.currentIndex()
+    if current.column() < window.model.frozen_count:
+        rect = view.frozen.visualRect(current)
+        assert view.frozen.viewport().rect().contains(rect), rect
+        return
+    rect = view.visualRect(current)
+    frozen_right = view.frozen.geometry().right() - view.viewport().geometry().left() + 1
+    assert rect.left() >= frozen_right, (current.column(), rect, frozen_right)
+    assert rect.right() < view.viewport().width(), (current.column(), rect)
+    assert rect.top() >= 0 and rect.bottom() < view.viewport().height()
+
+
+def _whole_column_at_pane_edge(window: MainWindow) -> None:
+    view = window.table_view
+    edge = view.frozen_width()
+    column = view.columnAt(edge)
+    assert view.columnViewportPosition(column) == edge, "a half column shows beside the frozen pane"
+
+
+def test_after_a_filter_the_frozen_pane_shows_exactly_key_and_name(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    _frozen_shows_exactly_its_columns(loaded)
+    view.setCurrentIndex(_cell(loaded, 0, "comment"))  # far right: the pane must not follow it sideways
+    loaded.review_page.search_edit.setText("handske")
+    loaded.review_page.refresh()
+    qtbot.wait(10)
+    assert loaded.model.rowCount() < loaded.table.row_count
+    _frozen_shows_exactly_its_columns(loaded)
+    _current_is_visible(loaded)
+
+
+def test_the_current_cell_never_hides_under_the_frozen_pane(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    view.setCurrentIndex(model.index(3, 0))
+    for _ in range(model.columnCount() - 1):  # right across every column
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        _current_is_visible(loaded)
+        _whole_column_at_pane_edge(loaded)
+    assert view.currentIndex().column() == view.visible_columns()[-1]
+    for _ in range(model.columnCount() - 1):  # and back left
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+        _current_is_visible(loaded)
+        _whole_column_at_pane_edge(loaded)
+    # Right from Benämning while scrolled sideways: the next column comes out from under the pane.
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    view.setCurrentIndex(model.index(5, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().column() == 2
+    _current_is_visible(loaded)
+    # Ctrl+Home from far right: the first cell beside the pane, as in Excel, scrolled back.
+    view.setCurrentIndex(_cell(loaded, 40, "comment"))
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (0, 2)
+    assert view.horizontalScrollBar().value() == 0
+    _current_is_visible(loaded)
+
+
+def test_sideways_scrolling_moves_by_whole_columns(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    bar = view.horizontalScrollBar()
+    seen = set()
+    for _ in range(30):
+        bar.triggerAction(bar.SliderAction.SliderSingleStepAdd)
+        _whole_column_at_pane_edge(loaded)
+        seen.add(bar.value())
+    assert len(seen) > 5 and bar.value() == bar.maximum()
+    last = view.visible_columns()[-1]
+    assert view.columnViewportPosition(last) + view.columnWidth(last) <= view.viewport().width()
+    for _ in range(30):
+        bar.triggerAction(bar.SliderAction.SliderSingleStepSub)
+        _whole_column_at_pane_edge(loaded)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum() // 2 + 7)  # a drag of the slider lands on a whole column too
+    _whole_column_at_pane_edge(loaded)

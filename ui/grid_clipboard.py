@@ -21,7 +21,8 @@ def _block(view: ReviewTableView) -> tuple[list[int], list[int]]:
     """View rows and columns (in the order shown) of the selection's bounding block, or the current cell."""
     ranges = list(view.selectionModel().selection())
     current = view.currentIndex()
-    if not ranges:
+    if not ranges or (current.isValid() and not view.selectionModel().isSelected(current)):
+        # The active cell belongs to the selection, as in Excel; outside it, the active cell alone counts.
         return ([current.row()], [current.column()]) if current.isValid() else ([], [])
     top = min(r.top() for r in ranges)
     bottom = max(r.bottom() for r in ranges)

@@ -48,7 +48,8 @@ def _quoted(cell: str) -> str:
 def parse_tsv(text: str) -> list[list[str]]:
     """Excel's clipboard text as rows of cells (quoted cells may hold tabs and line breaks).
 
-    A quote opens a quoted cell only at the cell's start, as in Excel; the final line end is not a row.
+    A quote opens a quoted cell only at the cell's start, as in Excel; a line break inside a cell comes
+    back as LF; the final line end is not a row.
     """
     rows: list[list[str]] = []
     row: list[str] = []
@@ -60,7 +61,9 @@ def parse_tsv(text: str) -> list[list[str]]:
         if at_start and ch == '"':
             closing = _closing_quote(text, i + 1)
             if closing is not None:
-                cell.append(text[i + 1:closing].replace('""', '"'))
+                # A line break inside a cell is LF, as Excel keeps it in the cell.
+                inner = text[i + 1:closing].replace('""', '"').replace("\r\n", "\n").replace("\r", "\n")
+                cell.append(inner)
                 i = closing + 1
                 at_start = False
                 continue

@@ -426,6 +426,20 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 </context>
 <context>
     <name>ReviewTableModel</name>
+    <message numerus="yes">
+        <source>Paste into %n row(s)</source>
+        <translation>
+            <numerusform>Klistra in på %n rad</numerusform>
+            <numerusform>Klistra in på %n rader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fill down %n row(s)</source>
+        <translation>
+            <numerusform>Fyll nedåt på %n rad</numerusform>
+            <numerusform>Fyll nedåt på %n rader</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Set {field} on {count} rows</source>
         <translation>Sätt {field} på {count} rader</translation>

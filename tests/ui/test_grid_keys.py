@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from _big_sample import write_big_sample
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.main_window import MainWindow
 
@@ -28,6 +28,21 @@ def loaded(main_window: MainWindow, sample_workbook: Path, qtbot) -> MainWindow:
 
 def _cell(window: MainWindow, row: int, field: str) -> QModelIndex:
     return window.model.index(row, window.model.column_of_field(field))
+
+
+def _go(window: MainWindow, row: int, field: str) -> None:
+    """Make a cell current and the selection, whatever modifier state earlier key clicks left behind."""
+    window.table_view.selectionModel().setCurrentIndex(_cell(window, row, field),
+                                                      QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def _select(window: MainWindow, top: int, left: int, bottom: int, right: int) -> None:
+    """Select a block with its top-left cell current, as dragging over it does."""
+    selection = window.table_view.selectionModel()
+    model = window.model
+    selection.setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+    selection.select(QItemSelection(model.index(top, left), model.index(bottom, right)),
+                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 def _review(window: MainWindow, row: int, field: str) -> object:
@@ -152,3 +167,123 @@ def test_sideways_scrolling_moves_by_whole_columns(loaded: MainWindow, qtbot) ->
     assert bar.value() == 0
     bar.setValue(bar.maximum() // 2 + 7)  # a drag of the slider lands on a whole column too
     _whole_column_at_pane_edge(loaded)
+
+
+# --- Excel's keys ----------------------------------------------------------------------------------
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_ctrl_arrows_jump_to_the_edges_of_the_data(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    view.setCurrentIndex(model.index(10, 5))
+    qtbot.keyClick(view, Qt.Key.Key_Down, CTRL)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (model.rowCount() - 1, 5)
+    assert view.selectionModel().isSelected(view.currentIndex())
+    _current_is_visible(loaded)
+    qtbot.keyClick(view, Qt.Key.Key_Right, CTRL)
+    assert view.currentIndex().column() == view.visible_columns()[-1]
+    _current_is_visible(loaded)
+    qtbot.keyClick(view, Qt.Key.Key_Up, CTRL)
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Left, CTRL)
+    assert view.currentIndex().column() == 0
+    _current_is_visible(loaded)
+    _go(loaded, 5, "decision")
+    qtbot.keyClick(view, Qt.Key.Key_Down, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_rows() == list(range(5, model.rowCount()))
+    assert view.selected_review_fields() == ["decision"]
+
+
+def test_ctrl_c_copies_the_cells_as_shown_as_tab_separated_text(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    loaded.model.set_field([1], "decision", "replace")
+    loaded.model.set_field([2], "comment", 'fråga "Anna"\nom avtal')
+    decision = model.column_of_field("decision")
+    _select(loaded, 1, decision, 2, decision + 2)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    text = QApplication.clipboard().text()
+    assert text == 'Ersätt\t\t\n\t\t"fråga ""Anna""\nom avtal"\n'
+    _select(loaded, 0, 0, 0, 1)
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == f"{model.display_text(0, 0)}\t{model.display_text(0, 1)}\n"
+
+
+def test_ctrl_v_pastes_a_block_from_excel_as_one_step_and_names_what_it_refused(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    page = loaded.review_page
+    key = model.data(model.index(0, 0))
+    # As Excel puts it on the clipboard: CRLF line ends, a quoted cell with a line break.
+    QApplication.clipboard().setText(f'Ta bort\t\t"rad ett\r\nrad två"\r\nKanske\t\tok\r\nersätt\t{key}\t\r\n')
+    _go(loaded, 4, "decision")
+    with qtbot.waitSignal(page.edit_refused, timeout=2000) as refused:
+        qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert [_review(loaded, r, "decision") for r in (4, 5, 6)] == ["remove", None, "replace"]
+    assert _review(loaded, 6, "replaced_by") == key
+    assert [_review(loaded, r, "comment") for r in (4, 5)] == ["rad ett\nrad två", "ok"]
+    assert model.undo_stack.count() == 1 and model.undo_stack.undoText() == "Klistra in på 3 rader"
+    message = refused.args[0].message("sv")
+    assert "Kanske" in message and "inte ett av fältets värden" in message
+    box = loaded.findChild(QMessageBox, "errorBox")
+    # Shown without blocking the caller (open(), not exec()), and only over this window.
+    assert box is not None and box.isVisible() and box.windowModality() != Qt.WindowModality.ApplicationModal
+    box.close()
+    model.undo_stack.undo()
+    assert [_review(loaded, r, "decision") for r in (4, 5, 6)] == [None, None, None]
+    assert _review(loaded, 4, "comment") is None
+
+
+def test_ctrl_v_of_one_value_fills_the_selection_and_source_columns_refuse(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    decision = model.column_of_field("decision")
+    QApplication.clipboard().setText("Utred\r\n")
+    _select(loaded, 10, decision, 19, decision)
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert [_review(loaded, r, "decision") for r in range(10, 20)] == ["investigate"] * 10
+    assert model.undo_stack.count() == 1
+    QApplication.clipboard().setText("Ny benämning")
+    view.selectionModel().setCurrentIndex(model.index(3, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    with qtbot.waitSignal(loaded.review_page.edit_refused, timeout=2000) as refused:
+        qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert "inte en granskningskolumn" in refused.args[0].message("sv")
+    assert model.data(model.index(3, 1)) != "Ny benämning"
+
+
+def test_ctrl_d_fills_down_as_one_step(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    model = loaded.model
+    model.set_field([20], "decision", "keep")
+    model.set_field([20], "env_score", "4")
+    first, last = sorted((model.column_of_field("decision"), model.column_of_field("env_score")))
+    _select(loaded, 20, first, 25, last)
+    before = model.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert [_review(loaded, r, "decision") for r in range(20, 26)] == ["keep"] * 6
+    assert [_review(loaded, r, "env_score") for r in range(20, 26)] == ["4"] * 6
+    assert _review(loaded, 26, "decision") is None
+    assert model.undo_stack.count() == before + 1
+    _go(loaded, 26, "decision")  # one row: from the row above
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert _review(loaded, 26, "decision") == "keep"
+
+
+def test_f2_edits_and_in_kommentar_enter_commits_alt_enter_breaks_the_line(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    view.setCurrentIndex(_cell(loaded, 2, "decision"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.state() == view.State.EditingState
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    view.setCurrentIndex(_cell(loaded, 2, "comment"))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Rad ett")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(editor, "Rad två")
+    assert view.state() == view.State.EditingState
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _review(loaded, 2, "comment") == "Rad ett\nRad två"
+    assert view.currentIndex().row() == 3 and view.state() != view.State.EditingState

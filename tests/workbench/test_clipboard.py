@@ -28,11 +28,11 @@ def test_copied_text_is_what_excel_puts_on_the_clipboard() -> None:
 @pytest.mark.parametrize("line_end", ["\r\n", "\n", "\r"])
 def test_excel_clipboard_text_reads_back(line_end: str) -> None:
     text = f'a\tb{line_end}"x{line_end}y"\t"say ""hi"""{line_end}\tlast{line_end}'
-    assert parse_tsv(text) == [["a", "b"], [f"x{line_end}y", 'say "hi"'], ["", "last"]]
+    assert parse_tsv(text) == [["a", "b"], ["x\ny", 'say "hi"'], ["", "last"]]
 
 
 def test_round_trip_of_awkward_cells() -> None:
-    rows = [['"', "", "\t", "a\r\nb", '12" skärm'], ["", "", "", "", ""]]
+    rows = [['"', "", "\t", "a\nb", '12" skärm'], ["", "", "", "", ""]]
     assert parse_tsv(to_tsv(rows)) == rows
 
 

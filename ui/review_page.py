@@ -171,6 +171,7 @@ class ReviewPage(QWidget):
         """Recompute the shown rows from the current filter, search and sort."""
         if self.session is None:
             return
+        self.view.commit_open_editor()  # a new order closes editors; what was typed is kept
         spec = self.filter_panel.apply_to(dataclasses.replace(self.spec, text=self.search_edit.text()))
         self.spec = spec
         try:

@@ -380,9 +380,19 @@ class ReviewTableView(QTableView):
             selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # An edit that made the view recompute its rows (the edited article left a filtered view) has
+        # already ended with the model's reset, and the next article is current: no move down then.
+        editing = self.state() == QAbstractItemView.State.EditingState
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if editing and hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_down()  # Enter commits and moves down, as in Excel
+
+    def commit_open_editor(self) -> None:
+        """Commit and close the current cell's editor, if one is open (before the rows change)."""
+        editor = self.indexWidget(self.currentIndex()) if self.state() == QAbstractItemView.State.EditingState else None
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _move_down(self) -> None:
         current = self.currentIndex()

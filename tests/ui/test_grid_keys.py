@@ -287,3 +287,35 @@ def test_f2_edits_and_in_kommentar_enter_commits_alt_enter_breaks_the_line(loade
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert _review(loaded, 2, "comment") == "Rad ett\nRad två"
     assert view.currentIndex().row() == 3 and view.state() != view.State.EditingState
+
+
+def test_typing_on_a_view_that_recomputes_after_each_edit_decides_each_article_in_turn(
+        loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With "only not reviewed" recomputed after every edit, each decided article leaves the view;
+    the next one becomes current and takes the next entry: none lost, none skipped."""
+    page = loaded.review_page
+    model = loaded.model
+    page.filter_panel.only_unreviewed.setChecked(True)
+    model.review_changed.connect(page.refresh)
+    wanted = [model.data(model.index(r, 0)) for r in range(10)]
+    _go(loaded, 0, "decision")
+    for _ in range(10):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    review = loaded.table.review
+    keys = loaded.table.keys
+    decided = sorted(keys[review["decision"] == "remove"].tolist())
+    assert decided == sorted(wanted)
+    assert model.rowCount() == loaded.table.row_count - 10
+    assert loaded.table_view.currentIndex().row() == 0
+
+
+def test_a_new_order_while_editing_keeps_what_was_typed(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = loaded.table_view
+    _go(loaded, 1, "comment")
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClicks(QApplication.focusWidget(), "halvskriven")
+    key = loaded.model.data(loaded.model.index(1, 0))
+    loaded.review_page.sort_by("spend", ascending=False)
+    row = loaded.model.row_of_key(key)
+    assert loaded.model.data(_cell(loaded, row, "comment")) == "halvskriven"

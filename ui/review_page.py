@@ -188,10 +188,11 @@ class ReviewPage(QWidget):
         self.status_changed.emit()
 
     def _reselect(self, key: str | None, column: int = 0) -> None:
-        """Keep the current article current; when the view left it out, the first row (same column)."""
-        if self.model.rowCount() == 0:
+        """Keep the current article current; when the view left it out, the first row (same column).
+        With no current cell before (a table just opened) there is none after either."""
+        if key is None or self.model.rowCount() == 0:
             return
-        row = self.model.row_of_key(key) if key is not None else -1
+        row = self.model.row_of_key(key)
         self.view.setCurrentIndex(self.model.index(max(row, 0), max(0, column)))
 
     def _update_count_label(self) -> None:

@@ -36,8 +36,11 @@ def copy_selection(view: ReviewTableView) -> str:
     model = view.review_model
     selection = view.selectionModel()
     whole = len(selection.selection()) <= 1
-    lines = [[model.display_text(r, c) if whole or selection.isSelected(model.index(r, c)) else ""
-              for c in columns] for r in rows]
+    if whole:
+        lines = [list(cells) for cells in zip(*(model.display_texts(rows, c) for c in columns), strict=True)]
+    else:
+        lines = [[model.display_text(r, c) if selection.isSelected(model.index(r, c)) else "" for c in columns]
+                 for r in rows]
     text = to_tsv(lines)
     QApplication.clipboard().setText(text)
     return text

@@ -175,6 +175,32 @@ class ReviewTableModel(QAbstractTableModel):
     def display_text(self, row: int, column: int) -> str:
         return self._format(self._value(row, column), self.review_field_at(column))
 
+    def display_texts(self, rows: list[int], column: int) -> list[str]:
+        """The column's cells on ``rows`` as shown (a copy of many rows: each distinct value formatted once)."""
+        if self.table is None or not rows:
+            return []
+        field = self.review_field_at(column)
+        positions = self._order[np.asarray(rows, dtype=np.int64)]
+        if column < len(self._source_headers):
+            values = self._columns[column][positions]
+        else:
+            assert field is not None
+            values = self.table.review[field.name].to_numpy(dtype=object)[positions]
+        memo: dict[tuple[type, Any], str] = {}
+        texts: list[str] = []
+        for value in values:
+            try:
+                memo_key = (type(value), value)
+                text = memo.get(memo_key)
+            except TypeError:  # an unhashable value: formatted each time
+                memo_key, text = None, None
+            if text is None:
+                text = self._format(value, field)
+                if memo_key is not None:
+                    memo[memo_key] = text
+            texts.append(text)
+        return texts
+
     def set_field(self, rows: list[int], field: str, value: Any) -> bool:
         """Set ``field`` to ``value`` on the given view rows as one undo step; False if refused."""
         return self._edit(lambda s: s.set_values(self.positions(rows), field, value), field)

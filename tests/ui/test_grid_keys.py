@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.main_window import MainWindow
+from workbench.clipboard import parse_tsv
 
 
 def _open(window: MainWindow, path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -209,6 +210,10 @@ def test_ctrl_c_copies_the_cells_as_shown_as_tab_separated_text(loaded: MainWind
     _select(loaded, 0, 0, 0, 1)
     qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == f"{model.display_text(0, 0)}\t{model.display_text(0, 1)}\n"
+    _select(loaded, 0, 0, 40, model.columnCount() - 1)  # every column: numbers, dates, labels as shown
+    qtbot.keyClick(view, Qt.Key.Key_C, CTRL)
+    expected = [[model.display_text(r, c) for c in view.visible_columns()] for r in range(41)]
+    assert parse_tsv(QApplication.clipboard().text()) == expected
 
 
 def test_ctrl_v_pastes_a_block_from_excel_as_one_step_and_names_what_it_refused(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

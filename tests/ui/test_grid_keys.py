@@ -324,3 +324,11 @@ def test_a_new_order_while_editing_keeps_what_was_typed(loaded: MainWindow, qtbo
     loaded.review_page.sort_by("spend", ascending=False)
     row = loaded.model.row_of_key(key)
     assert loaded.model.data(_cell(loaded, row, "comment")) == "halvskriven"
+
+
+def test_a_column_dragged_before_the_frozen_ones_leaves_them_first(loaded: MainWindow) -> None:
+    header = loaded.table_view.horizontalHeader()
+    header.moveSection(header.visualIndex(6), 0)
+    assert [header.logicalIndex(v) for v in range(2)] == [0, 1]
+    assert header.visualIndex(6) >= 2
+    _frozen_shows_exactly_its_columns(loaded)

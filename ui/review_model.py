@@ -183,6 +183,32 @@ class ReviewTableModel(QAbstractTableModel):
     def display_text(self, row: int, column: int) -> str:
         return self._format(self._value(row, column), self.review_field_at(column))
 
+    def display_texts(self, rows: list[int], column: int) -> list[str]:
+        """The column's cells on ``rows`` as shown (a copy of many rows: each distinct value formatted once)."""
+        if self.table is None or not rows:
+            return []
+        field = self.review_field_at(column)
+        positions = self._order[np.asarray(rows, dtype=np.int64)]
+        if column < len(self._source_headers):
+            values = self._columns[column][positions]
+        else:
+            assert field is not None
+            values = self.table.review[field.name].to_numpy(dtype=object)[positions]
+        memo: dict[tuple[type, Any], str] = {}
+        texts: list[str] = []
+        for value in values:
+            try:
+                memo_key = (type(value), value)
+                text = memo.get(memo_key)
+            except TypeError:  # an unhashable value: formatted each time
+                memo_key, text = None, None
+            if text is None:
+                text = self._format(value, field)
+                if memo_key is not None:
+                    memo[memo_key] = text
+            texts.append(text)
+        return texts
+
     def set_field(self, rows: list[int], field: str, value: Any) -> bool:
         """Set ``field`` to ``value`` on the given view rows as one undo step; False if refused."""
         return self._edit(lambda s: s.set_values(self.positions(rows), field, value), field)
@@ -190,6 +216,23 @@ class ReviewTableModel(QAbstractTableModel):
     def set_from_facet(self, facet_field: str, facet_value: str, field: str, value: Any) -> bool:
         """"Every article of category Sugrör: Ta bort" as one undo step."""
         return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field)
+
+    def set_cells(self, cells: dict[str, dict[int, Any]], code: str) -> bool:
+        """Several fields, each on its own rows (positions), as ONE undo step (a paste, a fill-down)."""
+        if self.session is None or self.read_only:
+            return False
+        try:
+            change = self.session.set_cells(cells, code)
+        except WorkbenchError as error:
+            self.edit_failed.emit(error)
+            return False
+        if change is None:
+            return False
+        count = len(change.positions)
+        text = (self.tr("Paste into %Ln row(s)", "", count) if code == "paste"
+                else self.tr("Fill down %Ln row(s)", "", count))
+        self.undo_stack.push(_EditCommand(self, change, text))
+        return True
 
     def _edit(self, action: Any, field: str) -> bool:
         if self.session is None or self.read_only:

@@ -95,6 +95,7 @@ class ReviewPage(QWidget):
         self.view = ReviewTableView(self.model)
         self.empty_result = EmptyResultNote(self.view.viewport())
         self.empty_result.clear_requested.connect(self.clear_filters)
+        self.view.paste_refused.connect(self.edit_refused)
         self.filter_panel = FilterPanel()
         self.filter_panel.setMinimumWidth(250)
         self.detail_pane = DetailPane(self.model)
@@ -179,6 +180,7 @@ class ReviewPage(QWidget):
         """Recompute the shown rows from the current filter, search and sort."""
         if self.session is None:
             return
+        self.view.commit_open_editor()  # a new order closes editors; what was typed is kept
         spec = self.filter_panel.apply_to(dataclasses.replace(self.spec, text=self.search_edit.text()))
         self.spec = spec
         try:
@@ -186,10 +188,11 @@ class ReviewPage(QWidget):
         except KeyError:
             order = compute_view(self.session, dataclasses.replace(spec, sort=None))
         current_key = self.view.currentIndex().data(KeyRole)
+        current_column = self.view.currentIndex().column()
         self.model.set_order(order)
         self.filter_panel.update_counts(self.session, spec)
         self._show_sort_indicator()
-        self._reselect(current_key)
+        self._reselect(current_key, current_column)
         self._update_count_label()
         self.empty_result.setVisible(self.model.rowCount() == 0 and self.session.table.row_count > 0)
         self.status_changed.emit()
@@ -205,12 +208,13 @@ class ReviewPage(QWidget):
         self.spec = ViewSpec(sort=self.spec.sort, columns=self.spec.columns)
         self.filter_panel.clear()  # emits changed: the view is recomputed
 
-    def _reselect(self, key: str | None) -> None:
+    def _reselect(self, key: str | None, column: int = 0) -> None:
+        """Keep the current article current; when the view left it out, the first row (same column).
+        With no current cell before (a table just opened) there is none after either."""
         if key is None or self.model.rowCount() == 0:
             return
         row = self.model.row_of_key(key)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row, max(0, self.view.currentIndex().column())))
+        self.view.setCurrentIndex(self.model.index(max(row, 0), max(0, column)))
 
     def _update_count_label(self) -> None:
         if self.session is None:

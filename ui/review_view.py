@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QMenu,
     QTableView,
@@ -25,12 +26,38 @@ from workbench.vocabularies import vocabularies
 
 _SCORE_KEYS = {Qt.Key.Key_1: "1", Qt.Key.Key_2: "2", Qt.Key.Key_3: "3", Qt.Key.Key_4: "4", Qt.Key.Key_5: "5"}
 _VOCABULARY_FIELDS = ("decision", "usage", "future_need", "env_score")
+_EDGE = 2  # width of the line that ends the frozen pane
+_EDGE_ACTIONS = (
+    QAbstractItemView.CursorAction.MoveUp, QAbstractItemView.CursorAction.MoveDown,
+    QAbstractItemView.CursorAction.MoveLeft, QAbstractItemView.CursorAction.MoveRight,
+    QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd,
+)
+
+
+_EDGE_KEYS = {
+    Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp, Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+    Qt.Key.Key_Left: QAbstractItemView.CursorAction.MoveLeft,
+    Qt.Key.Key_Right: QAbstractItemView.CursorAction.MoveRight,
+    Qt.Key.Key_Home: QAbstractItemView.CursorAction.MoveHome, Qt.Key.Key_End: QAbstractItemView.CursorAction.MoveEnd,
+}
+
+
+def _clipboard_key(event: QKeyEvent) -> str | None:
+    if event.matches(QKeySequence.StandardKey.Copy):
+        return "copy"
+    if event.matches(QKeySequence.StandardKey.Paste):
+        return "paste"
+    if event.key() == Qt.Key.Key_D and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+        return "fill"
+    return None
 
 
 class ReviewTableView(QTableView):
     """A table view whose first columns (key, name) stay visible while scrolling sideways."""
 
     selection_rows_changed = Signal()
+    paste_refused = Signal(object)  # a PasteRefusedError naming the values a paste or fill-down did not set
+    _ready = False  # Qt calls the overrides below while __init__ is still building the view
 
     def __init__(self, model: ReviewTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +94,12 @@ class ReviewTableView(QTableView):
         self.frozen.setAlternatingRowColors(True)
         self.frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
-        self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; border-right: 2px solid palette(mid); }")
+        self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; }")
+        # The pane's edge is drawn over its own last pixels, so the pane covers exactly the frozen columns.
+        self.frozen_edge = QFrame(self)
+        self.frozen_edge.setObjectName("frozenEdge")
+        self.frozen_edge.setStyleSheet("QFrame#frozenEdge { background: palette(mid); }")
+        self.frozen_edge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.viewport().stackUnder(self.frozen)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
@@ -75,9 +107,16 @@ class ReviewTableView(QTableView):
         model.modelReset.connect(self._on_model_reset)
         self.selectionModel().selectionChanged.connect(lambda *_: self.selection_rows_changed.emit())
         self.frozen.installEventFilter(self)
+        self.frozen.setAutoScroll(False)  # the grid scrolls both; the pane never scrolls sideways
+        self.frozen.horizontalScrollBar().valueChanged.connect(self._pin_frozen)
+        self._snapping = False
+        self._scrolled_to = 0
+        self.horizontalScrollBar().valueChanged.connect(self._on_horizontal_scrolled)
+        self.horizontalHeader().sectionMoved.connect(self._keep_frozen_first)
         self._configured_table: object = None
         self._configured_columns = -1
         self._configure_columns()
+        self._ready = True
 
     # --- frozen columns ---------------------------------------------------------------------
     def _on_model_reset(self) -> None:
@@ -110,6 +149,10 @@ class ReviewTableView(QTableView):
         self.frozen.setVisible(count > 0)
         self._update_frozen_geometry()
 
+    def _pin_frozen(self, value: int) -> None:
+        if value:
+            self.frozen.horizontalScrollBar().setValue(0)
+
     def set_language(self, language: str) -> None:
         self.language = language
         self.vocabulary_delegate.language = language
@@ -124,8 +167,21 @@ class ReviewTableView(QTableView):
         width = sum(self.columnWidth(c) for c in range(count))
         for column in range(count):
             self.frozen.setColumnWidth(column, self.columnWidth(column))
-        self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(),
-                                width, self.viewport().height() + self.horizontalHeader().height())
+        margins = self.frozen.contentsMargins()
+        # Beside the row numbers, whose width changes with the rows shown (a filter): at the viewport's edge.
+        left = self.viewport().geometry().left()
+        height = self.viewport().height() + self.horizontalHeader().height()
+        self.frozen.setGeometry(left, self.frameWidth(), width + margins.left() + margins.right(), height)
+        self.frozen.horizontalScrollBar().setValue(0)
+        self.frozen_edge.setGeometry(left + width - _EDGE, self.frameWidth(), _EDGE, height)
+        self.frozen_edge.setVisible(self.frozen.isVisibleTo(self))
+        self.frozen_edge.raise_()
+
+    def frozen_width(self) -> int:
+        """Width of the frozen pane over the viewport's left edge (0 when there is none)."""
+        if not self.frozen.isVisibleTo(self):
+            return 0
+        return sum(self.columnWidth(c) for c in range(self.review_model.frozen_count))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -136,22 +192,115 @@ class ReviewTableView(QTableView):
         if column < self.review_model.frozen_count:
             self._update_frozen_geometry()
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        # Keep the current cell visible to the right of the frozen columns when moving left.
-        current = super().moveCursor(action, modifiers)
-        frozen_width = self.frozen.width() if self.frozen.isVisible() else 0
-        if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() >= self.review_model.frozen_count
-                and self.visualRect(current).topLeft().x() < frozen_width):
-            new_value = self.horizontalScrollBar().value() + self.visualRect(current).topLeft().x() - frozen_width
-            self.horizontalScrollBar().setValue(new_value)
-        return current
+    # --- whole columns beside the frozen pane -----------------------------------------------
+    def _snap_points(self) -> list[int]:
+        """Horizontal scroll values that put a whole column's left edge at the frozen pane's edge."""
+        header = self.horizontalHeader()
+        frozen = self.frozen_width()
+        points = []
+        for visual in range(self.review_model.frozen_count, header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                points.append(header.sectionPosition(logical) - frozen)
+        return points
 
-    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501
-        if index.column() >= self.review_model.frozen_count:
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if not self._ready:
+            return
+        self._update_frozen_geometry()
+        # Let the last columns scroll fully into view with a whole column at the pane's edge.
+        bar = self.horizontalScrollBar()
+        points = self._snap_points()
+        if bar.maximum() > 0 and points and bar.maximum() not in points:
+            bar.setMaximum(next((p for p in points if p >= bar.maximum()), points[-1]))
+
+    def _on_horizontal_scrolled(self, value: int) -> None:
+        """Scrolling sideways moves by whole columns (no half cell beside the frozen pane)."""
+        if self._snapping:
+            return
+        points = self._snap_points()
+        if not points or value in points:
+            self._scrolled_to = value
+            return
+        if value > self._scrolled_to:
+            target = next((p for p in points if p >= value), points[-1])
+        else:
+            target = next((p for p in reversed(points) if p <= value), points[0])
+        self._set_horizontal(target)
+
+    def _set_horizontal(self, value: int) -> None:
+        bar = self.horizontalScrollBar()
+        self._snapping = True
+        try:
+            bar.setValue(min(max(value, bar.minimum()), bar.maximum()))
+        finally:
+            self._snapping = False
+        self._scrolled_to = bar.value()
+
+    def scrollTo(self, index: QModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if not self._ready or not index.isValid():
             super().scrollTo(index, hint)
+            return
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)  # the rows; its sideways move knows nothing of the frozen pane
+        if index.column() < self.review_model.frozen_count:
+            self._set_horizontal(before)  # the frozen pane always shows these columns
+            return
+        header = self.horizontalHeader()
+        left = header.sectionPosition(index.column())
+        right = left + header.sectionSize(index.column())
+        frozen = self.frozen_width()
+        width = self.viewport().width()
+        target = before
+        if left - before < frozen or right - left > width - frozen:
+            target = left - frozen
+        elif right - before > width:
+            target = next((p for p in self._snap_points() if p >= right - width), left - frozen)
+        self._set_horizontal(target)
+
+    def visible_columns(self) -> list[int]:
+        """Logical columns in the order shown, hidden ones left out."""
+        header = self.horizontalHeader()
+        return [c for c in (header.logicalIndex(v) for v in range(header.count())) if not header.isSectionHidden(c)]
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        model = self.review_model
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        columns = self.visible_columns()
+        if ctrl and model.rowCount() and columns and action in _EDGE_ACTIONS:
+            current = self.currentIndex()
+            row, column = (current.row(), current.column()) if current.isValid() else (0, columns[0])
+            if action == QAbstractItemView.CursorAction.MoveHome:
+                # As in Excel with frozen panes: the first cell beside them.
+                row, column = 0, next((c for c in columns if c >= model.frozen_count), columns[0])
+            elif action == QAbstractItemView.CursorAction.MoveEnd:
+                row, column = model.rowCount() - 1, columns[-1]
+            elif action == QAbstractItemView.CursorAction.MoveUp:
+                row = 0
+            elif action == QAbstractItemView.CursorAction.MoveDown:
+                row = model.rowCount() - 1
+            elif action == QAbstractItemView.CursorAction.MoveLeft:
+                column = columns[0]
+            elif action == QAbstractItemView.CursorAction.MoveRight:
+                column = columns[-1]
+            return model.index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def _keep_frozen_first(self, _logical: int, _old: int, _new: int) -> None:
+        # Columns may be reordered, but the frozen ones stay first (the pane shows them only there).
+        header = self.horizontalHeader()
+        for column in range(self.review_model.frozen_count):
+            if header.visualIndex(column) != column:
+                header.blockSignals(True)
+                header.moveSection(header.visualIndex(column), column)
+                header.blockSignals(False)
+                self.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.frozen and event.type() == QEvent.Type.Wheel:
+        if self._ready and watched is self.frozen and event.type() == QEvent.Type.Wheel:
             self.wheelEvent(event)  # type: ignore[arg-type]
             return True
         return super().eventFilter(watched, event)
@@ -173,7 +322,26 @@ class ReviewTableView(QTableView):
         return [f.name for f in REVIEW_FIELDS if f in fields and f.editable]
 
     # --- keys ---------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        # Copy, paste and fill-down belong to the grid while it has the focus, whatever a menu binds.
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self.state() != QAbstractItemView.State.EditingState and _clipboard_key(event)):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if (key := _clipboard_key(event)) is not None:
+                from ui import grid_clipboard
+
+                {"copy": grid_clipboard.copy_selection, "paste": grid_clipboard.paste,
+                 "fill": grid_clipboard.fill_selection_down}[key](self)
+                return
+            action = _EDGE_KEYS.get(Qt.Key(event.key()))
+            if action is not None and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self._jump(action, event.modifiers())
+                return
         current = self.currentIndex()
         field = current.data(FieldRole) if current.isValid() else None
         if self.state() != QAbstractItemView.State.EditingState and current.isValid():
@@ -192,10 +360,39 @@ class ReviewTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def _jump(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> None:
+        """Ctrl+arrow, Ctrl+Home, Ctrl+End: to the edge of the data; with Shift the selection grows there."""
+        current = self.currentIndex()
+        target = self.moveCursor(action, modifiers)
+        if not target.isValid():
+            return
+        selection = self.selectionModel()
+        if modifiers & Qt.KeyboardModifier.ShiftModifier and current.isValid():
+            anchor = current
+            for block in selection.selection():
+                if block.contains(current.row(), current.column(), current.parent()):
+                    row = block.bottom() if current.row() == block.top() else block.top()
+                    column = block.right() if current.column() == block.left() else block.left()
+                    anchor = self.review_model.index(row, column)
+            selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.select(QItemSelection(anchor, target), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            selection.setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # An edit that made the view recompute its rows (the edited article left a filtered view) has
+        # already ended with the model's reset, and the next article is current: no move down then.
+        editing = self.state() == QAbstractItemView.State.EditingState
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if editing and hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_down()  # Enter commits and moves down, as in Excel
+
+    def commit_open_editor(self) -> None:
+        """Commit and close the current cell's editor, if one is open (before the rows change)."""
+        editor = self.indexWidget(self.currentIndex()) if self.state() == QAbstractItemView.State.EditingState else None
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _move_down(self) -> None:
         current = self.currentIndex()

@@ -123,6 +123,13 @@ class OutputKindError(WorkbenchError, ValueError):
     code = "output_kind"
 
 
+class PasteRefusedError(InvalidEditError):
+    """Some values of a paste or a fill-down were not set (the others were); ``count`` says how many,
+    ``problems`` names each (row, article, column, value and why)."""
+
+    code = "paste_refused"
+
+
 class WriteError(WorkbenchError, OSError):
     """Writing the file failed (disk full, permission, vanished folder); the original is untouched."""
 

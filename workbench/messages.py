@@ -79,6 +79,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Värdet \u201d{value}\u201d kan inte sättas i fältet {field_sv}; ingenting har ändrats.",
         "The value \u201c{value}\u201d cannot be set in the field {field_en}; nothing was changed.",
     ),
+    "paste_refused": (
+        "Inklistrade värden som inte passar sina fält sattes inte i {file} ({count} st); övriga värden sattes:",
+        "Pasted values that do not fit their fields were not set in {file} ({count}); the other values were set:",
+    ),
+    "paste_where": ("Rad {row} ({key}), {column}", "Row {row} ({key}), {column}"),
+    "paste_not_review_column": (
+        "kolumnen är inte en granskningskolumn", "the column is not a review column"),
+    "paste_not_editable": ("fältet sätts av programmet", "the field is set by the program"),
+    "paste_unknown_value": ("inte ett av fältets värden", "not one of the field's values"),
+    "paste_unknown_key": ("ingen artikel har det artikelnumret", "no article has that article number"),
+    "paste_self_reference": ("en artikel kan inte ersätta sig själv", "an article cannot replace itself"),
+    "paste_row_without_key": ("raden saknar artikelnummer", "the row has no article number"),
+    "paste_outside": ("utanför raderna eller kolumnerna som visas", "beyond the rows or columns shown"),
     "views_file_unreadable": (
         "De sparade vyerna i {file} kunde inte läsas; bara de förinställda vyerna visas.",
         "The saved views in {file} could not be read; only the preset views are shown.",

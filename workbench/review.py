@@ -87,7 +87,8 @@ class EditDescription:
 
     ``code`` is ``"set_values"`` or ``"set_from_facet"``; ``params`` holds ``field``, ``value``
     (the stored code, ``None`` for a clear), ``count`` (rows) and, for facets, ``facet_field`` and
-    ``facet_value``.
+    ``facet_value``. A step of :meth:`ReviewSession.set_cells` (``"set_cells"``, ``"paste"``,
+    ``"fill_down"``) holds ``fields`` and ``count``.
     """
 
     code: str
@@ -185,6 +186,54 @@ class ReviewSession:
         positions = compute_view(self, ViewSpec(facets={facet_field: {facet_value}}))
         params = {"facet_field": facet_field, "facet_value": facet_value}
         return self._edit(positions, field, value, "set_from_facet", params)
+
+    def set_cells(self, cells: Mapping[str, Mapping[int, Any]], code: str = "set_cells") -> Change | None:
+        """Set each field on its own rows to its own value, all as ONE undo step (a paste, a fill-down).
+
+        ``cells`` maps a field to ``{position: value}``; values are taken as :meth:`set_values` takes
+        them, and every row of a key gets its key's value. Only the rows given for a field change in it;
+        the rows that change are stamped. Returns ``None`` when nothing is given. Raises
+        :class:`~workbench.errors.InvalidEditError` (nothing changed) if any value is invalid.
+        """
+        table = self.table
+        stored: dict[str, dict[int, str | None]] = {}
+        for name, values in cells.items():
+            stored[name] = {}
+            for position, value in values.items():
+                stored[name][int(position)] = normalise_value(table, name, value, self._vocabularies)
+        expanded: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for name, values in stored.items():
+            if not values:
+                continue
+            own = np.fromiter(values, dtype=np.int64, count=len(values))
+            positions = resolve_rows(table, own, name)
+            if len(positions) != len(own) or not np.array_equal(positions, np.sort(own)):
+                # a duplicated key: each of its rows takes the value given for any of them
+                by_key = {table.keys.iat[p]: v for p, v in values.items()}
+                new = np.array([by_key[k] for k in table.keys.to_numpy(dtype=object)[positions]], dtype=object)
+            else:
+                new = np.array([values[p] for p in positions.tolist()], dtype=object)
+            if name == "replaced_by":
+                for key in {v for v in new.tolist() if v is not None}:
+                    check_replacement(table, positions[new == key], key)
+            expanded[name] = (positions, new)
+        if not expanded:
+            return None
+        fields = (*expanded, *STAMP_FIELDS)
+        positions = np.unique(np.concatenate([p for p, _ in expanded.values()]))
+        before = read_cells(table.review, positions, fields)
+        after = {name: array.copy() for name, array in before.items()}
+        for name, (rows, new) in expanded.items():
+            after[name][np.searchsorted(positions, rows)] = new
+        stamp = self._clock().replace(microsecond=0)
+        after["reviewed_by"].fill(self.user)
+        after["reviewed_at"].fill(stamp)
+        params = {"fields": tuple(expanded), "count": len(positions)}
+        step = Step(positions, fields, before, after, code, params)
+        del self._history[self._cursor:]
+        self._history.append(step)
+        self._cursor += 1
+        return self._apply(step, step.after, "edit")
 
     def _edit(self, rows: Rows, field: str, value: Any, code: str, extra: Mapping[str, Any]) -> Change | None:
         stored = normalise_value(self.table, field, value, self._vocabularies)

@@ -124,6 +124,20 @@
 <context>
     <name>ReviewTableModel</name>
     <message numerus="yes">
+        <source>Paste into %Ln row(s)</source>
+        <translation>
+            <numerusform>Paste into %Ln row</numerusform>
+            <numerusform>Paste into %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fill down %Ln row(s)</source>
+        <translation>
+            <numerusform>Fill down %Ln row</numerusform>
+            <numerusform>Fill down %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Set {field} on %Ln row(s)</source>
         <translation>
             <numerusform>Set {field} on %Ln row</numerusform>

@@ -666,6 +666,20 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 <context>
     <name>ReviewTableModel</name>
     <message numerus="yes">
+        <source>Paste into %Ln row(s)</source>
+        <translation>
+            <numerusform>Klistra in på %Ln rad</numerusform>
+            <numerusform>Klistra in på %Ln rader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fill down %Ln row(s)</source>
+        <translation>
+            <numerusform>Fyll nedåt på %Ln rad</numerusform>
+            <numerusform>Fyll nedåt på %Ln rader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Set {field} on %Ln row(s)</source>
         <translation>
             <numerusform>Sätt {field} på %Ln rad</numerusform>
@@ -806,6 +820,30 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Shift+arrow keys</source>
         <translation>Skift+piltangenter</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrow keys</source>
+        <translation>Ctrl+piltangenter</translation>
+    </message>
+    <message>
+        <source>Jump to the edge of the data (with Shift: extend the selection there)</source>
+        <translation>Hoppa till kanten av datat (med Skift: utöka markeringen dit)</translation>
+    </message>
+    <message>
+        <source>Copy the selection as Excel pastes it</source>
+        <translation>Kopiera markeringen så att Excel kan klistra in den</translation>
+    </message>
+    <message>
+        <source>Paste a block copied from Excel into the review columns</source>
+        <translation>Klistra in ett block kopierat från Excel i granskningskolumnerna</translation>
+    </message>
+    <message>
+        <source>Fill down the review values of the top selected row</source>
+        <translation>Fyll nedåt med granskningsvärdena i den översta markerade raden</translation>
+    </message>
+    <message>
+        <source>New line in a comment</source>
+        <translation>Ny rad i en kommentar</translation>
     </message>
     <message>
         <source>Select all rows</source>

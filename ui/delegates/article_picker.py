@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QStyleOptionViewItem, QWidget
 
+from ui.delegates.base import ReviewDelegate
 from ui.review_model import CodeRole, KeyRole
 from workbench.table import SourceTable
 
@@ -12,7 +13,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _SEPARATOR = " – "
 
 
-class ArticlePickerDelegate(QStyledItemDelegate):
+class ArticlePickerDelegate(ReviewDelegate):
     """Offers "key – name" of every article; typing filters by any part of the key or the name."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -1,20 +1,27 @@
-"""Kommentar: a multi-line editor. Enter makes a new line; Tab or clicking elsewhere commits."""
+"""Kommentar: a multi-line editor. As in Excel, Enter commits and moves down; Alt+Enter makes a new line."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QStyleOptionViewItem, QWidget
+
+from ui.delegates.base import ReviewDelegate
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class CommentDelegate(QStyledItemDelegate):
+class CommentDelegate(ReviewDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QPlainTextEdit(parent)
         editor.setObjectName("commentEditor")
         editor.setTabChangesFocus(True)
         editor.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
         return editor
+
+    def alt_enter(self, editor: QWidget) -> bool:
+        assert isinstance(editor, QPlainTextEdit)
+        editor.insertPlainText("\n")
+        return True
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: _Index) -> None:
         # Room for a few lines below the cell, as a multi-line note needs.

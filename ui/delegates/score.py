@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QSpinBox, QStyleOptionViewItem, QWidget
 
+from ui.delegates.base import ReviewDelegate
 from ui.review_model import CodeRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ScoreDelegate(QStyledItemDelegate):
+class ScoreDelegate(ReviewDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QSpinBox(parent)
         editor.setObjectName("scoreEditor")

@@ -6,15 +6,16 @@ Typing ``b`` on a Beslut cell opens the editor with Behåll chosen; Enter commit
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
+from ui.delegates.base import ReviewDelegate
 from ui.review_model import CodeRole, FieldRole
 from workbench.vocabularies import vocabularies
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class VocabularyDelegate(QStyledItemDelegate):
+class VocabularyDelegate(ReviewDelegate):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language

@@ -80,8 +80,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The value \u201c{value}\u201d cannot be set in the field {field_en}; nothing was changed.",
     ),
     "paste_refused": (
-        "Inklistrade värden som inte passar sina fält sattes inte i {file} ({count} st); övriga värden sattes:",
-        "Pasted values that do not fit their fields were not set in {file} ({count}); the other values were set:",
+        "{count} {count|inklistrat värde passar inte sitt fält och sattes|inklistrade värden passar inte sina fält "
+        "och sattes} inte i {file}; övriga värden sattes:",
+        "{count} pasted {count|value does not fit its field and was|values do not fit their fields and were} not "
+        "set in {file}; the other values were set:",
     ),
     "paste_where": ("Rad {row} ({key}), {column}", "Row {row} ({key}), {column}"),
     "paste_not_review_column": (

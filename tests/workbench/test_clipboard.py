@@ -111,4 +111,5 @@ def test_refused_values_are_named_in_both_languages() -> None:
     assert describe(refused, "sv") == "Rad 2 (000001), Beslut: \u201dKanske\u201d \u2013 inte ett av fältets värden"
     assert describe(refused, "en") == "Row 2 (000001), Beslut: \u201cKanske\u201d \u2013 not one of the field's values"
     error = PasteRefusedError(session.table.path, count=1, problems=[describe(refused, "sv")])
-    assert "1 inklistrat värde passar inte sitt fält och sattes inte i sortiment.xlsx" in error.message("sv") and "Kanske" in error.message("sv")
+    message = error.message("sv")
+    assert "1 inklistrat värde passar inte sitt fält och sattes inte i sortiment.xlsx" in message and "Kanske" in message

@@ -189,10 +189,11 @@ class ReviewTableModel(QAbstractTableModel):
             return []
         field = self.review_field_at(column)
         positions = self._order[np.asarray(rows, dtype=np.int64)]
-        if column < len(self._source_headers):
-            values = self._columns[column][positions]
+        if field is None:
+            slot = self._slots[column]
+            assert isinstance(slot, int)
+            values = self._columns[slot][positions]
         else:
-            assert field is not None
             values = self.table.review[field.name].to_numpy(dtype=object)[positions]
         memo: dict[tuple[type, Any], str] = {}
         texts: list[str] = []

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from workbench._values import cell_text
+from workbench.csvwrite import unguard as csv_unguard
 from workbench.fields import field
 from workbench.table import Finding, empty_review
 from workbench.vocabularies import vocabulary
@@ -60,14 +61,15 @@ def _as_datetime(value: object) -> object:
 
 
 def read_review(
-    data: pd.DataFrame, review_columns: dict[str, str]
+    data: pd.DataFrame, review_columns: dict[str, str], *, unguard: bool = False
 ) -> tuple[pd.DataFrame, list[Finding]]:
     """The review frame (codes) and findings for values outside the vocabularies.
 
     Vocabulary fields hold codes (``"keep"``, ``"4"``); a value that is no code or label of either
     language is kept in the frame as the text found (so nothing is lost and the user can map it) and
     reported once per field and value with its row count (finding ``unknown_review_value``).
-    ``reviewed_at`` holds ``date``/``datetime``; text, replaced_by and names hold text.
+    ``reviewed_at`` holds ``date``/``datetime``; text, replaced_by and names hold text. With
+    ``unguard`` (a csv file) text loses the formula guard the csv writer adds (``'=1+1`` is ``=1+1``).
     """
     review = empty_review(data.index)
     findings: list[Finding] = []
@@ -87,7 +89,7 @@ def read_review(
             elif spec.kind == "datetime":
                 lookup[raw] = _as_datetime(value)
             else:
-                lookup[raw] = cell_text(value)
+                lookup[raw] = cell_text(csv_unguard(value) if unguard and isinstance(value, str) else value)
         mapped = column.map(lookup)
         review[name] = mapped.astype(object).where(present & mapped.notna(), None)
         if vocab is not None:

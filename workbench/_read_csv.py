@@ -59,7 +59,19 @@ def detect_encoding(data: bytes, complete: bool) -> str:
         return "latin-1"
 
 
-def _line_terminator(text: str) -> str:
+def _line_terminator(text: str, delimiter: str) -> str:
+    """The most common record end; line breaks inside quoted fields do not count."""
+    from workbench._csv_records import records
+
+    ends: Counter[str] = Counter()
+    try:
+        for _, end in records(text, delimiter):
+            if end:
+                ends[end] += 1
+    except CorruptFileError:
+        pass  # a quote not closed within the sample: the record ends counted so far
+    if ends:
+        return ends.most_common(1)[0][0]
     if "\r\n" in text:
         return "\r\n"
     if "\r" in text and "\n" not in text:
@@ -127,7 +139,6 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         if cut <= 0:
             raise CsvRecordTooLongError(path, kb=SAMPLE_BYTES >> 10)
         text = text[: cut + 1]
-    terminator = _line_terminator(text)
     lines = text.splitlines()
     delimiter = _delimiter([line for line in lines[:60] if line.strip()])
     if not delimiter:
@@ -149,7 +160,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         encoding=encoding,
         delimiter=delimiter,
         decimal=_decimal(rows[:SAMPLE_ROWS], delimiter),
-        line_terminator=terminator,
+        line_terminator=_line_terminator(text, delimiter),
         quote_all=quote_all,
     )
     return TextSample(dialect, rows, complete=complete)

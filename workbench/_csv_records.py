@@ -10,6 +10,7 @@ a quote are cut with one scan, and the patterns repeat character classes, never 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -34,14 +35,15 @@ def _line_of(text: str, pos: int) -> int:
     return len(_TERMINATOR.findall(text, 0, pos)) + 1
 
 
-def records(text: str, delimiter: str, quote: str = '"') -> Iterator[tuple[str, str]]:
-    """``(record, terminator)`` pairs of ``text``, each record as raw text (quotes kept); the last
-    record's terminator is ``""`` when the text does not end with a line break.
+def records(text: str, delimiter: str, quote: str = '"', start: int = 0) -> Iterator[tuple[str, str]]:
+    """``(record, terminator)`` pairs of ``text`` from ``start`` (a record's start), each record as
+    raw text (quotes kept); the last record's terminator is ``""`` when the text does not end with a
+    line break.
 
     Raises :class:`~workbench.errors.CsvUnclosedQuoteError` (its line in ``params``) for a quote that
     is never closed: csv programs would read the rest of the file into that one field.
     """
-    pos, end = 0, len(text)
+    pos, end = start, len(text)
     while pos < end:
         quote_at = text.find(quote, pos)
         if quote_at < 0:
@@ -129,17 +131,33 @@ def record_values(record: str, delimiter: str, quote: str = '"') -> list[str]:
     return [field_value(raw, quote) for raw in split_fields(record, delimiter, quote)]
 
 
-def parse_rows(text: str, delimiter: str, quote: str = '"', *,
-               max_fields: int = MAX_FIELDS) -> list[list[str]]:
-    """Every record of ``text`` as field values. A record of more than ``max_fields`` fields raises
-    :class:`~workbench.errors.CsvTooWideError` (its record number in ``params``)."""
+def parse_rows(text: str, delimiter: str, quote: str = '"', *, max_fields: int = MAX_FIELDS,
+               ends: Counter[str] | None = None) -> list[list[str]]:
+    """Every record of ``text`` as field values; ``ends`` (when given) counts the record ends.
+
+    A record of more than ``max_fields`` fields raises :class:`~workbench.errors.CsvTooWideError`
+    (its record number in ``params``).
+    """
     rows: list[list[str]] = []
-    for record, _ in records(text, delimiter, quote):
-        if record.count(delimiter) >= max_fields:
-            values = record_values(record, delimiter, quote)
-            if len(values) > max_fields:
-                raise CsvTooWideError(None, record=len(rows) + 1, limit=max_fields)
-        else:
-            values = record_values(record, delimiter, quote)
+    first_quote = text.find(quote)
+    # the lines before the first quote: cut and split in one go each (most files hold no quote)
+    plain_end = len(text) if first_quote < 0 else max(text.rfind("\n", 0, first_quote),
+                                                       text.rfind("\r", 0, first_quote)) + 1
+    if plain_end:
+        pieces = _TERMINATOR.split(text[:plain_end])
+        if ends is not None:
+            ends.update(_TERMINATOR.findall(text, 0, plain_end))
+        if pieces and not pieces[-1] and text[plain_end - 1] in "\r\n":
+            pieces.pop()
+        rows = [line.split(delimiter) if line else [] for line in pieces]
+        if max(map(len, rows), default=0) > max_fields:
+            wide = next(i for i, row in enumerate(rows) if len(row) > max_fields)
+            raise CsvTooWideError(None, record=wide + 1, limit=max_fields)
+    for record, end in records(text, delimiter, quote, plain_end):
+        if ends is not None and end:
+            ends[end] += 1
+        values = record_values(record, delimiter, quote)
+        if len(values) > max_fields:
+            raise CsvTooWideError(None, record=len(rows) + 1, limit=max_fields)
         rows.append(values)
     return rows

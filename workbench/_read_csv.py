@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench._csv_records import parse_rows, record_values
+from workbench._csv_records import parse_rows, record_values, records
 from workbench.errors import CorruptFileError, CsvRecordTooLongError, UnsupportedFormatError, WorkbenchError
 from workbench.table import CsvDialect
 
@@ -59,17 +59,8 @@ def detect_encoding(data: bytes, complete: bool) -> str:
         return "latin-1"
 
 
-def _line_terminator(text: str, delimiter: str) -> str:
-    """The most common record end; line breaks inside quoted fields do not count."""
-    from workbench._csv_records import records
-
-    ends: Counter[str] = Counter()
-    try:
-        for _, end in records(text, delimiter):
-            if end:
-                ends[end] += 1
-    except CorruptFileError:
-        pass  # a quote not closed within the sample: the record ends counted so far
+def _line_terminator(ends: Counter[str], text: str) -> str:
+    """The most common record end (line breaks inside quoted fields do not count)."""
     if ends:
         return ends.most_common(1)[0][0]
     if "\r\n" in text:
@@ -145,13 +136,14 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         if not allow_undelimited or len([line for line in lines if line.strip()]) < 2:
             raise UnsupportedFormatError(path, detail="no delimiter found")
         delimiter = ";"
+    ends: Counter[str] = Counter()
     try:
-        rows = parse_rows(text, delimiter)
+        rows = parse_rows(text, delimiter, ends=ends)
     except CorruptFileError as error:
         if complete:
             raise _naming(error, path) from None
         # a quote not closed within the sample may close further on: the full read decides
-        rows = _rows_before_unclosed(text, delimiter)
+        rows = _rows_before_unclosed(text, delimiter, ends)
     data_lines = [line for line in lines[1:20] if line.strip()]
     quote_all = bool(data_lines) and all(
         all(f.startswith('"') for f in line.split(delimiter)) for line in data_lines
@@ -160,7 +152,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         encoding=encoding,
         delimiter=delimiter,
         decimal=_decimal(rows[:SAMPLE_ROWS], delimiter),
-        line_terminator=_line_terminator(text, delimiter),
+        line_terminator=_line_terminator(ends, text),
         quote_all=quote_all,
     )
     return TextSample(dialect, rows, complete=complete)
@@ -227,14 +219,14 @@ def _naming(error: WorkbenchError, path: Path) -> WorkbenchError:
     return type(error)(path, error.detail, **error.params)
 
 
-def _rows_before_unclosed(text: str, delimiter: str) -> list[list[str]]:
+def _rows_before_unclosed(text: str, delimiter: str, ends: Counter[str]) -> list[list[str]]:
     """The rows of a sample up to the record whose quote the sample does not close."""
     rows: list[list[str]] = []
-    from workbench._csv_records import records
-
+    ends.clear()
     try:
-        for record, _ in records(text, delimiter):
+        for record, end in records(text, delimiter):
             rows.append(record_values(record, delimiter))
+            ends[end] += 1
     except CorruptFileError:
         pass
     return rows

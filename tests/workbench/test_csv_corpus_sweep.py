@@ -7,6 +7,7 @@ cost), so the sweep converts once per dialect, module-wide.
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -18,7 +19,6 @@ import python_calamine
 from _writer_fixtures import corpus_dir
 
 from workbench.apply import apply_decisions
-from workbench.csvwrite import guard
 from workbench.errors import WorkbenchError
 from workbench.importer import read_table
 from workbench.table import CsvDialect, SourceTable
@@ -41,6 +41,11 @@ _LO_CHARSET = {"utf-8": 76, "utf-8-sig": 76, "cp1252": 1, "latin-1": 12, "utf-16
                "utf-16-le": 65535, "utf-16-be": 65535}
 
 
+def guarded(text: str) -> str:
+    """What LibreOffice shows for a text the writer guards (the values of this test only)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def libreoffice_grids(files: list[tuple[Path, CsvDialect]], out: Path) -> dict[Path, list[list[Any]]]:
     """Each csv as LibreOffice reads it (converted to xlsx, read with calamine): one soffice call
     per dialect."""
@@ -53,7 +58,8 @@ def libreoffice_grids(files: list[tuple[Path, CsvDialect]], out: Path) -> dict[P
     for number, (options, paths) in enumerate(groups.items()):
         folder = out / f"group{number}"
         subprocess.run([SOFFICE, f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                        f"--infilter=Text - txt - csv (StarCalc):{options}", "--convert-to", "xlsx", "--outdir", str(folder),
+                        f"--infilter=Text - txt - csv (StarCalc):{options}", "--convert-to", "xlsx",
+                        "--outdir", str(folder),
                         *map(str, paths)], check=True, capture_output=True, timeout=300)
         for path in paths:
             produced = folder / (path.stem + ".xlsx")
@@ -114,7 +120,7 @@ def test_decisions_saved_into_a_corpus_csv_read_back(name: str, density: str, wr
     entry = written["saved"].get(f"{density}_{name}")
     if entry is None:
         pytest.skip("no usable key in this file")
-    source, out, before, decisions = entry
+    _source, out, before, decisions = entry
     after = read_table(out, key_column=before.key_column)
     # our reader: the same table, the decisions in the review columns
     assert (after.header_row, after.csv_dialect) == (before.header_row, before.csv_dialect)
@@ -125,11 +131,8 @@ def test_decisions_saved_into_a_corpus_csv_read_back(name: str, density: str, wr
             assert review.loc[key, field] == value, (key, field)
     # every record as wide as the widened header
     assert before.csv_dialect is not None
-    from workbench._csv_records import records, split_fields
-
-    text = out.read_bytes().decode(before.csv_dialect.encoding)
-    d = before.csv_dialect.delimiter
-    widths = {len(split_fields(r, d)) for r, _ in records(text, d)}
+    with out.open(encoding=before.csv_dialect.encoding, newline="") as handle:
+        widths = {len(r) for r in csv.reader(handle, delimiter=before.csv_dialect.delimiter)}
     assert min(widths) >= max(after.column_index.values()) + 1, widths
     # LibreOffice: the same values at the same rows and columns, guarded text shown as text
     grid = written["grids"][out]
@@ -139,7 +142,7 @@ def test_decisions_saved_into_a_corpus_csv_read_back(name: str, density: str, wr
             for field, value in DECISIONS[i % 3][0].items():
                 cell = line[after.column_index[after.review_columns[field]]]
                 if field == "comment" or field == "reviewed_by":
-                    assert cell == guard(str(value)), (key, field, cell)
+                    assert cell == guarded(str(value)), (key, field, cell)
                 elif field == "env_score":
                     assert cell == value
                 elif field != "reviewed_at":

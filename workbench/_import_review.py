@@ -122,7 +122,7 @@ def key_findings(keys: pd.Series | None, row_count: int) -> tuple[list[str], int
     return duplicate_keys, missing, findings
 
 
-def _numbers(data: pd.DataFrame, header: str | None) -> np.ndarray | None:
+def _numbers(data: pd.DataFrame, header: str | None) -> pd.Series | None:
     if header is None:
         return None
     column = data[header]
@@ -130,8 +130,7 @@ def _numbers(data: pd.DataFrame, header: str | None) -> np.ndarray | None:
         column = pd.to_numeric(column, errors="coerce")
     if not pd.api.types.is_numeric_dtype(column):
         return None
-    array: np.ndarray = column.to_numpy(dtype="float64", na_value=np.nan)
-    return array
+    return column.astype("float64")
 
 
 def figure_findings(data: pd.DataFrame, columns: dict[str, str]) -> list[Finding]:
@@ -143,17 +142,17 @@ def figure_findings(data: pd.DataFrame, columns: dict[str, str]) -> list[Finding
     findings: list[Finding] = []
     quantity = _numbers(data, columns.get("quantity"))
     if quantity is not None:
-        negative = int(np.count_nonzero(quantity < 0))
+        negative = int((quantity < 0).sum())
         if negative:
             findings.append(Finding("negative_quantity", {"count": negative,
                                                           "header": columns["quantity"]}))
     price = _numbers(data, columns.get("price"))
     spend = _numbers(data, columns.get("spend"))
     if quantity is not None and price is not None and spend is not None:
-        # NaN compares false: a row missing a figure is never off
         expected = price * quantity
-        tolerance = np.maximum(np.abs(spend) * 0.01, 1.0)
-        count = int(np.count_nonzero(np.abs(spend - expected) > tolerance))
+        tolerance = np.maximum(1.0, spend.abs() * 0.01)
+        off = ((spend - expected).abs() > tolerance) & spend.notna() & expected.notna()
+        count = int(off.sum())
         if count:
             findings.append(Finding("spend_mismatch", {"count": count, "header": columns["spend"]}))
     return findings

@@ -295,7 +295,7 @@ def _text_table(path: Path, sample: text_reader.TextSample, options: _Options) -
     if totals:
         data = data.iloc[:-totals]
         findings.append(Finding("total_rows_skipped", {"count": totals}))
-    data.index = pd.Index(data.index.to_numpy(dtype="int64"), name="row")
+    data.index = pd.Index(data.index.to_numpy(dtype="int64"), name="row", copy=False)
     return (data, info, columns, review_columns, findings), dialect
 
 

@@ -31,6 +31,14 @@ def _field_regex(delimiter: str, quote: str) -> re.Pattern[str]:
     return re.compile(rf"{q}([^{q}]*(?:{q}{q}[^{q}]*)*)({q}[^{d}\r\n]*)?|[^{d}\r\n]*")
 
 
+@lru_cache(maxsize=16)
+def _record_regex(delimiter: str, quote: str) -> re.Pattern[str]:
+    d, q = re.escape(delimiter), re.escape(quote)
+    field = rf"(?:{q}[^{q}]*(?:{q}{q}[^{q}]*)*+(?:{q}[^{d}\r\n]*)?|[^{d}\r\n]*)"
+    # possessive: nothing to backtrack into, so the engine keeps no state per field
+    return re.compile(rf"{field}(?:{d}{field})*+")
+
+
 def _line_of(text: str, pos: int) -> int:
     return len(_TERMINATOR.findall(text, 0, pos)) + 1
 
@@ -70,6 +78,11 @@ def records(text: str, delimiter: str, quote: str = '"', start: int = 0) -> Iter
 
 def _record_end(text: str, pos: int, delimiter: str, quote: str) -> int:
     """Where the record starting at ``pos`` ends (at its line break or the end of ``text``)."""
+    match = _record_regex(delimiter, quote).match(text, pos)
+    assert match is not None
+    if match.end() < len(text):
+        return match.end()
+    # the record runs to the end of the text: field by field, to find a quote never closed
     regex = _field_regex(delimiter, quote)
     end, step = len(text), len(delimiter)
     while True:

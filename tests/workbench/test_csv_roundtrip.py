@@ -209,3 +209,16 @@ def test_a_decisions_csv_saved_by_swedish_excel_is_accepted(tmp_path: Path) -> N
     assert review.loc["A0002", "comment"] == "Bra pris, blå förpackning"
     assert review.loc["A0003", "comment"] == "Används ej; ersätts"
     assert review.loc["A0003", "decision"] == "remove"
+
+
+def test_the_splitter_splits_as_pandas_reads_a_large_file() -> None:
+    """Files past the sniffing sample are read by pandas' C parser: the writer must split alike."""
+    import pandas as pd
+
+    from workbench._csv_records import parse_rows
+
+    text = ('a;Skärm 24" LED;1\r\n"b;c";"d ""e""";2\r\nf;"g\r\nh";3\r\n"i"j;k"l;4\r\n'
+            'm;"";5\r\n"n""";o;6\r\n')
+    frame = pd.read_csv(io.StringIO(text), sep=";", header=None, dtype=str, keep_default_na=False,
+                        engine="c")
+    assert parse_rows(text, ";") == frame.to_numpy().tolist()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,16 +30,39 @@ def field_for_header(header: str) -> str | None:
 
 
 def read_decisions_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and ``(line number, values)`` rows of a decisions csv (UTF-8, BOM allowed; ``,`` or ``;``)."""
+    """Header and ``(line number, values)`` rows of a decisions csv.
+
+    Encoding and delimiter are sniffed as for a source csv (UTF-8 with or without BOM, UTF-16,
+    Windows-1252 as Swedish Excel saves; ``,`` ``;`` tab or ``|``), and records are split by the
+    splitter the importer and the csv writer share.
+    """
+    from workbench._csv_records import parse_rows
+    from workbench._read_csv import SAMPLE_BYTES, sniff_text
+    from workbench.errors import CorruptFileError
+
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise FileMissingError(path) from None
-    except UnicodeDecodeError as error:
-        raise UnsupportedFormatError(path, detail="not UTF-8 text") from error
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not data.strip():
+        raise InvalidDecisionsError(path, problems=["the file is empty"])
+    sample = sniff_text(Path(path), data[:SAMPLE_BYTES])
+    if sample.html:
+        raise UnsupportedFormatError(path, detail="an HTML document, not a csv")
+    encoding = sample.dialect.encoding
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:  # UTF-8 in the sample, not further on: Windows-1252, as the importer
+        encoding = "cp1252" if encoding.startswith("utf-8") else "latin-1"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise UnsupportedFormatError(path, detail="undecodable text") from error
+    del data
+    try:
+        rows = parse_rows(text.lstrip("\ufeff"), sample.dialect.delimiter, sample.dialect.quotechar)
+    except CorruptFileError as error:
+        raise type(error)(path, error.detail, **error.params) from None
     if not rows:
         raise InvalidDecisionsError(path, problems=["the file is empty"])
     header = [h.strip() for h in rows[0]]

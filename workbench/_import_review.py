@@ -11,6 +11,7 @@ import pandas as pd
 
 from workbench._mapping import fold_header, relaxed_fold, synonyms
 from workbench._values import cell_text
+from workbench.csvwrite import unguard as csv_unguard
 from workbench.fields import field
 from workbench.messages import text
 from workbench.table import Finding, empty_review
@@ -64,14 +65,15 @@ def _as_datetime(value: object) -> object:
 
 
 def read_review(
-    data: pd.DataFrame, review_columns: dict[str, str]
+    data: pd.DataFrame, review_columns: dict[str, str], *, unguard: bool = False
 ) -> tuple[pd.DataFrame, list[Finding]]:
     """The review frame (codes) and findings for values outside the vocabularies.
 
     Vocabulary fields hold codes (``"keep"``, ``"4"``); a value that is no code or label of either
     language is kept in the frame as the text found (so nothing is lost and the user can map it) and
     reported once per field and value with its row count (finding ``unknown_review_value``).
-    ``reviewed_at`` holds ``date``/``datetime``; text, replaced_by and names hold text.
+    ``reviewed_at`` holds ``date``/``datetime``; text, replaced_by and names hold text. With
+    ``unguard`` (a csv file) text loses the formula guard the csv writer adds (``'=1+1`` is ``=1+1``).
     """
     review = empty_review(data.index)
     findings: list[Finding] = []
@@ -91,7 +93,7 @@ def read_review(
             elif spec.kind == "datetime":
                 lookup[raw] = _as_datetime(value)
             else:
-                lookup[raw] = cell_text(value)
+                lookup[raw] = cell_text(csv_unguard(value) if unguard and isinstance(value, str) else value)
         mapped = column.map(lookup)
         review[name] = mapped.astype(object).where(present & mapped.notna(), None)
         if vocab is not None:
@@ -104,13 +106,32 @@ def read_review(
     return review, findings
 
 
+def _factorize(keys: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` of the keys, missing ones coded -1."""
+    values = keys.to_numpy(dtype=object)
+    if isinstance(keys.dtype, pd.StringDtype) and keys.dtype.storage == "python":
+        # every value is text or missing: pandas' string hash table directly, sized for every row
+        # (pd.factorize first scans the values to find that out and starts small: twice the time)
+        try:
+            from pandas._libs import hashtable
+
+            uniques, codes = hashtable.StringHashTable(max(len(values), 1)).factorize(values, na_sentinel=-1)
+            return np.asarray(codes), np.asarray(uniques, dtype=object)
+        except (AttributeError, TypeError):  # another pandas: its public route
+            pass
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.asarray(codes), np.asarray(uniques, dtype=object)
+
+
 def key_findings(keys: pd.Series | None, row_count: int) -> tuple[list[str], int, list[Finding]]:
     """``(duplicate_keys, rows_without_key, findings)`` for the key column (``None``: no key column)."""
     if keys is None:
         return [], row_count, [Finding("no_key_column", {"count": row_count})]
-    codes, uniques = pd.factorize(keys.to_numpy(dtype=object), use_na_sentinel=True)
-    missing = int((codes < 0).sum())
-    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    codes, uniques = _factorize(keys)
+    # one pass: a missing key's code -1 counts in the first bin
+    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+    missing = int(counts[0])
+    counts = counts[1:]
     repeated = counts > 1
     duplicate_keys = [str(k) for k in uniques[repeated]]
     duplicated_rows = int(counts[repeated].sum())

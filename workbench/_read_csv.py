@@ -6,8 +6,6 @@ Web systems often save an HTML table or a csv under a ``.xls`` name; those are r
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbench.errors import CorruptFileError, UnsupportedFormatError
+from workbench._csv_records import parse_rows, record_values, records
+from workbench.errors import CorruptFileError, CsvRecordTooLongError, UnsupportedFormatError, WorkbenchError
 from workbench.table import CsvDialect
 
 SAMPLE_BYTES = 256 << 10
@@ -60,7 +59,10 @@ def detect_encoding(data: bytes, complete: bool) -> str:
         return "latin-1"
 
 
-def _line_terminator(text: str) -> str:
+def _line_terminator(ends: Counter[str], text: str) -> str:
+    """The most common record end (line breaks inside quoted fields do not count)."""
+    if ends:
+        return ends.most_common(1)[0][0]
     if "\r\n" in text:
         return "\r\n"
     if "\r" in text and "\n" not in text:
@@ -69,18 +71,24 @@ def _line_terminator(text: str) -> str:
 
 
 def _delimiter(lines: list[str]) -> str:
-    best, best_score = ";", -1.0
+    """The candidate that splits the most lines, then the one whose lines agree on a field count.
+
+    Lines of the most common count agree, and so do lines as wide as the first line: a file whose
+    header was widened (rows written short by another program) still splits on its own delimiter
+    rather than on the decimal commas of its rows.
+    """
+    best, best_score = ";", (-1, -1, -1)
     for candidate in _DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=candidate) if row]
+        counts = [len(record_values(line, candidate)) for line in lines]
+        counts = [n for n in counts if n >= 2]
         if not counts:
             continue
-        mode, hits = Counter(counts).most_common(1)[0]
-        if mode < 2:
-            continue
-        score = hits + mode / 1000
+        mode = Counter(counts).most_common(1)[0][0]
+        agreeing = sum(1 for n in counts if n in (mode, counts[0]))
+        score = (len(counts), agreeing, mode)
         if score > best_score:
             best, best_score = candidate, score
-    return best if best_score >= 0 else ""
+    return best if best_score[0] >= 0 else ""
 
 
 def _decimal(rows: list[list[str]], delimiter: str) -> str:
@@ -119,15 +127,23 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         return TextSample(dialect, rows, html=True, complete=True)
     if not complete:  # drop the last, possibly cut line
         cut = max(text.rfind("\n"), text.rfind("\r"))
-        text = text[: cut + 1] if cut > 0 else text
-    terminator = _line_terminator(text)
+        if cut <= 0:
+            raise CsvRecordTooLongError(path, kb=SAMPLE_BYTES >> 10)
+        text = text[: cut + 1]
     lines = text.splitlines()
     delimiter = _delimiter([line for line in lines[:60] if line.strip()])
     if not delimiter:
         if not allow_undelimited or len([line for line in lines if line.strip()]) < 2:
             raise UnsupportedFormatError(path, detail="no delimiter found")
         delimiter = ";"
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    ends: Counter[str] = Counter()
+    try:
+        rows = parse_rows(text, delimiter, ends=ends)
+    except CorruptFileError as error:
+        if complete:
+            raise _naming(error, path) from None
+        # a quote not closed within the sample may close further on: the full read decides
+        rows = _rows_before_unclosed(text, delimiter, ends)
     data_lines = [line for line in lines[1:20] if line.strip()]
     quote_all = bool(data_lines) and all(
         all(f.startswith('"') for f in line.split(delimiter)) for line in data_lines
@@ -136,7 +152,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
         encoding=encoding,
         delimiter=delimiter,
         decimal=_decimal(rows[:SAMPLE_ROWS], delimiter),
-        line_terminator=terminator,
+        line_terminator=_line_terminator(ends, text),
         quote_all=quote_all,
     )
     return TextSample(dialect, rows, complete=complete)
@@ -187,15 +203,33 @@ class ParseFallback(Exception):
 
 
 def read_all_rows(path: Path, dialect: CsvDialect) -> list[list[str]]:
-    """Every record, read with the csv module (slower; for irregular files).
+    """Every record, read with the shared splitter (slower; for irregular files).
 
     A ``UnicodeDecodeError`` propagates so that the caller can retry with another encoding.
     """
+    text = Path(path).read_bytes().decode(dialect.encoding, errors="strict").lstrip("\ufeff")
     try:
-        with open(path, encoding=dialect.encoding, errors="strict", newline="") as handle:
-            return list(csv.reader(handle, delimiter=dialect.delimiter, quotechar=dialect.quotechar))
-    except csv.Error as error:
-        raise CorruptFileError(path, detail=str(error)) from None
+        return parse_rows(text, dialect.delimiter, dialect.quotechar)
+    except CorruptFileError as error:
+        raise _naming(error, path) from None
+
+
+def _naming(error: WorkbenchError, path: Path) -> WorkbenchError:
+    """``error`` (raised by the splitter, which knows no file) naming ``path``."""
+    return type(error)(path, error.detail, **error.params)
+
+
+def _rows_before_unclosed(text: str, delimiter: str, ends: Counter[str]) -> list[list[str]]:
+    """The rows of a sample up to the record whose quote the sample does not close."""
+    rows: list[list[str]] = []
+    ends.clear()
+    try:
+        for record, end in records(text, delimiter):
+            rows.append(record_values(record, delimiter))
+            ends[end] += 1
+    except CorruptFileError:
+        pass
+    return rows
 
 
 class _TableParser(HTMLParser):

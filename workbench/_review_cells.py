@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,9 +11,9 @@ from typing import Any
 import pandas as pd
 import python_calamine
 
+from workbench._csv_records import record_values, records
 from workbench._decisions import parse_datetime
 from workbench._xlsx_values import CellValue, clean_text
-from workbench.csvwrite import records
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.table import CsvDialect, SourceTable
 from workbench.vocabularies import vocabularies
@@ -141,12 +139,10 @@ def verify_csv(path: Path, dialect: CsvDialect, expected: Mapping[tuple[int, int
     by_row: dict[int, list[tuple[int, str | None]]] = {}
     for (row, col), value in expected.items():
         by_row.setdefault(row, []).append((col, value))
-    for number, (record, _) in enumerate(records(text, dialect.quotechar), start=1):
+    for number, (record, _) in enumerate(records(text, dialect.delimiter, dialect.quotechar), start=1):
         if number not in by_row:
             continue
-        reader = csv.reader(io.StringIO(record, newline=""), delimiter=dialect.delimiter,
-                            quotechar=dialect.quotechar)
-        fields = next(reader, [])
+        fields = record_values(record, dialect.delimiter, dialect.quotechar)
         for col, wanted in by_row[number]:
             found = fields[col] if col < len(fields) else ""
             if found != (wanted or ""):

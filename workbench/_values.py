@@ -73,8 +73,13 @@ def parse_number(text: str, decimal: str | None = None) -> float | None:
 
 
 def _integral(array: np.ndarray) -> bool:
+    # prices and amounts show a fraction within their first values: look there before the whole column
+    head = array[:1024]
+    head = head[~np.isnan(head)]
+    if head.size and not np.array_equal(head, np.trunc(head)):
+        return False
     finite = array[~np.isnan(array)]
-    return bool(finite.size) and bool(np.all(np.mod(finite, 1) == 0)) and bool(
+    return bool(finite.size) and np.array_equal(finite, np.trunc(finite)) and bool(
         np.all(np.abs(finite) < 2**53)
     )
 

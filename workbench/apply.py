@@ -31,8 +31,8 @@ from workbench._review_cells import (
 )
 from workbench._xlsx_values import column_letters
 from workbench.convert import convert_to_xlsx, converted_path
-from workbench.csvwrite import write_csv_review
-from workbench.errors import OutputKindError, WorkbenchError
+from workbench.csvwrite import guard, write_csv_review
+from workbench.errors import OutputFormatError, OutputKindError, WorkbenchError
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.messages import text
 from workbench.progress import Progress
@@ -144,6 +144,9 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
     if output is not None and (is_xlsx or converted):
         _check_output_kind(source, target, ".xlsx" if converted else workbook_ending(source))
+    if not is_xlsx and not converted and target.suffix.lower() not in _TEXT_SUFFIXES:
+        # the csv is rewritten field by field: its text under a workbook's name opens nowhere
+        raise OutputFormatError(target, suffix=target.suffix or "''")
     needed = {name for name, (_, values) in by_field.items() if any(v is not None for v in values)}
     # New columns go right of the last column holding anything. The table shows where its columns
     # end; an xlsx patch checks while it streams that nothing lies further right (a second pass after
@@ -229,10 +232,15 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     else:
         assert table.csv_dialect is not None, "a csv table carries its dialect"
         dialect = table.csv_dialect
-        texts = {pos: csv_text(v, dialect) for pos, v in cells.items()}
+        # text a spreadsheet would run as a formula is guarded (a comment "=1+1" stays text)
+        texts = {pos: guard(t) if isinstance(v, str) and t is not None else t
+                 for pos, v in cells.items() for t in (csv_text(v, dialect),)}
         texts.update({(table.header_row, columns[n]): h for n, h in zip(new_fields, headers, strict=True)})
+        # new columns widen the table: every record is written to the new width
+        width = max(columns[n] for n in new_fields) + 1 if new_fields else None
+
         def write_csv(temp: Path) -> None:
-            write_csv_review(source, temp, dialect, texts)
+            write_csv_review(source, temp, dialect, texts, width=width)
 
         result.backup = atomic_save(target, write_csv, lambda temp: verify_csv(temp, dialect, texts))
     for name, header in zip(new_fields, headers, strict=True):
@@ -267,6 +275,7 @@ def _cells(by_field: Mapping[str, tuple[list[int], list[Any]]], columns: Mapping
 
 
 _MEMO_LIMIT = 10_000
+_TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
 def _last_column(table: SourceTable) -> int:

@@ -1,9 +1,16 @@
 """Writing review values back into a csv/txt file, changing nothing else.
 
-The file is split into records and fields *as raw text*; only the fields of the review columns are
-replaced (or appended, for new columns), so every other byte of every record — quoting, spacing,
-decimal style, line endings, encoding and BOM — stays exactly as it was. A file written with no
-changes is byte-identical to the original.
+The file is split into records and fields *as raw text* by the splitter the reader uses
+(:mod:`workbench._csv_records`); only the fields of the review columns are replaced (or appended, for
+new columns), so every other byte of every record — quoting, spacing, decimal style, line endings,
+encoding and BOM — stays exactly as it was. A file written with no changes is byte-identical to the
+original. When new columns widen the table, every shorter record is padded with empty fields to the
+new width, as Excel and LibreOffice write csv (a ragged file reads as a different table elsewhere).
+
+Text that a spreadsheet program would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) is written with a guard apostrophe inside a quoted field, ``"'=1+1"``:
+Excel and LibreOffice both show such a field as text. The reader takes the guard off again
+(:func:`unguard`), so the value reads back as written; see ``docs/saving.md``.
 
 Rows are 1-based record numbers (a quoted field spanning lines is one record), as the importer
 numbers them.
@@ -11,101 +18,111 @@ numbers them.
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
+from workbench._csv_records import records, split_fields
 from workbench.table import CsvDialect
 
-_TERMINATOR = re.compile(r"\r\n|\n|\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+_GUARDED = re.compile(r"'+[=+\-@\t\r]")
+_NEEDS_GUARD = re.compile(r"'*[=+\-@\t\r]")
+_WRITE_CHUNK = 1 << 20
 
 
-def records(text: str, quote: str) -> Iterator[tuple[str, str]]:
-    """``(record, terminator)`` pairs of ``text``; quoted line breaks stay inside the record."""
-    q = re.escape(quote)
-    pattern = re.compile(rf"((?:{q}(?:[^{q}]|{q}{q})*{q}|[^{q}\r\n])*)(\r\n|\n|\r|$)", re.DOTALL)
-    pos = 0
-    end = len(text)
-    while pos < end:
-        match = pattern.match(text, pos)
-        if match is None or match.end() == pos:  # an unbalanced quote: the rest is one record
-            yield text[pos:], ""
-            return
-        yield match.group(1), match.group(2)
-        pos = match.end()
+def guard(value: str) -> str:
+    """``value`` safe from formula evaluation: an apostrophe before text a spreadsheet would run.
+
+    Text that already starts with apostrophes before such a character gets one more, so that
+    :func:`unguard` gives every value back exactly.
+    """
+    return GUARD + value if _NEEDS_GUARD.match(value) else value
 
 
-def split_fields(record: str, delimiter: str, quote: str) -> list[str]:
-    """The raw text of each field of ``record`` (quotes kept)."""
-    q, d = re.escape(quote), re.escape(delimiter)
-    pattern = re.compile(rf"(?:{q}(?:[^{q}]|{q}{q})*{q}[^{d}]*|[^{d}]*)", re.DOTALL)
-    fields: list[str] = []
-    pos = 0
-    while True:
-        match = pattern.match(record, pos)
-        assert match is not None
-        fields.append(match.group(0))
-        pos = match.end()
-        if pos >= len(record):
-            return fields
-        pos += len(delimiter)
-        if pos == len(record):
-            fields.append("")
-            return fields
+def unguard(value: str) -> str:
+    """The text :func:`guard` was given: one apostrophe fewer where it added one."""
+    return value[1:] if _GUARDED.match(value) else value
 
 
 def quote_field(value: str, dialect: CsvDialect) -> str:
-    """``value`` as a field in ``dialect``: quoted when it must be (or when the file quotes all)."""
+    """``value`` as a field in ``dialect``: quoted when it must be (or when the file quotes all);
+    a formula guard (see :func:`guard`) always in a quoted field."""
     q = dialect.quotechar
     needs = dialect.quote_all or any(ch in value for ch in (dialect.delimiter, q, "\r", "\n")) \
-        or value != value.strip()
+        or value != value.strip() or _GUARDED.match(value) is not None
     if not needs:
         return value
     return q + value.replace(q, q + q) + q
 
 
 def write_csv_review(source: Path, target: Path, dialect: CsvDialect,
-                     cells: Mapping[tuple[int, int], str | None]) -> int:
+                     cells: Mapping[tuple[int, int], str | None], *, width: int | None = None) -> int:
     """Copy ``source`` to ``target`` with ``cells`` ((record, 0-based column) -> text, ``None`` = empty)
-    replaced; returns how many records changed. Records shorter than a column are padded."""
-    raw = Path(source).read_bytes()
-    text = raw.decode(dialect.encoding)
+    replaced; returns how many records changed. Records shorter than a column written are padded;
+    with ``width`` (the table widened to that many columns) every record is padded to it."""
+    text = Path(source).read_bytes().decode(dialect.encoding)
     by_row: dict[int, dict[int, str | None]] = {}
     for (row, col), value in cells.items():
         by_row.setdefault(row, {})[col] = value
-    out: list[str] = []
+    d = dialect.delimiter
     changed = 0
     number = 0
-    for record, terminator in records(text, dialect.quotechar):
-        number += 1
-        edits = by_row.get(number)
-        if edits:
-            fields = split_fields(record, dialect.delimiter, dialect.quotechar)
-            if fields == [""] and not record:
-                fields = []
-            width = max(max(edits) + 1, len(fields))
-            fields += [""] * (width - len(fields))
+    ends_open = False
+    encoder = codecs.getincrementalencoder(dialect.encoding)()
+    with open(target, "wb") as handle:
+        pending: list[str] = []
+        size = 0
+
+        def emit(piece: str) -> None:
+            nonlocal size
+            pending.append(piece)
+            size += len(piece)
+            if size >= _WRITE_CHUNK:
+                handle.write(encoder.encode("".join(pending)))
+                pending.clear()
+                size = 0
+
+        for record, terminator in records(text, d, dialect.quotechar):
+            number += 1
+            edits = by_row.get(number)
+            fields = None
+            if width is not None and not edits:  # short? (a quoted delimiter is no field break)
+                if record.count(d) < width - 1:
+                    fields = split_fields(record, d, dialect.quotechar) if record else []
+                elif dialect.quotechar in record:
+                    fields = split_fields(record, d, dialect.quotechar)
+                    fields = fields if len(fields) < width else None
+            if edits or fields is not None:
+                if fields is None:
+                    fields = split_fields(record, d, dialect.quotechar) if record else []
+                fields += [""] * (max(width or 0, max(edits or (0,)) + 1) - len(fields))
+                for col, value in (edits or {}).items():
+                    fields[col] = "" if value is None else quote_field(value, dialect)
+                new = d.join(fields)
+                if new != record:
+                    changed += 1
+                record = new
+            emit(record)
+            emit(terminator)
+            ends_open = not terminator
+        del text
+        for row in sorted(r for r in by_row if r > number):
+            # rows past the end of the file: start a record after a missing final line break
+            if ends_open and number:
+                emit(dialect.line_terminator)
+                ends_open = False
+            edits = by_row[row]
+            while number < row - 1:
+                emit(d * ((width or 1) - 1) + dialect.line_terminator)
+                number += 1
+            fields = [""] * max(width or 0, max(edits) + 1)
             for col, value in edits.items():
                 fields[col] = "" if value is None else quote_field(value, dialect)
-            new = dialect.delimiter.join(fields)
-            if new != record:
-                changed += 1
-            record = new
-        out.append(record + terminator)
-    last_number = number
-    for row in sorted(r for r in by_row if r > last_number):
-        # rows past the end of the file: start a record after a missing final line break
-        if out and not _TERMINATOR.search(out[-1][-2:] or "x"):
-            out[-1] += dialect.line_terminator
-        edits = by_row[row]
-        while last_number < row - 1:
-            out.append(dialect.line_terminator)
-            last_number += 1
-        fields = [""] * (max(edits) + 1)
-        for col, value in edits.items():
-            fields[col] = "" if value is None else quote_field(value, dialect)
-        out.append(dialect.delimiter.join(fields) + dialect.line_terminator)
-        last_number += 1
-        changed += 1
-    Path(target).write_bytes("".join(out).encode(dialect.encoding))
+            emit(d.join(fields) + dialect.line_terminator)
+            number += 1
+            changed += 1
+        handle.write(encoder.encode("".join(pending), final=True))
     return changed

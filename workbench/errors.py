@@ -67,6 +67,24 @@ class CorruptFileError(WorkbenchError, ValueError):
     code = "corrupt"
 
 
+class CsvUnclosedQuoteError(CorruptFileError):
+    """A csv quote that is never closed (``params["line"]``): the rest of the file would be one field."""
+
+    code = "csv_unclosed_quote"
+
+
+class CsvTooWideError(CorruptFileError):
+    """A csv record with more fields than a sheet has columns (``params["record"]``, ``["limit"]``)."""
+
+    code = "csv_too_wide"
+
+
+class CsvRecordTooLongError(CorruptFileError):
+    """The first csv record does not end within the sniffing sample (``params["kb"]``)."""
+
+    code = "csv_record_too_long"
+
+
 class EmptyWorkbookError(WorkbenchError, ValueError):
     code = "empty_workbook"
 
@@ -175,6 +193,12 @@ class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 
     code = "usage"
+
+
+class OutputFormatError(UsageError):
+    """An output name whose suffix is not the format the file is saved in (``params["suffix"]``)."""
+
+    code = "output_format"
 
 
 class Cancelled(WorkbenchError):

@@ -295,7 +295,7 @@ def _text_table(path: Path, sample: text_reader.TextSample, options: _Options) -
     if totals:
         data = data.iloc[:-totals]
         findings.append(Finding("total_rows_skipped", {"count": totals}))
-    data.index = pd.Index(data.index.to_numpy(dtype="int64"), name="row")
+    data.index = pd.Index(data.index.to_numpy(dtype="int64"), name="row", copy=False)
     return (data, info, columns, review_columns, findings), dialect
 
 
@@ -390,7 +390,7 @@ def _finish(path: Path, opened: _Opened, sheet: str | None, info: HeaderInfo, da
             findings.append(Finding("key_fallback", {"header": fallback}))
     keys = data[columns["key"]] if "key" in columns else None
     duplicate_keys, rows_without_key, key_notes = key_findings(keys, len(data))
-    review, review_notes = read_review(data, review_columns)
+    review, review_notes = read_review(data, review_columns, unguard=dialect is not None)
     mapped = set(columns.values()) | set(review_columns.values())
     unmapped = [h for h in info.names if h not in mapped]
     all_findings = key_notes + review_notes + findings + figure_findings(data, columns)

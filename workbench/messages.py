@@ -47,6 +47,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Filen {file} är skadad och kan inte läsas.",
         "The file {file} is damaged and cannot be read.",
     ),
+    "csv_unclosed_quote": (
+        "Filen {file} kan inte läsas som csv: ett citattecken (\") i början av ett fält på rad {line} "
+        "stängs aldrig, så resten av filen skulle bli ett enda fält. Ta bort tecknet eller stäng "
+        "citatet och försök igen.",
+        "The file {file} cannot be read as csv: a quote (\") opening a field on line {line} is never "
+        "closed, so the rest of the file would be one field. Remove it or close the quote and try again.",
+    ),
+    "csv_too_wide": (
+        "Filen {file} kan inte läsas som csv: post {record} har fler än {limit} fält, fler än ett "
+        "kalkylblad har kolumner.",
+        "The file {file} cannot be read as csv: record {record} has more than {limit} fields, more "
+        "than a sheet has columns.",
+    ),
+    "csv_record_too_long": (
+        "Filen {file} ser inte ut som en tabell: den första raden är längre än {kb} kB utan radbrytning.",
+        "The file {file} does not look like a table: its first line runs over {kb} kB without a line "
+        "break.",
+    ),
     "empty_workbook": (
         "Filen {file} innehåller inga data.",
         "The file {file} contains no data.",
@@ -171,6 +189,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} {count|article key|article keys} not found in the file; the first {shown}: {keys} …",
     ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
+    "output_format": (
+        "{file} kan inte skrivas som {suffix}: en csv-fil sparas som csv. Välj ett utdatanamn som "
+        "slutar på .csv (eller .txt), eller öppna filen i Excel och spara den som xlsx först.",
+        "{file} cannot be written as {suffix}: a csv file is saved as csv. Choose an output name "
+        "ending in .csv (or .txt), or open the file in Excel and save it as xlsx first.",
+    ),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
     # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
     "duplicate_keys": (

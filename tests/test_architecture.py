@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 import workbench
 
@@ -66,6 +69,19 @@ def test_public_api_list_is_sorted_and_true() -> None:
         assert hasattr(workbench, name), name
 
 
+@pytest.mark.parametrize("package", ["workbench.review", "workbench.xlsx", "workbench.reading", "workbench.writing",
+                                     "workbench.sharing", "ui.review", "ui.sharing", "ui.importing"])
+def test_each_concept_package_names_a_sorted_and_true_public_api(package: str) -> None:
+    """Each concept package's ``__init__`` lists its public names; every one resolves. The core's names
+    load their module on first use; the app's packages list their modules."""
+    module = importlib.import_module(package)
+    assert module.__all__ == sorted(module.__all__)
+    for name in module.__all__:
+        if package.startswith("ui."):
+            importlib.import_module(f"{package}.{name}")
+        assert getattr(module, name) is not None, f"{package}.{name}"
+
+
 _NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "ftplib", "smtplib",
                     "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets"}
 
@@ -91,8 +107,8 @@ def test_no_code_of_ours_imports_a_network_module() -> None:
 def test_the_app_shows_its_window_before_loading_pandas() -> None:
     """Start-up (issue 7): the window and a small workbook's preview come up before the review core's
     pandas is loaded, which happens in the background with the first file."""
-    code = ("import sys; import ui.app, ui.main_window, ui.preview, workbench.journal; "
-            "print(sorted(m for m in ('pandas', 'numpy', 'ui.review_page', 'workbench.table') if m in sys.modules))")
+    code = ("import sys; import ui.app, ui.main_window, ui.importing.preview, workbench.sharing.journal; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'ui.review.page', 'workbench.table') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
     assert result.returncode == 0, result.stderr

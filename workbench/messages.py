@@ -196,7 +196,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ending in .csv (or .txt), or open the file in Excel and save it as xlsx first.",
     ),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
-    # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
+    # Findings of the importer (workbench.reading.importer): non-blocking, shown in a banner / as warnings.
     "duplicate_keys": (
         "{count} artikelnummer förekommer på mer än en rad ({rows} {rows|rad|rader}): {keys}",
         "{count} {count|article number occurs|article numbers occur} on more than one row ({rows} "

@@ -63,6 +63,35 @@ def test_import_linter_rejects_qt_in_the_core(tmp_path: Path) -> None:
     assert "workbench.sneaky" in broken.stdout
 
 
+# One deliberate break per import-linter contract in pyproject.toml: (contract id, file, line appended).
+_CONTRACT_BREAKS = [
+    ("qt-free-core", "workbench/numbers.py", "import PySide6.QtWidgets"),
+    ("core-layers", "workbench/xlsx/cells.py", "import workbench.sharing.lock"),  # xlsx is below sharing
+    ("kernel-imports-no-package", "workbench/paths.py", "import workbench.xlsx.cells"),
+    ("ui-layers", "ui/importing/preview.py", "import ui.review.page"),  # importing is below review
+    ("no-cycles", "workbench/xlsx/cells.py", "import workbench.xlsx.patch"),  # patch imports cells
+    ("no-cycles", "ui/tasks.py", "import ui.main_window"),  # main_window imports tasks
+    ("no-cycles", "workbench/sharing/journal.py", "import workbench.sharing.three_way"),  # the old cycle
+    ("private-modules", "workbench/writing/convert.py", "from workbench.reading import _text"),
+]
+
+
+@pytest.mark.parametrize(("contract", "file", "line"), _CONTRACT_BREAKS)
+def test_each_import_contract_fails_when_broken(tmp_path: Path, contract: str, file: str, line: str) -> None:
+    """Each contract holds on this checkout and fails on a copy with one import that breaks it."""
+    shutil.copytree(ROOT / "workbench", tmp_path / "workbench")
+    shutil.copytree(ROOT / "ui", tmp_path / "ui")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    lint = [str(Path(sys.executable).parent / "lint-imports"), "--no-cache", "--contract", contract]
+    clean = subprocess.run(lint, cwd=tmp_path, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout
+    with (tmp_path / file).open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}  # a deliberate break\n")
+    broken = subprocess.run(lint, cwd=tmp_path, capture_output=True, text=True)
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "1 broken" in broken.stdout
+
+
 def test_public_api_list_is_sorted_and_true() -> None:
     assert workbench.__all__ == sorted(workbench.__all__)
     for name in workbench.__all__:

@@ -10,6 +10,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from workbench.reading._findings import (
+        new_review_headers,
+    )
+    from workbench.reading._text import (
+        SAMPLE_BYTES,
+        sniff_text,
+    )
     from workbench.reading.importer import (
         detect_header_row,
         list_sheets,
@@ -26,10 +33,13 @@ if TYPE_CHECKING:
 _LAZY = {
     "ImportProfile": "profiles",
     "Preview": "preview",
+    "SAMPLE_BYTES": "_text",
     "detect_header_row": "importer",
     "list_sheets": "importer",
+    "new_review_headers": "_findings",
     "read_preview": "preview",
     "read_table": "importer",
+    "sniff_text": "_text",
 }
 
 
@@ -43,8 +53,11 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "ImportProfile",
     "Preview",
+    "SAMPLE_BYTES",
     "detect_header_row",
     "list_sheets",
+    "new_review_headers",
     "read_preview",
     "read_table",
+    "sniff_text",
 ]

@@ -13,9 +13,9 @@ from workbench.fields import field
 from workbench.messages import text
 from workbench.reading._mapping import fold_header, relaxed_fold, synonyms
 from workbench.reading.cells import cell_text
+from workbench.reading.csv_records import unguard as csv_unguard
 from workbench.table import Finding, empty_review
 from workbench.vocabularies import vocabulary
-from workbench.writing.csv_patch import unguard as csv_unguard
 
 #: Keys named in a duplicate-keys message (the full list is in ``SourceTable.duplicate_keys``).
 SHOWN_KEYS = 10

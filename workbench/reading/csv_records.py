@@ -1,4 +1,4 @@
-"""The one csv record splitter: reading (sniffing, irregular files, read-back) and writing share it.
+"""The one csv splitter and formula guard: reading (sniffing, irregular files, read-back) and writing share them.
 
 It splits exactly as Python's csv module (non-strict) and pandas' C parser do: a quote opens a quoted
 field only at the start of a field, so ``Skärm 24" LED`` is plain text; inside a quoted field a doubled
@@ -21,6 +21,27 @@ MAX_FIELDS = 16_384
 
 _LINES = re.compile(r"([^\r\n]*)(\r\n|\n|\r)")
 _TERMINATOR = re.compile(r"\r\n|\n|\r")
+
+
+# The formula guard, shared by the csv writer (which adds it) and the reader (which takes it off): text
+# a spreadsheet would run as a formula gets an apostrophe in front, inside a quoted field.
+GUARD = "'"
+GUARDED = re.compile(r"'+[=+\-@\t\r]")
+_NEEDS_GUARD = re.compile(r"'*[=+\-@\t\r]")
+
+
+def guard(value: str) -> str:
+    """``value`` safe from formula evaluation: an apostrophe before text a spreadsheet would run.
+
+    Text that already starts with apostrophes before such a character gets one more, so that
+    :func:`unguard` gives every value back exactly.
+    """
+    return GUARD + value if _NEEDS_GUARD.match(value) else value
+
+
+def unguard(value: str) -> str:
+    """The text :func:`guard` was given: one apostrophe fewer where it added one."""
+    return value[1:] if GUARDED.match(value) else value
 
 
 @lru_cache(maxsize=16)

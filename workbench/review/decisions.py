@@ -37,7 +37,7 @@ def read_decisions_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]
     splitter the importer and the csv writer share.
     """
     from workbench.errors import CorruptFileError
-    from workbench.reading._text import SAMPLE_BYTES, sniff_text
+    from workbench.reading import SAMPLE_BYTES, sniff_text
     from workbench.reading.csv_records import parse_rows
 
     try:

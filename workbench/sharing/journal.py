@@ -475,7 +475,7 @@ class Journal:
         finished but was not marked, e.g. killed right after the rename) are marked saved instead,
         and edits of keys the file no longer has stay unsaved.
         """
-        from workbench.sharing.three_way import key_rows
+        from workbench.table import key_rows
 
         entries = self.unsaved(table.path)
         if not entries:

@@ -31,12 +31,11 @@ from workbench.sharing.three_way import (
     Cell,
     Conflict,
     MergeResult,
-    key_rows,
     resolve,
     settle_stamps,
     three_way,
 )
-from workbench.table import SourceTable
+from workbench.table import SourceTable, key_rows
 from workbench.vocabularies import vocabularies
 from workbench.writing.save import ApplyResult, save_review
 

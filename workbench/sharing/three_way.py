@@ -28,8 +28,9 @@ import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.sharing.journal import same_value
+from workbench.table import key_rows
 
-__all__ = ["Cell", "Conflict", "MergeResult", "key_rows", "resolve", "settle_stamps", "three_way"]
+__all__ = ["Cell", "Conflict", "MergeResult", "resolve", "settle_stamps", "three_way"]
 
 STAMP_FIELDS = ("reviewed_by", "reviewed_at")
 
@@ -38,27 +39,6 @@ Cell = tuple[str, str]
 
 Slot = tuple[str, int]
 """(article key, occurrence): the n-th row with that key."""
-
-
-def _key_text(key: Any) -> str | None:
-    if key is None or (isinstance(key, float) and math.isnan(key)):
-        return None
-    return str(key)
-
-
-def key_rows(keys: pd.Series) -> dict[str, list[int]]:
-    """Row labels of every key, in sheet order (a duplicated key has several)."""
-    found: dict[str, list[int]] = {}
-    for row, key in zip(keys.index.tolist(), keys.to_numpy(dtype=object).tolist(), strict=True):
-        text = key if key.__class__ is str else _key_text(key)
-        if text is None:
-            continue
-        rows = found.get(text)
-        if rows is None:
-            found[text] = [int(row)]
-        else:
-            rows.append(int(row))
-    return found
 
 
 def _slots(keys: pd.Series) -> dict[Slot, int]:

@@ -74,7 +74,7 @@ def _open_book(source: Path) -> Any:
 
 def _html_rows(source: Path) -> list[list[Any]]:
     """The cells of an HTML table (a web export named .xls), as text: as the importer read them."""
-    from workbench.reading._text import SAMPLE_BYTES, sniff_text
+    from workbench.reading import SAMPLE_BYTES, sniff_text
 
     with open(source, "rb") as handle:
         head = handle.read(SAMPLE_BYTES)

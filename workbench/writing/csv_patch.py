@@ -10,7 +10,7 @@ new width, as Excel and LibreOffice write csv (a ragged file reads as a differen
 Text that a spreadsheet program would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return) is written with a guard apostrophe inside a quoted field, ``"'=1+1"``:
 Excel and LibreOffice both show such a field as text. The reader takes the guard off again
-(:func:`unguard`), so the value reads back as written; see ``docs/saving.md``.
+(:func:`~workbench.reading.csv_records.unguard`), so the value reads back as written; see ``docs/saving.md``.
 
 Rows are 1-based record numbers (a quoted field spanning lines is one record), as the importer
 numbers them.
@@ -19,40 +19,23 @@ numbers them.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from workbench.reading.csv_records import records, split_fields
+from workbench.reading.csv_records import GUARDED, guard, records, split_fields, unguard
 from workbench.table import CsvDialect
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
-_GUARDED = re.compile(r"'+[=+\-@\t\r]")
-_NEEDS_GUARD = re.compile(r"'*[=+\-@\t\r]")
+__all__ = ["guard", "quote_field", "unguard", "write_csv_review"]
+
 _WRITE_CHUNK = 1 << 20
-
-
-def guard(value: str) -> str:
-    """``value`` safe from formula evaluation: an apostrophe before text a spreadsheet would run.
-
-    Text that already starts with apostrophes before such a character gets one more, so that
-    :func:`unguard` gives every value back exactly.
-    """
-    return GUARD + value if _NEEDS_GUARD.match(value) else value
-
-
-def unguard(value: str) -> str:
-    """The text :func:`guard` was given: one apostrophe fewer where it added one."""
-    return value[1:] if _GUARDED.match(value) else value
 
 
 def quote_field(value: str, dialect: CsvDialect) -> str:
     """``value`` as a field in ``dialect``: quoted when it must be (or when the file quotes all);
-    a formula guard (see :func:`guard`) always in a quoted field."""
+    a formula guard (see :func:`~workbench.reading.csv_records.guard`) always in a quoted field."""
     q = dialect.quotechar
     needs = dialect.quote_all or any(ch in value for ch in (dialect.delimiter, q, "\r", "\n")) \
-        or value != value.strip() or _GUARDED.match(value) is not None
+        or value != value.strip() or GUARDED.match(value) is not None
     if not needs:
         return value
     return q + value.replace(q, q + q) + q

@@ -23,7 +23,7 @@ from workbench.errors import OutputFormatError, OutputKindError, WorkbenchError
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.messages import text
 from workbench.progress import Progress
-from workbench.reading._findings import new_review_headers
+from workbench.reading import new_review_headers
 from workbench.review.decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
 from workbench.savefile import atomic_save, file_fingerprint, temporary_path
 from workbench.table import SourceTable

@@ -142,3 +142,14 @@ def test_the_app_shows_its_window_before_loading_pandas() -> None:
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_save_helper_process_loads_neither_qt_nor_pandas() -> None:
+    """The read-back helper (``python -m workbench.xlsx.check_worker``) starts light: its packages'
+    ``__init__``s load their public names only on first use."""
+    code = ("import sys; import workbench.xlsx.check_worker, workbench.xlsx, workbench.reading, workbench.writing, "
+            "workbench.sharing, workbench.review; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'PySide6', 'python_calamine') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from ui.review.model import KeyRole, ReviewTableModel
-from workbench.fields import REVIEW_FIELDS
+from workbench.fields import REVIEW_FIELDS, STAMP_FIELDS
 from workbench.fields import field as field_info
 from workbench.sharing.journal import Journal
 
@@ -69,7 +69,7 @@ class DetailPane(QScrollArea):
         if self.journal is None or key is None:
             return []
         try:
-            entries = [e for e in self.journal.history(workbook, key) if e.field not in ("reviewed_by", "reviewed_at")]
+            entries = [e for e in self.journal.history(workbook, key) if e.field not in STAMP_FIELDS]
         except Exception:  # a locked or damaged journal must not break the detail pane
             return []
         heading = self.tr("History")

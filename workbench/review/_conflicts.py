@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from workbench.fields import REVIEW_FIELD_NAMES
-from workbench.review._edit import STAMP_FIELDS, same_values
+from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
+from workbench.review._edit import same_values
 
 if TYPE_CHECKING:
     from workbench.review.session import ReviewSession

@@ -17,7 +17,6 @@ from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary
 
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.editable)
-STAMP_FIELDS: tuple[str, ...] = ("reviewed_by", "reviewed_at")
 MAX_LISTED_PROBLEMS = 20
 
 Rows = Sequence[str] | Sequence[int] | np.ndarray

@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
 from workbench.review._edit import (
     EDITABLE_FIELDS,
-    STAMP_FIELDS,
     Rows,
     Step,
     check_replacement,

@@ -20,6 +20,7 @@ import pandas as pd
 
 from workbench._gc import gc_paused
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
+from workbench.fields import STAMP_FIELDS
 from workbench.fields import field as field_info
 from workbench.messages import text
 from workbench.progress import Progress
@@ -27,7 +28,6 @@ from workbench.savefile import file_fingerprint
 from workbench.sharing.journal import Journal
 from workbench.sharing.lock import LockInfo, WorkbookLock, office_owner
 from workbench.sharing.three_way import (
-    STAMP_FIELDS,
     Cell,
     Conflict,
     MergeResult,

@@ -26,13 +26,12 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
 from workbench.sharing.journal import same_value
 from workbench.table import key_rows
 
 __all__ = ["Cell", "Conflict", "MergeResult", "resolve", "settle_stamps", "three_way"]
 
-STAMP_FIELDS = ("reviewed_by", "reviewed_at")
 
 Cell = tuple[str, str]
 """(article key, review field)."""

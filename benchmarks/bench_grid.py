@@ -26,11 +26,11 @@ import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from ui import tasks
-from ui.review_page import ReviewPage
-from workbench.importer import read_table
-from workbench.journal import Journal
-from workbench.review import prepare
+from ui.review.page import ReviewPage
+from workbench.reading.importer import read_table
+from workbench.review.session import prepare
 from workbench.settings import UiState
+from workbench.sharing.journal import Journal
 
 FULL_ROWS = 100_000
 QUICK_ROWS = 5_000
@@ -47,7 +47,7 @@ def main(quick: bool = False) -> bool:
     page = ReviewPage(UiState(Path(os.devnull)), "sv")
     page.resize(1400, 900)
     # As in the app: every edit is journalled (SQLite, synchronous=FULL) before it reaches the table,
-    # and the log is copied into the database after a pause, in the background (ui.journal_upkeep).
+    # and the log is copied into the database after a pause, in the background (ui.sharing.journal_upkeep).
     journal = Journal(Path(tempfile.mkdtemp(prefix="bench-journal-")) / "journal.sqlite3", auto_checkpoint=False)
     page.set_table(table, "bench", journal)
     page.show()

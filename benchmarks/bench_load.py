@@ -69,7 +69,7 @@ def read_pandas_csv(path: str) -> None:
 
 
 def read_ours(path: str) -> None:
-    from workbench.importer import read_table
+    from workbench.reading.importer import read_table
 
     read_table(Path(path))
 

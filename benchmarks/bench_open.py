@@ -1,6 +1,6 @@
 """Open a 100,000-row workbook: python-calamine raw read vs pandas+openpyxl vs our importer.
 
-The importer (``workbench.importer.read_table``) is measured when it exists; its target is a ratio to
+The importer (``workbench.reading.importer.read_table``) is measured when it exists; its target is a ratio to
 the raw calamine read measured in the same run, so the figure does not depend on the machine.
 """
 
@@ -32,14 +32,14 @@ def read_openpyxl(path: str) -> None:
 
 def read_ours(path: str) -> None:
     """Our importer, producing the full SourceTable."""
-    from workbench.importer import read_table
+    from workbench.reading.importer import read_table
 
     read_table(Path(path))
 
 
 def _have_importer() -> bool:
     try:
-        return importlib.util.find_spec("workbench.importer") is not None
+        return importlib.util.find_spec("workbench.reading.importer") is not None
     except ImportError:
         return False
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "tests" / "workbench"))
 
 from _review_fixtures import make_table
 
-from workbench.review import ReviewSession, ViewSpec, compute_view, facet_counts, prepare
+from workbench.review.session import ReviewSession, ViewSpec, compute_view, facet_counts, prepare
 from workbench.table import SourceTable
 
 FULL_ROWS = 100_000
@@ -45,9 +45,9 @@ def _cold(build: Callable[[], ReviewSession], run: Callable[[ReviewSession], Any
 
 def _read_articles(rows: int) -> Callable[[], SourceTable] | None:
     """The harness's article workbook read by our importer (str/Int64 columns, as the app sees them)."""
-    if importlib.util.find_spec("workbench.importer") is None:
+    if importlib.util.find_spec("workbench.reading.importer") is None:
         return None
-    from workbench.importer import read_table
+    from workbench.reading.importer import read_table
 
     path = make_articles_xlsx(rows=rows, cols=20)
     return lambda: read_table(path)

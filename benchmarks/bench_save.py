@@ -51,7 +51,7 @@ def _output(name: str) -> Path:
 
 def save_ours(path: str, decisions: str) -> None:
     """``workbench apply FILE --decisions D.csv -o OUT``, in process."""
-    from workbench.apply import apply_decisions_file
+    from workbench.writing.save import apply_decisions_file
 
     apply_decisions_file(Path(path), Path(decisions), output=_output("ours.xlsx"))
 
@@ -61,7 +61,7 @@ def save_in_place(path: str, decisions: str) -> None:
     verify, backup, replace (a fresh copy of the workbook and a fresh journal each time)."""
     import os
 
-    from workbench.shared_save import apply_shared
+    from workbench.sharing.shared_save import apply_shared
 
     work = data_dir() / "out" / "in-place"
     shutil.rmtree(work, ignore_errors=True)
@@ -77,9 +77,9 @@ def time_save_only(path: str, decisions: str, repeat: int) -> float:
     import statistics
     import time
 
-    from workbench._decisions import decisions_from_csv
-    from workbench.apply import _apply_checked
-    from workbench.importer import read_table
+    from workbench.reading.importer import read_table
+    from workbench.review.decisions import decisions_from_csv
+    from workbench.writing.save import _apply_checked
 
     runs = []
     for _ in range(repeat):
@@ -94,7 +94,7 @@ def time_save_only(path: str, decisions: str, repeat: int) -> float:
 
 def patch_only(path: str, rows: int) -> None:
     """The cell-level writer alone, three new columns for every row."""
-    from workbench.xlsxpatch import NewColumn, patch_xlsx
+    from workbench.xlsx.patch import NewColumn, patch_xlsx
 
     cells: dict[tuple[int, int], object] = {}
     for row in range(2, int(rows) + 2):

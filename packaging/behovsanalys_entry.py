@@ -3,14 +3,14 @@
 On Linux the bundle's ``workbench`` is a symlink to this same executable: started under that name (or any
 name beginning with it), it runs the command line instead of the app. Started with ``--check-worker``
 (by the writer itself, never by a user), it is the helper that reads a large sheet back while it is
-written (workbench/_check_worker.py); that check comes first so the helper loads neither Qt nor pandas.
+written (workbench/xlsx/check_worker.py); that check comes first so the helper loads neither Qt nor pandas.
 """
 
 import sys
 from pathlib import Path
 
 if sys.argv[1:] == ["--check-worker"]:
-    from workbench._check_worker import main
+    from workbench.xlsx.check_worker import main
 elif Path(sys.argv[0]).name.startswith("workbench"):
     from workbench.cli import main
 else:

@@ -1,10 +1,10 @@
 """Frozen entry point of the ``workbench`` command line (and, with ``--check-worker``, of the helper that
-reads a large sheet back while it is written: workbench/_check_worker.py)."""
+reads a large sheet back while it is written: workbench/xlsx/check_worker.py)."""
 
 import sys
 
 if sys.argv[1:] == ["--check-worker"]:
-    from workbench._check_worker import main
+    from workbench.xlsx.check_worker import main
 else:
     from workbench.cli import main
 

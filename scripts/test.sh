@@ -7,7 +7,7 @@ bash scripts/bootstrap.sh --with-libreoffice
 
 echo "== lint (ruff)"
 .venv/bin/ruff check .
-echo "== architecture contract (import-linter): workbench never imports Qt"
+echo "== architecture contracts (import-linter): no Qt in the core, layers, no cycles, private modules stay private"
 .venv/bin/lint-imports
 echo "== types (mypy --strict on the core)"
 .venv/bin/mypy

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 import workbench
 
@@ -60,10 +63,52 @@ def test_import_linter_rejects_qt_in_the_core(tmp_path: Path) -> None:
     assert "workbench.sneaky" in broken.stdout
 
 
+# One deliberate break per import-linter contract in pyproject.toml: (contract id, file, line appended).
+_CONTRACT_BREAKS = [
+    ("qt-free-core", "workbench/numbers.py", "import PySide6.QtWidgets"),
+    ("core-layers", "workbench/xlsx/cells.py", "import workbench.sharing.lock"),  # xlsx is below sharing
+    ("kernel-imports-no-package", "workbench/paths.py", "import workbench.xlsx.cells"),
+    ("ui-layers", "ui/importing/preview.py", "import ui.review.page"),  # importing is below review
+    ("no-cycles", "workbench/xlsx/cells.py", "import workbench.xlsx.patch"),  # patch imports cells
+    ("no-cycles", "ui/tasks.py", "import ui.main_window"),  # main_window imports tasks
+    ("no-cycles", "workbench/sharing/journal.py", "import workbench.sharing.three_way"),  # the old cycle
+    ("private-modules", "workbench/writing/convert.py", "from workbench.reading import _text"),
+]
+
+
+@pytest.mark.parametrize(("contract", "file", "line"), _CONTRACT_BREAKS)
+def test_each_import_contract_fails_when_broken(tmp_path: Path, contract: str, file: str, line: str) -> None:
+    """Each contract holds on this checkout and fails on a copy with one import that breaks it."""
+    shutil.copytree(ROOT / "workbench", tmp_path / "workbench")
+    shutil.copytree(ROOT / "ui", tmp_path / "ui")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    lint = [str(Path(sys.executable).parent / "lint-imports"), "--no-cache", "--contract", contract]
+    clean = subprocess.run(lint, cwd=tmp_path, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout
+    with (tmp_path / file).open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}  # a deliberate break\n")
+    broken = subprocess.run(lint, cwd=tmp_path, capture_output=True, text=True)
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "1 broken" in broken.stdout
+
+
 def test_public_api_list_is_sorted_and_true() -> None:
     assert workbench.__all__ == sorted(workbench.__all__)
     for name in workbench.__all__:
         assert hasattr(workbench, name), name
+
+
+@pytest.mark.parametrize("package", ["workbench.review", "workbench.xlsx", "workbench.reading", "workbench.writing",
+                                     "workbench.sharing", "ui.review", "ui.sharing", "ui.importing"])
+def test_each_concept_package_names_a_sorted_and_true_public_api(package: str) -> None:
+    """Each concept package's ``__init__`` lists its public names; every one resolves. The core's names
+    load their module on first use; the app's packages list their modules."""
+    module = importlib.import_module(package)
+    assert module.__all__ == sorted(module.__all__)
+    for name in module.__all__:
+        if package.startswith("ui."):
+            importlib.import_module(f"{package}.{name}")
+        assert getattr(module, name) is not None, f"{package}.{name}"
 
 
 _NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "ftplib", "smtplib",
@@ -91,9 +136,20 @@ def test_no_code_of_ours_imports_a_network_module() -> None:
 def test_the_app_shows_its_window_before_loading_pandas() -> None:
     """Start-up (issue 7): the window and a small workbook's preview come up before the review core's
     pandas is loaded, which happens in the background with the first file."""
-    code = ("import sys; import ui.app, ui.main_window, ui.preview, workbench.journal; "
-            "print(sorted(m for m in ('pandas', 'numpy', 'ui.review_page', 'workbench.table') if m in sys.modules))")
+    code = ("import sys; import ui.app, ui.main_window, ui.importing.preview, workbench.sharing.journal; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'ui.review.page', 'workbench.table') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_save_helper_process_loads_neither_qt_nor_pandas() -> None:
+    """The read-back helper (``python -m workbench.xlsx.check_worker``) starts light: its packages'
+    ``__init__``s load their public names only on first use."""
+    code = ("import sys; import workbench.xlsx.check_worker, workbench.xlsx, workbench.reading, workbench.writing, "
+            "workbench.sharing, workbench.review; "
+            "print(sorted(m for m in ('pandas', 'numpy', 'PySide6', 'python_calamine') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

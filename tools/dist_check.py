@@ -151,7 +151,7 @@ def check_cli(bundle: Bundle, workbook: Path) -> dict[str, object]:
 
 def check_helper(bundle: Bundle) -> dict[str, int]:
     """Each executable started with ``--check-worker`` reads a sheet sent the writer's way and answers
-    with its CRC-32 (the protocol of workbench/_check_worker.py: length-prefixed pickles and blocks)."""
+    with its CRC-32 (the protocol of workbench/xlsx/check_worker.py: length-prefixed pickles and blocks)."""
     sheet = b'<worksheet><sheetData><row r="1"><c r="A1"><v>4</v></c></row></sheetData></worksheet>'
     length = struct.Struct("<Q")
     # expected cells packed per column: column 0 holds row 1 (uint32, little-endian) = 4

@@ -32,11 +32,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench._decisions import decisions_from_csv  # noqa: E402
-from workbench.importer import read_table  # noqa: E402
-from workbench.journal import Journal, encode_value  # noqa: E402
-from workbench.locking import lock_path  # noqa: E402
-from workbench.shared_save import save_shared  # noqa: E402
+from workbench.reading.importer import read_table  # noqa: E402
+from workbench.review.decisions import decisions_from_csv  # noqa: E402
+from workbench.sharing.journal import Journal, encode_value  # noqa: E402
+from workbench.sharing.lock import lock_path  # noqa: E402
+from workbench.sharing.shared_save import save_shared  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "sodertorn_sortiment.xlsx"
 DECISIONS = ("Behåll", "Ta bort", "Ersätt", "Utred")

@@ -54,7 +54,7 @@ def main() -> int:
     shutil.copy(ROOT / "resources" / "sample" / "sodertorn_sortiment.xlsx", workbook)
 
     from ui.app import create_window
-    from ui.facet_list import ValueRole
+    from ui.review.facet_list import ValueRole
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -1,7 +1,7 @@
 """The main window: menus, the review area, the status bar. Every file operation goes through workbench.
 
 The window comes up without the review core (pandas and the grid's modules load on the first table):
-opening a small workbook first shows its rows read-only (:class:`ui.preview.PreviewPage`) and the review
+opening a small workbook first shows its rows read-only (:class:`ui.importing.preview.PreviewPage`) and the review
 grid replaces them when the full load finishes, so a user sees the file in a fraction of the time.
 """
 
@@ -31,25 +31,25 @@ from PySide6.QtWidgets import (
 
 from ui import tasks
 from ui.about import AboutDialog
-from ui.bulk_set_dialog import BulkSetMenus
 from ui.errors import show_error
 from ui.file_dialogs import get_open_file_name
 from ui.i18n import install_translator
-from ui.preview import PreviewPage
+from ui.importing.preview import PreviewPage
+from ui.review.bulk_set_dialog import BulkSetMenus
 from workbench.errors import Cancelled, UsageError
 from workbench.messages import text
 from workbench.numbers import format_number
-from workbench.preview import Preview, read_preview
-from workbench.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
+from workbench.reading.preview import Preview, read_preview
+from workbench.reading.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
 from workbench.settings import Settings, UiState
 from workbench.vocabularies import vocabularies
 
 if TYPE_CHECKING:
-    from ui.review_model import ReviewTableModel
-    from ui.review_page import ReviewPage
-    from ui.review_view import ReviewTableView
-    from ui.save_controller import SaveController
-    from workbench.journal import Journal
+    from ui.review.model import ReviewTableModel
+    from ui.review.page import ReviewPage
+    from ui.review.view import ReviewTableView
+    from ui.sharing.save_controller import SaveController
+    from workbench.sharing.journal import Journal
     from workbench.table import SourceTable
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self._saver: SaveController | None = None
         self._preview: PreviewPage | None = None
         self._journal: Journal | None = None
-        self._exporter: Any = None  # ui.export_view.ViewExporter, made on first use
+        self._exporter: Any = None  # ui.review.export_view.ViewExporter, made on first use
         self._restore_note_shown = False  # the banner leads with the journal's restore note
         self.setAcceptDrops(True)
         self._build_actions()
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.english_action.triggered.connect(lambda: self.set_language("en"))
 
     def _build_view_actions(self) -> None:
-        """Export view, Columns, the user guide and the shortcut list (ui/export_view.py and friends)."""
+        """Export view, Columns, the user guide and the shortcut list (ui/review/export_view.py and friends)."""
         self.export_view_action = QAction(self)
         self.export_view_action.setObjectName("exportViewAction")
         self.export_view_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -256,8 +256,8 @@ class MainWindow(QMainWindow):
     def _review_parts(self) -> tuple[ReviewPage, SaveController]:
         """The review grid and its save controller, built (with their modules: pandas) on first use."""
         if self._review_page is None or self._saver is None:
-            from ui.review_page import ReviewPage
-            from ui.save_controller import SaveController
+            from ui.review.page import ReviewPage
+            from ui.sharing.save_controller import SaveController
 
             page = ReviewPage(self.ui_state, self.language)
             page.status_changed.connect(self._update_progress_label)
@@ -269,10 +269,10 @@ class MainWindow(QMainWindow):
             self.redo_action.triggered.connect(stack.redo)
             stack.undoTextChanged.connect(self._update_undo_texts)
             stack.redoTextChanged.connect(self._update_undo_texts)
-            from ui.save_checks import SaveChecks
+            from ui.review.save_checks import SaveChecks
 
             self.save_checks = SaveChecks(page, lambda: self.language, self)
-            from ui.journal_upkeep import JournalUpkeep
+            from ui.sharing.journal_upkeep import JournalUpkeep
 
             self.journal_upkeep = JournalUpkeep(lambda: self._journal, self)
             page.model.review_changed.connect(self.journal_upkeep.edited)
@@ -294,9 +294,9 @@ class MainWindow(QMainWindow):
     def journal(self) -> Journal:
         """The edit journal, opened with the first table (SQLite: not needed to show the window)."""
         if self._journal is None:
-            from workbench.journal import Journal
+            from workbench.sharing.journal import Journal
 
-            # checkpoints wait for a pause (ui.journal_upkeep): an edit only appends to the log
+            # checkpoints wait for a pause (ui.sharing.journal_upkeep): an edit only appends to the log
             self._journal = Journal(auto_checkpoint=False)
         return self._journal
 
@@ -495,11 +495,11 @@ class MainWindow(QMainWindow):
         def read(progress: Any) -> Any:
             painted.wait(PREVIEW_HEAD_START_S)
             # pandas and the grid's modules load here, off the window's thread (on the first open)
-            from workbench.importer import read_table
+            from workbench.reading.importer import read_table
 
             table = read_table(path, progress=progress, **options)
-            import ui.review_page
-            import ui.save_controller  # noqa: F401
+            import ui.review.page
+            import ui.sharing.save_controller  # noqa: F401
 
             return table
 
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         return task
 
     def _confirm_import(self, path: Path, table: SourceTable) -> None:
-        from ui.import_dialog import ImportDialog
+        from ui.importing.import_dialog import ImportDialog
 
         dialog = ImportDialog(path, table, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self._restore_note_shown and self.table is not None:
             self._show_banner(self.table)  # the restored edits are saved: the note goes
-        from workbench.apply import ApplyResult
+        from workbench.writing.save import ApplyResult
 
         if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
             message = result.summary(self.language).replace("\n", " · ")
@@ -758,14 +758,14 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _on_export_view_action_triggered(self) -> None:
-        from ui.export_view import ViewExporter
+        from ui.review.export_view import ViewExporter
 
         if self._exporter is None:
             self._exporter = ViewExporter(self)
         self._exporter.export()
 
     def _on_columns_action_triggered(self) -> None:
-        from ui.columns_dialog import ColumnsDialog
+        from ui.review.columns_dialog import ColumnsDialog
 
         if self.table is not None:
             dialog = ColumnsDialog(self.review_page, self)

@@ -30,9 +30,18 @@ class WorkbenchError(Exception):
 
     def message(self, lang: str = "sv") -> str:
         """The full user message in ``lang`` ("sv" or "en"), naming the file and the problem."""
-        from workbench.messages import render_error
+        from workbench.messages import CATALOGUE, Phrase, text
 
-        return render_error(self, lang)
+        file_text = str(self.path) if self.path is not None else text("no_file", lang)
+        params = {**self.params, "file": file_text, "detail": self.detail}
+        code = self.code if self.code in CATALOGUE else "error"
+        message = text(code, lang, **params)
+        if self.detail and "{detail}" not in CATALOGUE[code][0]:
+            message += f" ({self.detail})"
+        problems = self.params.get("problems")
+        if problems:
+            message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in problems)
+        return message
 
 
 class FileMissingError(WorkbenchError, FileNotFoundError):

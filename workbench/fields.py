@@ -72,6 +72,8 @@ REVIEW_FIELDS: tuple[Field, ...] = (
 
 SOURCE_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in SOURCE_FIELDS)
 REVIEW_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS)
+STAMP_FIELDS: tuple[str, ...] = ("reviewed_by", "reviewed_at")
+"""The review fields an edit stamps (who, when); merged and settled together with the edited cell."""
 NUMERIC_SOURCE_FIELDS: frozenset[str] = frozenset(
     f.name for f in SOURCE_FIELDS if f.kind in ("integer", "number")
 )

@@ -9,12 +9,9 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.numbers import format_number
-
-if TYPE_CHECKING:
-    from workbench.errors import WorkbenchError
 
 # code -> (Swedish, English). Placeholders are filled from the error's params plus {file} and {detail}.
 # A whole number is written with the language's digit groups ("2 000", "2,000"). "{count|one|many}"
@@ -196,7 +193,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ending in .csv (or .txt), or open the file in Excel and save it as xlsx first.",
     ),
     "cancelled": ("Avbrutet; ingenting har ändrats.", "Cancelled; nothing was changed."),
-    # Findings of the importer (workbench.importer): non-blocking, shown in a banner / as warnings.
+    # Findings of the importer (workbench.reading.importer): non-blocking, shown in a banner / as warnings.
     "duplicate_keys": (
         "{count} artikelnummer förekommer på mer än en rad ({rows} {rows|rad|rader}): {keys}",
         "{count} {count|article number occurs|article numbers occur} on more than one row ({rows} "
@@ -343,20 +340,6 @@ def plural_text(code: str, count: int, lang: str | None = None, **params: Any) -
     """The catalogue text ``code`` for ``count`` ("1 artikel", "2 000 artiklar"): :func:`text` with
     ``count`` filled in."""
     return text(code, lang, **params, count=count)
-
-
-def render_error(error: WorkbenchError, lang: str = "sv") -> str:
-    """The message of ``error``: its catalogue text, then its detail and any listed problems."""
-    file_text = str(error.path) if error.path is not None else text("no_file", lang)
-    params = {**error.params, "file": file_text, "detail": error.detail}
-    code = error.code if error.code in CATALOGUE else "error"
-    message = text(code, lang, **params)
-    if error.detail and "{detail}" not in CATALOGUE[code][0]:
-        message += f" ({error.detail})"
-    problems = error.params.get("problems")
-    if problems:
-        message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in problems)
-    return message
 
 
 def plural(count: Any, one: str, many: str) -> str:

@@ -6,6 +6,7 @@ review model edits its ``review`` frame; the writer saves that frame back into t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,27 @@ import numpy as np
 import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES
+
+
+def _key_text(key: Any) -> str | None:
+    if key is None or (isinstance(key, float) and math.isnan(key)):
+        return None
+    return str(key)
+
+
+def key_rows(keys: pd.Series) -> dict[str, list[int]]:
+    """Row labels of every key, in sheet order (a duplicated key has several)."""
+    found: dict[str, list[int]] = {}
+    for row, key in zip(keys.index.tolist(), keys.to_numpy(dtype=object).tolist(), strict=True):
+        text = key if key.__class__ is str else _key_text(key)
+        if text is None:
+            continue
+        rows = found.get(text)
+        if rows is None:
+            found[text] = [int(row)]
+        else:
+            rows.append(int(row))
+    return found
 
 
 @dataclass(frozen=True)

@@ -40,17 +40,17 @@ def test_the_screenshot_shows_the_review_grid_not_the_loading_preview(main_windo
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """``scripts/run.sh`` without a display saved the read-only preview ("Läser …", no review columns):
     the shot was taken 600 ms after the first rows were painted, while the sample was still loading."""
-    import workbench.importer
+    import workbench.reading.importer
     from ui.app import screenshot_when_shown
 
     release = threading.Event()
-    real_read_table = workbench.importer.read_table
+    real_read_table = workbench.reading.importer.read_table
 
     def slow_read_table(*args: Any, **kwargs: Any) -> Any:
         release.wait(10)  # the load takes longer than the grab delay, as on a cold start
         return real_read_table(*args, **kwargs)
 
-    monkeypatch.setattr(workbench.importer, "read_table", slow_read_table)
+    monkeypatch.setattr(workbench.reading.importer, "read_table", slow_read_table)
     shot = tmp_path / "shot.png"
     taken: list[tuple[bool, bool]] = []
     screenshot_when_shown(main_window, shot, file_given=True,

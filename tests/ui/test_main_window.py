@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.about import AboutDialog
+from ui.importing.preview import PreviewPage
 from ui.main_window import MainWindow
-from ui.preview import PreviewPage
 from ui.version import app_version
 
 
@@ -114,7 +114,7 @@ def test_the_sample_rows_show_at_once_and_the_review_grid_replaces_them(main_win
 def test_source_values_read_alike_in_the_preview_and_the_review_grid() -> None:
     import datetime as dt
 
-    from ui.preview import preview_text
+    from ui.importing.preview import preview_text
 
     assert preview_text(1234.5, "sv") == "1\u00a0234,50" and preview_text(1234.5, "en") == "1,234.50"
     assert preview_text(100.0, "sv") == "100" and preview_text(12000, "sv") == "12\u00a0000"

@@ -11,10 +11,10 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from ui import export_view
-from ui.bulk_set_dialog import BulkValueDialog
-from ui.columns_dialog import ColumnsDialog
 from ui.main_window import MainWindow
+from ui.review import export_view
+from ui.review.bulk_set_dialog import BulkValueDialog
+from ui.review.columns_dialog import ColumnsDialog
 from ui.shortcuts_dialog import ShortcutsDialog
 from ui.user_guide import UserGuideDialog
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import xlsxwriter
 
-from workbench.importer import read_table
-from workbench.journal import encode_value
+from workbench.reading.importer import read_table
+from workbench.sharing.journal import encode_value
 
 ROOT = Path(__file__).resolve().parents[2]
 

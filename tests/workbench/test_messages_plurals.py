@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.importer import read_table
-from workbench.journal import Journal
 from workbench.messages import CATALOGUE, text
 from workbench.numbers import format_number
-from workbench.review import ReviewSession
+from workbench.reading.importer import read_table
+from workbench.review.session import ReviewSession
+from workbench.sharing.journal import Journal
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sodertorn_sortiment.xlsx"
 COUNTS = {"count", "rows"}  # placeholders that hold a number of things; some messages have more:

@@ -15,7 +15,7 @@ from _writer_fixtures import ROOT, build_workbook, corpus_copy, read_grid
 
 from workbench.errors import VerifyError, WriteError
 from workbench.savefile import BACKUP_FOLDER, atomic_save, backups_of
-from workbench.xlsxpatch import patch_xlsx
+from workbench.xlsx.patch import patch_xlsx
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -86,7 +86,7 @@ _SAVER = """
 import sys, itertools
 from pathlib import Path
 from workbench.savefile import atomic_save
-from workbench.xlsxpatch import patch_xlsx
+from workbench.xlsx.patch import patch_xlsx
 target, source = Path(sys.argv[1]), Path(sys.argv[2])
 print("ready", flush=True)
 for n in itertools.count(1):

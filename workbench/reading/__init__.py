@@ -1,0 +1,63 @@
+"""Files to a SourceTable: Excel, csv/txt and HTML tables, header detection, column mapping,
+import profiles and the pandas-free first look (preview).
+
+The names below load their module on first use, so importing one light module of this package
+(or the package) does not load pandas."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.reading._findings import (
+        new_review_headers,
+    )
+    from workbench.reading._text import (
+        SAMPLE_BYTES,
+        sniff_text,
+    )
+    from workbench.reading.importer import (
+        detect_header_row,
+        list_sheets,
+        read_table,
+    )
+    from workbench.reading.preview import (
+        Preview,
+        read_preview,
+    )
+    from workbench.reading.profiles import (
+        ImportProfile,
+    )
+
+_LAZY = {
+    "ImportProfile": "profiles",
+    "Preview": "preview",
+    "SAMPLE_BYTES": "_text",
+    "detect_header_row": "importer",
+    "list_sheets": "importer",
+    "new_review_headers": "_findings",
+    "read_preview": "preview",
+    "read_table": "importer",
+    "sniff_text": "_text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+__all__ = [
+    "ImportProfile",
+    "Preview",
+    "SAMPLE_BYTES",
+    "detect_header_row",
+    "list_sheets",
+    "new_review_headers",
+    "read_preview",
+    "read_table",
+    "sniff_text",
+]

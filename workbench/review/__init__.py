@@ -1,0 +1,91 @@
+"""The review record: edits with undo/redo (session), views and facets, checks, decisions files,
+exports and the clipboard. Depends on the kernel only.
+
+The names below load their module on first use, so importing one light module of this package
+(or the package) does not load pandas."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.review.session import (
+        EDITABLE_FIELDS,
+        FACET_FIELDS,
+        HAS_COMMENT,
+        NOT_REVIEWED,
+        REVIEW_STATE,
+        REVIEW_STATES,
+        Change,
+        EditDescription,
+        ProgressFigures,
+        ReviewSession,
+        ViewSpec,
+        compute_view,
+        facet_counts,
+        facet_counts_for,
+        facet_order,
+        invalidate,
+        missing_columns,
+        prepare,
+        progress,
+        selection_sums,
+        sort_positions,
+    )
+
+_LAZY = {
+    "Change": "session",
+    "EDITABLE_FIELDS": "session",
+    "EditDescription": "session",
+    "FACET_FIELDS": "session",
+    "HAS_COMMENT": "session",
+    "NOT_REVIEWED": "session",
+    "ProgressFigures": "session",
+    "REVIEW_STATE": "session",
+    "REVIEW_STATES": "session",
+    "ReviewSession": "session",
+    "ViewSpec": "session",
+    "compute_view": "session",
+    "facet_counts": "session",
+    "facet_counts_for": "session",
+    "facet_order": "session",
+    "invalidate": "session",
+    "missing_columns": "session",
+    "prepare": "session",
+    "progress": "session",
+    "selection_sums": "session",
+    "sort_positions": "session",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+__all__ = [
+    "Change",
+    "EDITABLE_FIELDS",
+    "EditDescription",
+    "FACET_FIELDS",
+    "HAS_COMMENT",
+    "NOT_REVIEWED",
+    "ProgressFigures",
+    "REVIEW_STATE",
+    "REVIEW_STATES",
+    "ReviewSession",
+    "ViewSpec",
+    "compute_view",
+    "facet_counts",
+    "facet_counts_for",
+    "facet_order",
+    "invalidate",
+    "missing_columns",
+    "prepare",
+    "progress",
+    "selection_sums",
+    "sort_positions",
+]

@@ -1,0 +1,173 @@
+"""Validation and vectorised cell writes behind :class:`workbench.review.session.ReviewSession`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from workbench.errors import InvalidEditError
+from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
+from workbench.fields import field as field_named
+from workbench.review._index import index_for
+from workbench.table import SourceTable
+from workbench.vocabularies import Vocabulary
+
+EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.editable)
+MAX_LISTED_PROBLEMS = 20
+
+Rows = Sequence[str] | Sequence[int] | np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Step:
+    """One undoable edit: the cells' values before and after, per field, for ``positions``."""
+
+    positions: np.ndarray
+    fields: tuple[str, ...]
+    before: Mapping[str, np.ndarray]
+    after: Mapping[str, np.ndarray]
+    code: str
+    params: Mapping[str, Any]
+
+
+def ensure_object_columns(review: pd.DataFrame) -> None:
+    """Give every review column object dtype (``None`` for empty) so any value can be written back.
+
+    An importer may hand over e.g. an all-empty float column or a datetime column; writing a code or
+    ``None`` into those would change their dtype or fail.
+    """
+    for name in REVIEW_FIELD_NAMES:
+        if name not in review.columns:
+            review[name] = pd.Series([None] * len(review), index=review.index, dtype=object)
+        elif review[name].dtype != object:
+            column = review[name].astype(object)
+            review[name] = column.where(column.notna(), None)
+
+
+def _refuse(table: SourceTable, field: str, value: Any, reason: str, problems: list[str]) -> InvalidEditError:
+    shown = problems[:MAX_LISTED_PROBLEMS]
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        shown.append(f"... (+{len(problems) - MAX_LISTED_PROBLEMS})")
+    try:
+        labels = (field_named(field).label("sv"), field_named(field).label("en"))
+    except KeyError:
+        labels = (field, field)
+    return InvalidEditError(
+        table.path, field=field, field_sv=labels[0], field_en=labels[1],
+        value="" if value is None else str(value), reason=reason, problems=shown,
+    )
+
+
+def normalise_value(
+    table: SourceTable, field: str, value: Any, vocabularies: Mapping[str, Vocabulary]
+) -> str | None:
+    """The stored form of ``value`` for ``field`` (a code, key or text; ``None`` clears).
+
+    Raises :class:`InvalidEditError` for an unknown or non-editable field or a value outside the
+    field's vocabulary.
+    """
+    if field not in REVIEW_FIELD_NAMES:
+        raise _refuse(table, field, value, "unknown_field", [f"field: {field}"])
+    if field not in EDITABLE_FIELDS:
+        raise _refuse(table, field, value, "not_editable", [f"field: {field}"])
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    vocabulary = vocabularies.get(field)
+    if vocabulary is not None:
+        code = vocabulary.code_for(value)
+        if code is None:
+            allowed = ", ".join(vocabulary.codes)
+            raise _refuse(table, field, value, "unknown_value", [f"{value!r} not in: {allowed}"])
+        return code
+    if field == "replaced_by":
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip()
+    return str(value)
+
+
+def check_replacement(table: SourceTable, positions: np.ndarray, key: str | None) -> None:
+    """``key`` must be an existing article key, and not the key of any row it is set on."""
+    if key is None:
+        return
+    keys = table.keys
+    if not bool((keys.astype(object) == key).any()):
+        raise _refuse(table, "replaced_by", key, "unknown_key", [f"key: {key}"])
+    own = keys.to_numpy(dtype=object)[positions] == key
+    if own.any():
+        rows = table.data.index.to_numpy()[positions[own]]
+        raise _refuse(table, "replaced_by", key, "self_reference", [f"row {r}: {key}" for r in rows])
+
+
+def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:
+    """Sorted unique row positions for ``rows`` (keys or 0-based positions).
+
+    Every row sharing a key with a target row is included: a review record belongs to the key, so
+    duplicate rows must not drift apart. Rows without a key cannot be reviewed.
+    """
+    array = np.asarray(rows if isinstance(rows, np.ndarray) else list(rows))
+    n = table.row_count
+    keys = table.keys
+    if array.size == 0:
+        return np.empty(0, dtype=np.int64)
+    if array.dtype.kind in "iu":
+        positions = np.unique(array.astype(np.int64))
+        bad = positions[(positions < 0) | (positions >= n)]
+        if len(bad):
+            raise _refuse(table, field, None, "unknown_row", [f"position {p}" for p in bad.tolist()])
+    elif array.dtype.kind in "UO" and all(isinstance(k, str) for k in array.tolist()):
+        wanted = pd.unique(array.astype(object))
+        text_keys = keys.astype(object)
+        mask = text_keys.isin(wanted).to_numpy()
+        found = set(text_keys[mask].tolist())
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            raise _refuse(table, field, None, "unknown_key", [f"key: {k}" for k in missing])
+        return np.flatnonzero(mask)
+    else:
+        raise TypeError("rows must be article keys (str) or row positions (int)")
+    own_keys = keys.iloc[positions]
+    keyless = own_keys.isna().to_numpy()
+    if keyless.any():
+        sheet_rows = table.data.index.to_numpy()[positions[keyless]]
+        raise _refuse(table, field, None, "row_without_key", [f"row {r}" for r in sheet_rows])
+    if table.duplicate_keys or index_for(table).has_duplicate_keys():
+        positions = np.flatnonzero(keys.isin(pd.unique(own_keys.to_numpy(dtype=object))).to_numpy())
+    return positions
+
+
+def read_cells(review: pd.DataFrame, positions: np.ndarray, fields: Sequence[str]) -> dict[str, np.ndarray]:
+    """The current values of ``fields`` at ``positions`` (copies)."""
+    return {
+        name: review.iloc[positions, review.columns.get_loc(name)].to_numpy(dtype=object, copy=True)
+        for name in fields
+    }
+
+
+def write_cells(review: pd.DataFrame, positions: np.ndarray, values: Mapping[str, Any]) -> None:
+    """Write each field's values (an array aligned with ``positions``, or one value) in place."""
+    for name, value in values.items():
+        column = review.columns.get_loc(name)
+        if isinstance(value, np.ndarray):
+            review.iloc[positions, column] = value
+        else:
+            array = np.empty(len(positions), dtype=object)
+            array.fill(value)
+            review.iloc[positions, column] = array
+
+
+def same_values(current: np.ndarray, baseline: np.ndarray) -> np.ndarray:
+    """Element-wise equality that treats any two empty values (None, NaN, NaT) as equal."""
+    current_empty = pd.isna(current)
+    baseline_empty = pd.isna(baseline)
+    same = current_empty & baseline_empty
+    both = ~current_empty & ~baseline_empty
+    if both.any():
+        same[both] = [a == b for a, b in zip(current[both], baseline[both], strict=True)]
+    return np.asarray(same, dtype=bool)

@@ -1,0 +1,64 @@
+"""OOXML helpers and the cell-level patcher that writes review values into an existing .xlsx, with
+its streaming read-back (the helper process lives in check_worker). Depends on the kernel only.
+
+The names below load their module on first use, so importing one light module of this package
+(or the package) does not load pandas."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workbench.xlsx.patch import (
+        CellValue,
+        ColumnsInUse,
+        NewColumn,
+        PatchResult,
+        Validation,
+        check_package,
+        last_used_column,
+        patch_xlsx,
+        read_date1904,
+        table_ranges,
+        verify_patch,
+        workbook_ending,
+    )
+
+_LAZY = {
+    "CellValue": "patch",
+    "ColumnsInUse": "patch",
+    "NewColumn": "patch",
+    "PatchResult": "patch",
+    "Validation": "patch",
+    "check_package": "patch",
+    "last_used_column": "patch",
+    "patch_xlsx": "patch",
+    "read_date1904": "patch",
+    "table_ranges": "patch",
+    "verify_patch": "patch",
+    "workbook_ending": "patch",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+__all__ = [
+    "CellValue",
+    "ColumnsInUse",
+    "NewColumn",
+    "PatchResult",
+    "Validation",
+    "check_package",
+    "last_used_column",
+    "patch_xlsx",
+    "read_date1904",
+    "table_ranges",
+    "verify_patch",
+    "workbook_ending",
+]

@@ -1,0 +1,200 @@
+"""Reading a written workbook back before it replaces the original (private to the writer).
+
+One streaming pass over the target sheet feeds a strict XML parser (expat: the part is well-formed)
+and, with a reader separate from the writer's, pulls out the cells that were written and compares
+them with what was meant. Every other member's checksum is checked. Memory stays flat on large sheets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import math
+import queue
+import re
+import threading
+import zipfile
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+from xml.parsers import expat
+
+from workbench.xlsx._sheet import sheet_prefix
+from workbench.xlsx.cells import CellValue, clean_text, column_index, column_letters, date_serial
+
+if TYPE_CHECKING:
+    from workbench.xlsx.check_worker import StreamCheck
+
+_CHUNK = 1 << 20
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)</", re.DOTALL)
+_TEXT = re.compile(rb"<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)</", re.DOTALL)
+
+
+def _matches(attrs: bytes, content: bytes | None, wanted: CellValue, date1904: bool) -> bool:
+    value = _VALUE.search(content) if content else None
+    if wanted is None:
+        return value is None and not (content and _TEXT.search(content))
+    if b'"inlineStr"' in attrs:
+        raw = b"".join(_TEXT.findall(content or b""))
+        found = raw.decode("utf-8")
+        if b"&" in raw or b"_x" in raw:
+            found = html.unescape(found).replace("_x005F_", "_")
+        if isinstance(wanted, dt.date):
+            return bool(found)
+        return found == clean_text(str(wanted))
+    if value is None:
+        return False
+    number = float(value.group(1))
+    if isinstance(wanted, dt.date):
+        return math.isclose(number, date_serial(wanted, date1904), abs_tol=1e-6)
+    if isinstance(wanted, bool):
+        return number == float(wanted)
+    if isinstance(wanted, int | float):
+        return math.isclose(number, float(wanted), rel_tol=1e-12, abs_tol=1e-12)
+    return False
+
+
+def _chunks(stream: IO[bytes]) -> Generator[bytes, None, None]:
+    """The stream's bytes in large chunks, read (inflated) ahead by a thread: zlib releases the GIL,
+    so decompression overlaps the parsing. The last chunk is ``b""``."""
+    chunks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=4)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                chunk = stream.read(_CHUNK)
+                chunks.put(chunk)
+                if not chunk:
+                    return
+        except BaseException as error:  # raised in the consuming thread
+            chunks.put(error)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = chunks.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+            if not item:
+                return
+    finally:
+        stop.set()
+        while thread.is_alive():
+            with contextlib.suppress(queue.Empty):
+                chunks.get(timeout=0.05)
+
+
+def check_sheet(zf: zipfile.ZipFile, part: str, expected: Mapping[tuple[int, int], CellValue],
+                date1904: bool) -> list[str]:
+    """Problems found reading ``part`` back: not well-formed, or written cells not as ``expected``."""
+    # reading to the end checks the CRC
+    with zf.open(part) as stream, contextlib.closing(_chunks(stream)) as chunks:
+        return check_chunks(chunks, part, expected, date1904)
+
+
+def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int, int], CellValue],
+                 date1904: bool) -> list[str]:
+    """:func:`check_sheet` over the sheet XML given as chunks, the last one ``b""``."""
+    parser = expat.ParserCreate()
+    columns = sorted({column_letters(c) for _, c in expected}, key=len, reverse=True)
+    numbers = {letters.encode(): column_index(letters) for letters in columns}
+    cell: re.Pattern[bytes] | None = None
+    seen = 0
+    problems: list[str] = []
+    buffer = b""
+    row_end: bytes | None = None
+    memo: dict[tuple[bytes, bytes, type, object], bool] = {}
+    missing = object()
+    for chunk in chunks:
+        try:
+            parser.Parse(chunk, not chunk)
+        except expat.ExpatError as error:
+            return [f"{part}: {error}"]
+        buffer = buffer + chunk if buffer else chunk
+        # cells never cross a row's end: check everything up to the last complete row
+        if row_end is None:
+            prefix = sheet_prefix(buffer)
+            row_end = b"</" + prefix + b"row>"
+            if columns:
+                # a written cell's start tag as the writer writes it (a literal start keeps the
+                # search fast); findall hands back every written column's cell of a chunk at once
+                cell = re.compile(rb"<" + re.escape(prefix) + rb'c r="(' + "|".join(columns).encode()
+                                  + rb')([0-9]+)"([^>]*?)(?:/>|>(.*?)</' + re.escape(prefix) + rb"c>)",
+                                  re.DOTALL)
+        cut = len(buffer) if not chunk else buffer.rfind(row_end) + len(row_end)
+        if cut < len(row_end):
+            cut = 0
+        if cut and cell is not None:
+            for letters, number, attrs, content in cell.findall(buffer, 0, cut):
+                key = (int(number), numbers[letters])
+                wanted = expected.get(key, missing)
+                if wanted is missing:
+                    continue
+                seen += wanted is not None
+                memo_key = (attrs, content, type(wanted), wanted)
+                good = memo.get(memo_key)
+                if good is None:
+                    good = _matches(attrs, content, wanted, date1904)  # type: ignore[arg-type]  # not missing
+                    if len(memo) < 4096 and len(content) < 256:
+                        memo[memo_key] = good
+                if not good:
+                    problems.append(f"{column_letters(key[1])}{key[0]}: not {wanted!r}")
+        if cut:
+            buffer = buffer[cut:]
+    # a cleared cell that did not exist is not written at all; everything else must have been seen
+    must = sum(1 for v in expected.values() if v is not None)
+    if seen < must:
+        problems.append(f"{must - seen} written cells are missing")
+    return problems
+
+
+def _read_members(path: Path, sheet_part: str, parts: Sequence[str], with_sheet: bool) -> None:
+    """Read every member to its end (``zipfile`` checks each CRC there), the changed ones through expat."""
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if info.filename == sheet_part and not with_sheet:
+                continue
+            with zf.open(info) as stream:  # reading to the end checks the CRC
+                if info.filename in parts and info.filename != sheet_part:
+                    expat.ParserCreate().ParseFile(stream)
+                else:
+                    while stream.read(_CHUNK):
+                        pass
+
+
+def verify_written(path: Path, sheet_part: str, parts: Sequence[str],
+                   expected: Mapping[tuple[int, int], CellValue], date1904: bool,
+                   stream_check: StreamCheck | None = None) -> None:
+    """Check a written package; raises ``ValueError`` naming the first problems.
+
+    With ``stream_check`` (a helper that read the sheet as it was written), the sheet is not parsed
+    again: its bytes on disk must inflate without a CRC error and have the CRC-32 and size of what the
+    helper checked. A lost helper means the sheet is read back here, as without one.
+    """
+    if stream_check is None:
+        _read_members(path, sheet_part, parts, with_sheet=False)
+        with zipfile.ZipFile(path) as zf:
+            problems = check_sheet(zf, sheet_part, expected, date1904)
+    else:
+        # the bytes on disk are read (and their CRCs checked) while the helper finishes
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            members = pool.submit(_read_members, path, sheet_part, parts, True)
+            streamed = stream_check.finish()
+            members.result()
+        with zipfile.ZipFile(path) as zf:
+            if streamed is None:
+                problems = check_sheet(zf, sheet_part, expected, date1904)
+            else:
+                info = zf.getinfo(sheet_part)
+                problems = list(streamed.problems)
+                if (info.CRC, info.file_size) != (streamed.crc, streamed.size):
+                    problems.insert(0, f"{sheet_part}: the bytes on disk are not the bytes read back "
+                                       f"(CRC {info.CRC:08x}/{streamed.crc:08x}, "
+                                       f"size {info.file_size}/{streamed.size})")
+    if problems:
+        raise ValueError("; ".join(problems[:5]))

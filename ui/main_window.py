@@ -7,7 +7,6 @@ grid replaces them when the full load finishes, so a user sees the file in a fra
 
 from __future__ import annotations
 
-import getpass
 import logging
 import threading
 from pathlib import Path
@@ -572,7 +571,10 @@ class MainWindow(QMainWindow):
         self.conflict_bar.hide()
         self.table = table
         self._update_title()  # the "[*]" placeholder must be in the title before the dirty state is shown
-        restored = self.review_page.set_table(table, self.settings.get("user_name") or getpass.getuser(),
+        from workbench.sharing.lock import current_user
+
+        # the name chosen in the settings, else what the core records everywhere (BEHOVSANALYS_USER or the login)
+        restored = self.review_page.set_table(table, self.settings.get("user_name") or current_user(),
                                               self.journal)
         self.saver.table_opened()
         self.stack.setCurrentWidget(self.table_page)

@@ -132,3 +132,19 @@ def test_a_hidden_window_still_loads_although_its_preview_is_never_painted(sampl
     with qtbot.waitSignal(window.table_loaded, timeout=30_000):
         window.open_file(sample_workbook)
     assert window.model.rowCount() == 2000
+
+
+def test_regression_the_reviewer_name_honours_behovsanalys_user(main_window, sample_workbook, qtbot,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The grid stamped the login name and ignored BEHOVSANALYS_USER, which the core's journal, lock and CLI use."""
+    monkeypatch.setenv("BEHOVSANALYS_USER", "Cecilia Lund")
+    main_window.settings.set("user_name", "")
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+    main_window.model.set_field([0], "decision", "keep")
+    assert main_window.table.review["reviewed_by"].iat[0] == "Cecilia Lund"
+    main_window.settings.set("user_name", "Anna Svensson")  # a name chosen in the app wins
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        main_window.open_file(sample_workbook)
+    main_window.model.set_field([1], "decision", "keep")
+    assert main_window.table.review["reviewed_by"].iat[1] == "Anna Svensson"

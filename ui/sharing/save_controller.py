@@ -101,8 +101,7 @@ class SaveController(QObject):
         journal = session.journal
         up_to = journal.last_id() if journal is not None else None
         base, fingerprint = session.baseline, session.base_fingerprint
-        self.page.model.read_only = True
-        self.watcher.paused = True
+        self._started(pause_watcher=True)
 
         def work(progress: Any) -> Any:
             return save_shared(table, base, changed, user=session.user, journal=journal, resolve_as=resolve_as,
@@ -112,14 +111,9 @@ class SaveController(QObject):
 
         def succeeded(result: Any) -> None:
             self._finished()
-            session.rebase(result.base, result.fingerprint)
-            self.page.model.highlight(result.theirs_changes)
-            self.page.model.review_reloaded()
-            self.page.refresh()
-            self.update_dirty()
+            self._take_in(session, result, pending=False)  # the save settled every conflict
             log.info("Saved %d cells to %s", len(result.written), table.path)
             self.saved.emit(result)
-            self.conflicts_pending.emit(session.pending_conflicts)
             if result.applied is not None and result.applied.converted:
                 # The decisions now live in the new .xlsx; keep working there, never in the xls/ods again.
                 self.converted.emit(Path(result.applied.written))
@@ -137,11 +131,36 @@ class SaveController(QObject):
         self.task = tasks.run_task(work, on_success=succeeded, on_failure=failed, lane="save")
         return True
 
-    def _finished(self) -> None:
+    def _started(self, *, pause_watcher: bool) -> None:
+        """A save or pull runs: the grid is read-only meanwhile, so what is saved is what the user saw."""
+        self.page.model.read_only = True
+        if pause_watcher:
+            self.watcher.paused = True  # our own write is not a colleague's change
+
+    def _finished(self, *, accept_file: bool = True) -> None:
         self.task = None
         self.page.model.read_only = False
-        self.watcher.accept_current()
+        if accept_file:
+            self.watcher.accept_current()
         self.watcher.paused = False
+
+    def _take_in(self, session: Any, result: Any, *, pending: bool) -> None:
+        """Apply what a save or a pull hands back (the new base, the colleagues' changes and, for a pull, the
+        conflicts it left pending) to the session and the grid: the one place that does it."""
+        if pending:
+            session.rebase(result.base, result.fingerprint, conflicts=result.conflicts,
+                           theirs_values=result.theirs_values)
+        else:
+            session.rebase(result.base, result.fingerprint)
+        self.page.model.highlight(result.theirs_changes)
+        self._review_values_changed(session)
+
+    def _review_values_changed(self, session: Any) -> None:
+        """The session's review values changed outside the grid's edits: repaint, refilter, say what is left."""
+        self.page.model.review_reloaded()
+        self.page.refresh()
+        self.update_dirty()
+        self.conflicts_pending.emit(session.pending_conflicts)
 
     def _offer_choices(self, error: BaseException, on_done: Callable[[bool], None] | None) -> bool:
         language = self._language()
@@ -247,10 +266,7 @@ class SaveController(QObject):
             if self.task is not None or self.page.session is not session:
                 return
             session.settle_conflicts(dialog.choices())  # type: ignore[arg-type]
-            self.page.model.review_reloaded()
-            self.page.refresh()
-            self.update_dirty()
-            self.conflicts_pending.emit(session.pending_conflicts)
+            self._review_values_changed(session)
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -264,7 +280,7 @@ class SaveController(QObject):
         if session is None or self.task is not None:
             return False
         table = session.table
-        self.page.model.read_only = True
+        self._started(pause_watcher=False)
 
         def succeeded(result: Any) -> None:
             self._finished()
@@ -308,23 +324,15 @@ class SaveController(QObject):
         table = session.table
         base = session.baseline
         changed = session.changed_cells()
-        self.page.model.read_only = True
+        self._started(pause_watcher=False)
 
         def succeeded(result: Any) -> None:
-            self.task = None
-            self.page.model.read_only = False
-            session.rebase(result.base, result.fingerprint, conflicts=result.conflicts,
-                           theirs_values=result.theirs_values)
-            self.page.model.highlight(result.theirs_changes)
-            self.page.model.review_reloaded()
-            self.page.refresh()
-            self.update_dirty()
+            self._finished(accept_file=False)  # the watcher took the file's stamp when it noticed the change
+            self._take_in(session, result, pending=True)
             self.pulled.emit(result)
-            self.conflicts_pending.emit(session.pending_conflicts)
 
         def failed(error: BaseException) -> None:
-            self.task = None
-            self.page.model.read_only = False
+            self._finished(accept_file=False)
             log.warning("Could not take in the colleague's changes: %r", error)
 
         self.task = tasks.run_task(lambda _p: pull_changes(table, base, changed), on_success=succeeded,

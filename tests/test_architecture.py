@@ -153,3 +153,13 @@ def test_the_save_helper_process_loads_neither_qt_nor_pandas() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_file_endings_are_declared_once() -> None:
+    """Issue 14: the endings a name promises were spelled in six modules; they live in workbench/formats.py."""
+    import re
+
+    spelled = re.compile(r"""\(\s*["']\.xlsx["']\s*,\s*["']\.xlsm["']""")
+    offenders = [str(path.relative_to(ROOT)) for folder in ("workbench", "ui") for path in (ROOT / folder).rglob("*.py")
+                 if path.name != "formats.py" and spelled.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -36,6 +36,7 @@ from ui.i18n import install_translator
 from ui.importing.preview import PreviewPage
 from ui.review.bulk_set_dialog import BulkSetMenus
 from workbench.errors import Cancelled, UsageError
+from workbench.formats import SPREADSHEET_SUFFIXES
 from workbench.messages import text
 from workbench.numbers import format_number
 from workbench.reading.preview import Preview, read_preview
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 PREVIEW_HEAD_START_S = 0.5  # the longest the background load waits for a preview to be painted
 
 

@@ -26,6 +26,7 @@ from ui.review.page import ReviewPage
 from ui.sharing.conflict_dialog import ConflictDialog
 from ui.sharing.file_watcher import WorkbookWatcher
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
+from workbench.formats import XLSX_SUFFIXES
 
 log = logging.getLogger(__name__)
 LOCK_WAIT_SECONDS = 30.0
@@ -309,7 +310,7 @@ class SaveController(QObject):
         if not path:
             return False
         target = Path(path)
-        if target.suffix.lower() not in (".xlsx", ".xlsm"):
+        if target.suffix.lower() not in XLSX_SUFFIXES:
             target = target.with_suffix(ending)
         return self.save_copy(target)
 

@@ -31,6 +31,7 @@ from workbench.errors import (
     UnsupportedFormatError,
     WorkbenchError,
 )
+from workbench.formats import WORKBOOK_SUFFIXES
 from workbench.reading._header import HEADER_SEARCH_ROWS, detect_header_row
 
 #: Refuse any zip member that inflates beyond this (bytes).
@@ -190,7 +191,7 @@ def zip_kind(path: Path, archive: zipfile.ZipFile) -> str:
         return "xlsm" if path.suffix.lower() == ".xlsm" or "xl/vbaProject.bin" in names else "xlsx"
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnsupportedFormatError(path, detail="Apple Numbers")
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xls"):
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise CorruptFileError(path, detail="no workbook inside the zip package")
     raise UnsupportedFormatError(path)
 

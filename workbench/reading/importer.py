@@ -40,6 +40,7 @@ from workbench.errors import (
     UsageError,
 )
 from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.formats import XLSX_SUFFIXES
 from workbench.progress import Progress, report
 from workbench.reading import _excel as excel_reader
 from workbench.reading import _text as text_reader
@@ -327,7 +328,7 @@ def read_table(
     gc.disable()
     # what a shared save compares the file with later (workbooks the writer patches in place); taken
     # before and after reading, so a file replaced meanwhile gets none
-    fingerprint = file_fingerprint(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    fingerprint = file_fingerprint(path) if path.suffix.lower() in XLSX_SUFFIXES else None
     try:
         table = _read_table(path, sheet, options)
     finally:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workbench.formats import WORKBOOK_SUFFIXES
 from workbench.reading import _excel as excel_reader
 from workbench.reading._header import HEADER_SEARCH_ROWS, detect_header_row
 from workbench.xlsx.cells import column_letters
@@ -22,7 +23,6 @@ PREVIEW_MAX_BYTES = 1 << 20
 """Larger workbooks are not previewed: the preview is read on the window's thread, and a 1 MB xlsx
 (about 8,000 rows of 20 columns) already takes ~0.1 s (a 3.7 MB one ~0.5 s, a frozen window); for
 those the full load's progress bar is the better answer."""
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def read_preview(path: Path, sheet: str | None = None, header_row: int | None = 
     loader finds them), or None when it is not a small workbook or cannot be read."""
     path = Path(path)
     try:
-        if path.suffix.lower() not in _WORKBOOK_SUFFIXES or path.stat().st_size > max_bytes:
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES or path.stat().st_size > max_bytes:
             return None
         with path.open("rb") as handle:
             head = handle.read(8)

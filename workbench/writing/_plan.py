@@ -19,7 +19,6 @@ from workbench.vocabularies import vocabularies
 from workbench.xlsx.cells import CellValue, clean_text
 from workbench.xlsx.patch import last_used_column
 
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
 MAX_READ_BACK_CELLS = 50_000_000
 
 

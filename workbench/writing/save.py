@@ -21,6 +21,7 @@ import pandas as pd
 from workbench._gc import gc_paused
 from workbench.errors import OutputFormatError, OutputKindError, WorkbenchError
 from workbench.fields import REVIEW_FIELD_NAMES
+from workbench.formats import TEXT_SUFFIXES
 from workbench.messages import text
 from workbench.progress import Progress
 from workbench.reading import new_review_headers
@@ -144,7 +145,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     target = Path(output) if output is not None else (converted_path(source) if converted else source)
     if output is not None and (is_xlsx or converted):
         _check_output_kind(source, target, ".xlsx" if converted else workbook_ending(source))
-    if not is_xlsx and not converted and target.suffix.lower() not in _TEXT_SUFFIXES:
+    if not is_xlsx and not converted and target.suffix.lower() not in TEXT_SUFFIXES:
         # the csv is rewritten field by field: its text under a workbook's name opens nowhere
         raise OutputFormatError(target, suffix=target.suffix or "''")
     needed = {name for name, (_, values) in by_field.items() if any(v is not None for v in values)}
@@ -275,7 +276,6 @@ def _cells(by_field: Mapping[str, tuple[list[int], list[Any]]], columns: Mapping
 
 
 _MEMO_LIMIT = 10_000
-_TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
 def _last_column(table: SourceTable) -> int:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,19 +103,16 @@ class Settings:
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
-    """Write JSON to a temporary file in the same folder and rename it into place."""
+    """Write JSON through the one atomic writer (:func:`workbench.savefile.atomic_save`: a temporary file in
+    the same folder, synced, renamed into place, the folder synced), without a backup copy."""
+    from workbench.savefile import atomic_save
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    atomic_save(path, write, keep_backups=0)
 
 
 class UiState:

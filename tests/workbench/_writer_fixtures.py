@@ -6,12 +6,16 @@ corpus sweep and the apply tests use the real importer.
 
 from __future__ import annotations
 
+import csv
 import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 import python_calamine
 import xlsxwriter
 
@@ -114,3 +118,21 @@ def assert_well_formed(path: Path) -> None:
         for name in zf.namelist():
             if name.endswith((".xml", ".rels", ".vml")):
                 expat.ParserCreate().Parse(zf.read(name), True)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_csv(path: Path, tmp_path: Path) -> list[list[str]]:
+    """The first sheet of ``path`` as LibreOffice reads it, through its csv export (UTF-8)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "lo_out"
+    profile = tmp_path / "lo_profile"
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    produced = out / (path.stem + ".csv")
+    assert produced.exists(), "LibreOffice could not read the file"
+    with produced.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))

@@ -98,7 +98,7 @@ def test_an_empty_view_exports_the_header_only(sample_workbook: Path, tmp_path: 
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_libreoffice_opens_the_exported_view(sample_workbook: Path, tmp_path: Path) -> None:
-    from test_libreoffice_roundtrip import libreoffice_csv
+    from _writer_fixtures import libreoffice_csv
 
     table, shown = _reviewed(sample_workbook)
     target = tmp_path / "möte.xlsx"

@@ -6,37 +6,18 @@ Excel table that grew, a workbook LibreOffice wrote itself, a 1904 workbook and 
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from _writer_fixtures import build_workbook, corpus_copy
+from _writer_fixtures import build_workbook, corpus_copy, libreoffice_csv
 
 from workbench.reading.importer import read_table
 from workbench.writing.save import apply_decisions
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 DECISIONS = {"decision": "Ersätt", "env_score": 4, "comment": "=1+1 åäö", "reviewed_at": "2025-04-01 09:30",
              "usage": "Varje vecka"}
-
-
-def libreoffice_csv(path: Path, tmp_path: Path) -> list[list[str]]:
-    """The first sheet of ``path`` as LibreOffice reads it, through its csv export (UTF-8)."""
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    out = tmp_path / "lo_out"
-    profile = tmp_path / "lo_profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=120)
-    produced = out / (path.stem + ".csv")
-    assert produced.exists(), "LibreOffice could not read the file"
-    with produced.open(encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
 
 
 def _check(path: Path, key: str, tmp_path: Path, key_column: str | None = None) -> None:

@@ -52,3 +52,30 @@ def test_a_collector_switched_off_by_the_program_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_regression_a_save_ending_during_a_load_leaves_the_collector_paused(tmp_path, monkeypatch) -> None:
+    """The importer switched the collector off and on by hand, beside the shared pause: a save (its pause
+    begun first) that ended while a file was being read turned the collector back on under the load."""
+    from _shared_fixtures import build_list
+
+    from workbench.reading import importer
+
+    book = build_list(tmp_path / "lista.xlsx")
+    reading, release = threading.Event(), threading.Event()
+    real = importer._read_table
+
+    def slow_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reading.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_read_table", slow_read)
+    loader = threading.Thread(target=importer.read_table, args=(book,))
+    with paused_gc():  # a save in progress
+        loader.start()
+        assert reading.wait(10)
+    assert not gc.isenabled(), "the load's pause ended with the save's"
+    release.set()
+    loader.join(10)
+    assert gc.isenabled()

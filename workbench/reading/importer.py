@@ -23,13 +23,13 @@ Choices made where the design is silent:
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
+from workbench._gc import paused_gc
 from workbench.errors import (
     CorruptFileError,
     EmptyWorkbookError,
@@ -322,18 +322,14 @@ def read_table(
     """
     path = Path(path)
     options = _Options(header_row, mapping, key_column, set(text_columns), progress)
-    # Loading creates millions of objects and no reference cycles; the cyclic collector would only
-    # rescan them again and again (a third of the load time on large files).
-    collecting = gc.isenabled()
-    gc.disable()
     # what a shared save compares the file with later (workbooks the writer patches in place); taken
     # before and after reading, so a file replaced meanwhile gets none
     fingerprint = file_fingerprint(path) if path.suffix.lower() in XLSX_SUFFIXES else None
-    try:
+    # Loading creates millions of objects and no reference cycles; the cyclic collector would only
+    # rescan them again and again (a third of the load time on large files). The pause is shared with
+    # a save running meanwhile in another thread, so neither turns the collector back on under the other.
+    with paused_gc():
         table = _read_table(path, sheet, options)
-    finally:
-        if collecting:
-            gc.enable()
     if fingerprint is not None and file_fingerprint(path) == fingerprint:
         table.fingerprint = fingerprint
     table.read_options = {"header_row": header_row, "mapping": dict(mapping) if mapping else None,

@@ -40,7 +40,13 @@ from workbench.formats import SPREADSHEET_SUFFIXES
 from workbench.messages import text
 from workbench.numbers import format_number
 from workbench.reading.preview import Preview, read_preview
-from workbench.reading.profiles import ImportProfile, forget_profile, remember_profile, remembered_profile
+from workbench.reading.profiles import (
+    ImportProfile,
+    forget_profile,
+    needs_confirming,
+    remember_profile,
+    remembered_profile,
+)
 from workbench.settings import Settings, UiState
 from workbench.vocabularies import vocabularies
 
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
                 return
             self._finish_loading()
-            if remembered is None and (table.key_column is None or table.findings):
+            if needs_confirming(table, remembered):
                 self._confirm_import(path, table)
             else:
                 self._show_table(table)

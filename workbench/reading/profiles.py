@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.settings import Settings
+
+if TYPE_CHECKING:
+    from workbench.table import SourceTable
 
 
 @dataclass(frozen=True)
@@ -70,3 +73,10 @@ def forget_profile(settings: Settings, path: Path) -> None:
     profiles = settings.get("file_profiles")
     if profiles.pop(_profile_key(path), None) is not None:
         settings.set("file_profiles", profiles)
+
+
+def needs_confirming(table: SourceTable, remembered: ImportProfile | None) -> bool:
+    """Whether a file just read should go through the import dialog before it is reviewed: the first time
+    it is read (nothing remembered for it) when the detection needs a person (no key column, or findings).
+    A file whose choices are remembered opens at once; its findings go to the banner."""
+    return remembered is None and (table.key_column is None or bool(table.findings))

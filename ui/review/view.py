@@ -21,7 +21,7 @@ from ui.review.delegates.comment import CommentDelegate
 from ui.review.delegates.score import ScoreDelegate
 from ui.review.delegates.vocabulary import VocabularyDelegate
 from ui.review.model import FieldRole, ReviewTableModel
-from workbench.fields import REVIEW_FIELDS
+from workbench.fields import REVIEW_FIELDS, Field
 from workbench.vocabularies import vocabularies
 
 _SCORE_KEYS = {Qt.Key.Key_1: "1", Qt.Key.Key_2: "2", Qt.Key.Key_3: "3", Qt.Key.Key_4: "4", Qt.Key.Key_5: "5"}
@@ -125,6 +125,16 @@ class ReviewTableView(QTableView):
         if model.table is not self._configured_table or model.columnCount() != self._configured_columns:
             self._configure_columns()
 
+    def _delegate_for(self, field: Field | None) -> QAbstractItemDelegate | None:
+        """The editor of an editable review field, chosen by its kind (``workbench.fields``), never by name."""
+        if field is None or not field.editable:
+            return None
+        by_kind: dict[str, QAbstractItemDelegate] = {
+            "code": self.vocabulary_delegate, "score": self.score_delegate,
+            "text": self.comment_delegate, "key_ref": self.article_delegate,
+        }
+        return by_kind.get(field.kind)
+
     def _configure_columns(self) -> None:
         model = self.review_model
         self._configured_columns = model.columnCount()
@@ -132,17 +142,7 @@ class ReviewTableView(QTableView):
         for column in range(model.columnCount()):
             self.frozen.setColumnHidden(column, column >= count)
             field = model.review_field_at(column)
-            delegate: QAbstractItemDelegate | None = None
-            if field is not None:
-                if field.name in ("usage", "future_need", "decision"):
-                    delegate = self.vocabulary_delegate
-                elif field.name == "env_score":
-                    delegate = self.score_delegate
-                elif field.name == "comment":
-                    delegate = self.comment_delegate
-                elif field.name == "replaced_by":
-                    delegate = self.article_delegate
-            self.setItemDelegateForColumn(column, delegate)
+            self.setItemDelegateForColumn(column, self._delegate_for(field))
         if model.table is not None and model.table is not self._configured_table:
             self.article_delegate.set_table(model.table)
         self._configured_table = model.table

@@ -194,3 +194,18 @@ def test_the_current_article_stays_current_when_the_order_changes(loaded: MainWi
     loaded.review_page.sort_by("spend", ascending=False)
     assert view.currentIndex().row() != 3
     assert loaded.model.data(view.currentIndex(), Qt.ItemDataRole.UserRole + 2) == key
+
+
+def test_each_editable_review_column_gets_the_editor_of_its_kind(loaded: MainWindow) -> None:
+    """Delegates follow ``Field.kind`` (a field added to workbench.fields gets an editor without ui code)."""
+    from workbench.fields import REVIEW_FIELDS
+
+    view, model = loaded.table_view, loaded.model
+    expected = {"code": view.vocabulary_delegate, "score": view.score_delegate, "text": view.comment_delegate,
+                "key_ref": view.article_delegate}
+    for field in REVIEW_FIELDS:
+        delegate = view.itemDelegateForColumn(model.column_of_field(field.name))
+        if field.editable:
+            assert delegate is expected[field.kind], field.name
+        else:
+            assert delegate not in expected.values(), field.name

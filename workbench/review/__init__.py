@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         missing_columns,
         prepare,
         progress,
+        replacement_candidates,
         selection_sums,
         sort_positions,
     )
@@ -54,6 +55,7 @@ _LAZY = {
     "missing_columns": "session",
     "prepare": "session",
     "progress": "session",
+    "replacement_candidates": "session",
     "selection_sums": "session",
     "sort_positions": "session",
 }
@@ -86,6 +88,7 @@ __all__ = [
     "missing_columns",
     "prepare",
     "progress",
+    "replacement_candidates",
     "selection_sums",
     "sort_positions",
 ]

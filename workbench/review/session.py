@@ -27,6 +27,7 @@ from workbench.review._edit import (
     ensure_object_columns,
     normalise_value,
     read_cells,
+    replacement_candidates,
     resolve_rows,
     same_values,
     write_cells,
@@ -73,6 +74,7 @@ __all__ = [
     "missing_columns",
     "prepare",
     "progress",
+    "replacement_candidates",
     "selection_sums",
     "sort_positions",
 ]

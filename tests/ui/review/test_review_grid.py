@@ -209,3 +209,27 @@ def test_each_editable_review_column_gets_the_editor_of_its_kind(loaded: MainWin
             assert delegate is expected[field.kind], field.name
         else:
             assert delegate not in expected.values(), field.name
+
+
+def test_regression_the_replacement_picker_says_why_it_refuses_a_key(loaded: MainWindow, qtbot) -> None:
+    """An unknown article (or the row's own) typed into Ersätts av was dropped silently; the core now
+    refuses it with a message, and a real article is set."""
+    from PySide6.QtWidgets import QComboBox
+
+    view, model, page = loaded.table_view, loaded.model, loaded.review_page
+    column = model.column_of_field("replaced_by")
+    index = model.index(0, column)
+    delegate = view.itemDelegateForColumn(column)
+    editor = delegate.createEditor(view.viewport(), None, index)  # type: ignore[arg-type]
+    assert isinstance(editor, QComboBox)
+    other = str(model.data(model.index(1, 0)))
+    assert any(text.startswith(other) for text in (editor.itemText(i) for i in range(editor.count())))
+    editor.setEditText("X-finns-inte")
+    with qtbot.waitSignal(page.edit_refused, timeout=2000) as refused:
+        delegate.setModelData(editor, model, index)
+    assert "X-finns-inte" in refused.args[0].message("sv")
+    assert _review(loaded, 0, "replaced_by") is None
+    editor.setEditText(other)
+    delegate.setModelData(editor, model, index)
+    assert _review(loaded, 0, "replaced_by") == other
+    editor.deleteLater()

@@ -1,4 +1,4 @@
-"""Ersätts av: a searchable picker of existing articles (by key or name); nothing else is accepted."""
+"""Ersätts av: a searchable picker of existing articles (by key or name); the core checks the choice."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QComboBox, QCompleter, QStyleOptionViewItem, QWidget
 
 from ui.review.delegates.base import ReviewDelegate
-from ui.review.model import CodeRole, KeyRole
+from ui.review.model import CodeRole
 from workbench.table import SourceTable
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,7 +20,6 @@ class ArticlePickerDelegate(ReviewDelegate):
         super().__init__(parent)
         self._table: SourceTable | None = None
         self._choices: list[str] | None = None
-        self._keys: set[str] = set()
 
     def set_table(self, table: SourceTable) -> None:
         """Offer the articles of ``table``; the list is built when an editor first needs it."""
@@ -30,22 +29,12 @@ class ArticlePickerDelegate(ReviewDelegate):
     def set_articles(self, articles: list[tuple[str, str]]) -> None:
         """The articles that may replace another: ``(key, name)`` pairs."""
         self._choices = [f"{key}{_SEPARATOR}{name}" if name else key for key, name in articles]
-        self._keys = {key for key, _ in articles}
 
     def _ensure_choices(self) -> list[str]:
         if self._choices is None:
-            table = self._table
-            articles: list[tuple[str, str]] = []
-            if table is not None:
-                keys = table.keys.to_numpy(dtype=object)
-                name_column = table.columns.get("name")
-                names = table.data[name_column].to_numpy(dtype=object) if name_column else [None] * len(keys)
-                seen: set[str] = set()
-                for key, name in zip(keys, names, strict=True):
-                    if isinstance(key, str) and key not in seen:
-                        seen.add(key)
-                        articles.append((key, name if isinstance(name, str) else ""))
-            self.set_articles(articles)
+            from workbench.review import replacement_candidates
+
+            self.set_articles(replacement_candidates(self._table) if self._table is not None else [])
         assert self._choices is not None
         return self._choices
 
@@ -78,7 +67,6 @@ class ArticlePickerDelegate(ReviewDelegate):
         if not text:
             model.setData(index, None, Qt.ItemDataRole.EditRole)
             return
-        key = text.split(_SEPARATOR)[0].strip()
-        if key in self._keys and key != index.data(KeyRole):
-            model.setData(index, key, Qt.ItemDataRole.EditRole)
-        # Anything else is not an existing article (or is the article itself): the edit is dropped.
+        # the key of a chosen "key – name", or what was typed: the core checks it (an unknown article or
+        # the article itself is refused with a message naming it, never dropped silently)
+        model.setData(index, text.split(_SEPARATOR)[0].strip(), Qt.ItemDataRole.EditRole)

@@ -34,6 +34,11 @@ def config_dir() -> Path:
     return path
 
 
+def user_views_file() -> Path:
+    """The user's own named views (the presets come with the app)."""
+    return config_dir() / "views.json"
+
+
 def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ from ui.review.view import ReviewTableView
 from workbench import paths
 from workbench.errors import WorkbenchError
 from workbench.numbers import format_number
-from workbench.review.named_views import NamedView, load_views, save_user_views
+from workbench.review.named_views import NamedView, load_views, save_user_views, user_view
 from workbench.review.session import ReviewSession, ViewSpec, compute_view, prepare, progress, selection_sums
 from workbench.settings import UiState
 from workbench.sharing.journal import Journal
@@ -46,8 +46,6 @@ log = logging.getLogger(__name__)
 LAYOUT_VERSION = 2  # 2: the review columns follow the name by default
 
 
-def user_views_path() -> Any:
-    return paths.config_dir() / "views.json"
 
 
 class ReviewPage(QWidget):
@@ -159,7 +157,7 @@ class ReviewPage(QWidget):
         self.model.set_session(self.session)
         self.detail_pane.journal = journal
         self.filter_panel.set_available(self.session)
-        self.views, findings = load_views(user_views_path())
+        self.views, findings = load_views(paths.user_views_file())
         for finding in findings:
             log.warning("Views: %s", finding.message("en"))
         self._fill_views_combo()
@@ -362,11 +360,11 @@ class ReviewPage(QWidget):
     def save_view(self, name: str) -> NamedView:
         columns = tuple(self.model.column_id(c) for c in range(self.model.columnCount())
                         if not self.view.isColumnHidden(c))
-        view_id = "user_" + "".join(ch if ch.isalnum() else "_" for ch in name.casefold())
-        view = NamedView(view_id, name, name, dataclasses.replace(self.spec, columns=columns))
+        view = user_view(name, dataclasses.replace(self.spec, columns=columns))
+        view_id = view.id
         self.views = [v for v in self.views if v.id != view_id] + [view]
         try:
-            save_user_views(user_views_path(), self.views)
+            save_user_views(paths.user_views_file(), self.views)
         except (OSError, WorkbenchError) as error:
             self.edit_refused.emit(error)
         self._fill_views_combo()

@@ -101,6 +101,13 @@ def load_views(user_path: Path | None = None) -> tuple[list[NamedView], list[Fin
     return views, findings
 
 
+def user_view(name: str, spec: ViewSpec) -> NamedView:
+    """A view the user saves under ``name`` (both languages): its id follows from the name, so saving
+    the same name again replaces it."""
+    view_id = "user_" + "".join(ch if ch.isalnum() else "_" for ch in name.casefold())
+    return NamedView(view_id, name, name, spec)
+
+
 def save_user_views(path: Path, views: Iterable[NamedView]) -> None:
     """Write the user's views (presets are left out) to ``path`` atomically."""
     data = {"version": VIEWS_VERSION, "views": [view.to_json() for view in views if not view.preset]}

@@ -93,3 +93,18 @@ def test_bad_entries_are_skipped_one_by_one_with_findings(tmp_path: Path) -> Non
         ("view_skipped", "bad_range"), ("view_skipped", "#3"), ("view_skipped", "plastic")
     ]
     assert "Dubblett" not in {v.name("sv") for v in views}
+
+
+def test_a_user_view_takes_its_id_from_its_name_and_lives_in_the_config_folder(tmp_path, monkeypatch) -> None:
+    from workbench import paths
+    from workbench.review.named_views import load_views, save_user_views, user_view
+    from workbench.review.view import ViewSpec
+
+    monkeypatch.setenv("BEHOVSANALYS_HOME", str(tmp_path))
+    first = user_view("Möte med köken", ViewSpec(text="mugg"))
+    again = user_view("möte med köken", ViewSpec(text="tallrik"))
+    assert first.id == again.id == "user_möte_med_köken"
+    assert paths.user_views_file() == tmp_path / "config" / "views.json"
+    save_user_views(paths.user_views_file(), [again])
+    views, findings = load_views(paths.user_views_file())
+    assert not findings and [v.spec.text for v in views if v.id == first.id] == ["tallrik"]

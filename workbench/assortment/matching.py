@@ -4,7 +4,8 @@ In order, each source row joins a group by (1) ``gtin``: the same valid GTIN; (2
 same normalised supplier and supplier article number; (3) ``namn``: the same supplier, normalised name,
 unit and pack size; otherwise it is (4) ``ny``, a joint article of its own. Links are transitive
 (union-find over the rows), but a group never holds two different valid GTINs: a join by rule 2 or 3
-that would bring them together is refused and reported as a conflict.
+that would bring them together is refused and reported as a conflict. Likewise rule 3 never joins rows
+that one supplier gives different article numbers: the supplier's own numbering says they differ.
 
 Every rule is a dictionary lookup on normalised values, never a comparison of pairs of rows, so the
 time grows with the number of rows (500,000 rows in seconds). Nothing here reads or writes files.
@@ -12,8 +13,8 @@ time grows with the number of rows (500,000 rows in seconds). Nothing here reads
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
@@ -50,6 +51,8 @@ class FindingCode(StrEnum):
     DUPLICATE_IN_LIST = "duplicate_in_list"  # one list holds the same article on several rows
     NO_IDENTIFIER = "no_identifier"  # no valid GTIN, no supplier article number, no name
     GTIN_CONFLICT = "gtin_conflict"  # rule 2 or 3 would join rows whose valid GTINs differ; detail: the rule
+    # rule 3 would join rows that one supplier numbers differently (a name in two pack sizes, say)
+    ARTICLE_NO_CONFLICT = "article_no_conflict"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +112,13 @@ class MatchResult:
 
 
 class _Groups:
-    """Union-find over row positions; each root knows its group's one valid GTIN, if any."""
+    """Union-find over row positions. Each root knows its group's one valid GTIN, if any, and, from
+    rule 3 on, the supplier article numbers its rows carry (per normalised supplier)."""
 
     def __init__(self, gtins: list[str | None]) -> None:
         self.parent = list(range(len(gtins)))
         self.gtin = list(gtins)
+        self.numbers: dict[int, dict[str, set[str]]] | None = None
 
     def find(self, row: int) -> int:
         parent = self.parent
@@ -122,30 +127,52 @@ class _Groups:
             row = parent[row]
         return row
 
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            if root_b < root_a:
-                root_a, root_b = root_b, root_a
-            self.parent[root_b] = root_a
-            if self.gtin[root_a] is None:
-                self.gtin[root_a] = self.gtin[root_b]
+    def link(self, root_a: int, root_b: int) -> None:
+        """Put the group of ``root_b`` into that of ``root_a`` (both roots, different)."""
+        self.parent[root_b] = root_a
+        if self.gtin[root_a] is None:
+            self.gtin[root_a] = self.gtin[root_b]
+        if self.numbers is not None:
+            theirs = self.numbers.pop(root_b, None)
+            if theirs:
+                ours = self.numbers.setdefault(root_a, {})
+                for supplier, numbers in theirs.items():
+                    ours.setdefault(supplier, set()).update(numbers)
+
+    def track_numbers(self, suppliers: list[str | None], article_nos: list[str | None]) -> None:
+        """Start keeping each group's article numbers (rules 1 and 2 do not need them)."""
+        self.numbers = {}
+        for position, (supplier, number) in enumerate(zip(suppliers, article_nos, strict=True)):
+            if supplier is not None and number is not None:
+                self.numbers.setdefault(self.find(position), {}).setdefault(supplier, set()).add(number)
+
+    def numbered_apart(self, roots: set[int]) -> bool:
+        """True when two of the groups carry only different article numbers of one supplier: the
+        supplier itself says they are two articles."""
+        if self.numbers is None:
+            return False
+        seen: dict[str, set[str]] = {}
+        for root in roots:
+            for supplier, numbers in self.numbers.get(root, {}).items():
+                known = seen.get(supplier)
+                if known is None:
+                    seen[supplier] = set(numbers)
+                elif known.isdisjoint(numbers):
+                    return True
+                else:
+                    known.update(numbers)
+        return False
 
 
-def _cached(function: Callable[[object], _T]) -> Callable[[object], _T]:
+def _normalised(values: list[object], function: Callable[[object], _T]) -> list[_T]:
     """The lists repeat one catalogue's spellings: normalise each distinct value once."""
-    memo: dict[Hashable, _T] = {}
-
-    def lookup(value: object) -> _T:
-        try:
-            return memo[value]
-        except KeyError:
-            result = memo[value] = function(value)
-            return result
-        except TypeError:  # an unhashable value: not worth remembering
-            return function(value)
-
-    return lookup
+    # keyed by type too: 1, 1.0 and True are equal as keys but not as cells (True is no pack size)
+    keys = [(type(value), value) for value in values]
+    try:
+        memo = {key: function(key[1]) for key in set(keys)}
+    except TypeError:  # an unhashable value somewhere: one by one
+        return [function(value) for value in values]
+    return [memo[key] for key in keys]
 
 
 # The optional parts of rule 3's key; a list that lacks one of them matches without it.
@@ -158,32 +185,21 @@ def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
     """Assign every row to a joint group by the DESIGN's rules, and report what stands out."""
     count = len(rows)
     findings: list[Finding] = []
-    gtin_of = _cached(normalise_gtin)
-    supplier_of = _cached(normalise_supplier)
-    article_no_of = _cached(normalise_article_no)
-    name_of = _cached(normalise_article_name)
-    unit_of = _cached(normalise_unit)
-    pack_of = _cached(normalise_pack_size)
-
-    gtins: list[str | None] = []
+    gtin_results = _normalised([row.gtin for row in rows], normalise_gtin)
+    gtins = [result.gtin for result in gtin_results]
     invalid: dict[GtinProblem, list[int]] = defaultdict(list)
-    suppliers: list[str | None] = []
-    article_nos: list[str | None] = []
-    names: list[str | None] = []
-    units: list[str | None] = []
-    packs: list[float | None] = []
-    for position, row in enumerate(rows):
-        result = gtin_of(row.gtin)
-        gtins.append(result.gtin)
+    for position, result in enumerate(gtin_results):
         if result.problem is not None:
             invalid[result.problem].append(position)
-        suppliers.append(supplier_of(row.supplier))
-        article_nos.append(article_no_of(row.supplier_article_no))
-        names.append(name_of(row.name))
-        units.append(unit_of(row.unit))
-        packs.append(pack_of(row.pack_size))
     for problem, positions in invalid.items():
         findings.append(Finding(FindingCode.INVALID_GTIN, tuple(positions), problem.value))
+    suppliers = _normalised([row.supplier for row in rows], normalise_supplier)
+    article_nos = _normalised([row.supplier_article_no for row in rows], normalise_article_no)
+    names = _normalised([row.name for row in rows], normalise_article_name)
+    units = _normalised([row.unit for row in rows], normalise_unit)
+    packs = _normalised([row.pack_size for row in rows], normalise_pack_size)
+    list_numbers: dict[tuple[str | None, str | None], int] = {}
+    lists = [list_numbers.setdefault((row.municipality, row.file), len(list_numbers)) for row in rows]
 
     groups = _Groups(gtins)
     best = [3] * count  # the best rule (by _RULE_ORDER) that linked each row to another
@@ -206,11 +222,13 @@ def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
         _join(groups, members, 1, best, findings, MatchRule.LEV_ARTNR)
 
     # Rule 3: the same supplier, name, unit and pack size, leaving out the fields a list lacks.
-    _match_by_name(rows, groups, best, findings, suppliers, names, units, packs)
+    groups.track_numbers(suppliers, article_nos)
+    _match_by_name(lists, groups, best, findings, suppliers, names, units, packs)
 
-    findings.extend(_duplicates_and_unidentified(rows, groups, gtins, article_nos, names))
+    roots = [groups.find(position) for position in range(count)]
+    findings.extend(_duplicates_and_unidentified(roots, lists, gtins, article_nos, names))
     numbering: dict[int, int] = {}
-    group_ids = [numbering.setdefault(groups.find(position), len(numbering)) for position in range(count)]
+    group_ids = [numbering.setdefault(root, len(numbering)) for root in roots]
     order = list(MatchRule)
     return MatchResult(group_ids, [order[rank] for rank in best], gtins, findings)
 
@@ -226,58 +244,62 @@ def _join(groups: _Groups, members: list[int], rank: int, best: list[int], findi
         if len(known) > 1:
             findings.append(Finding(FindingCode.GTIN_CONFLICT, tuple(members), rule.value))
             return
-        first = members[0]
-        for member in members[1:]:
-            groups.union(first, member)
+        if rule is MatchRule.NAMN and groups.numbered_apart(roots):
+            findings.append(Finding(FindingCode.ARTICLE_NO_CONFLICT, tuple(members), rule.value))
+            return
+        first = min(roots)
+        for root in roots:
+            if root != first:
+                groups.link(first, root)
     for member in members:
         if rank < best[member]:
             best[member] = rank
 
 
-def _match_by_name(rows: Sequence[SourceRow], groups: _Groups, best: list[int], findings: list[Finding],
+def _match_by_name(lists: list[int], groups: _Groups, best: list[int], findings: list[Finding],
                    suppliers: list[str | None], names: list[str | None], units: list[str | None],
                    packs: list[float | None]) -> None:
     # Which of supplier, unit and pack size each list has at all (a column with at least one value).
-    has: dict[tuple[str | None, str | None], list[bool]] = defaultdict(lambda: [False, False, False])
-    for position, row in enumerate(rows):
-        flags = has[row.list_id]
-        flags[_SUPPLIER] = flags[_SUPPLIER] or suppliers[position] is not None
-        flags[_UNIT] = flags[_UNIT] or units[position] is not None
-        flags[_PACK] = flags[_PACK] or packs[position] is not None
+    has: dict[int, list[bool]] = defaultdict(lambda: [False, False, False])
+    for index, values in ((_SUPPLIER, suppliers), (_UNIT, units), (_PACK, packs)):
+        for list_number in {number for number, value in zip(lists, values, strict=True) if value is not None}:
+            has[list_number][index] = True
+    pack_keys = {pack: repr(round(pack, 6)) for pack in set(packs) if pack is not None}
 
     # Exact keys: (name, supplier, unit, pack) with None where the row's list lacks the field.
     by_key: dict[_Key, list[int]] = defaultdict(list)
-    for position, row in enumerate(rows):
-        name = names[position]
+    for position, name in enumerate(names):
         if name is None:
             continue
-        flags = has[row.list_id]
+        flags = has[lists[position]]
         supplier = suppliers[position]
         if flags[_SUPPLIER] and supplier is None:
             continue  # "same supplier" cannot hold for a row whose list names suppliers but not this one's
         unit = (units[position] or _MISSING) if flags[_UNIT] else None
         pack = packs[position]
-        pack_key = (_MISSING if pack is None else repr(round(pack, 6))) if flags[_PACK] else None
+        pack_key = (_MISSING if pack is None else pack_keys[pack]) if flags[_PACK] else None
         by_key[(name, supplier, unit, pack_key)].append(position)
-    for members in by_key.values():
-        _join(groups, members, 2, best, findings, MatchRule.NAMN)
-
-    # A key that leaves fields out joins the fuller keys it agrees with, but only when those agree
-    # with each other: a list without pack sizes must not join the 100 and the 200 pack into one.
     partial = [key for key in by_key if None in key[1:]]
+    for key, members in by_key.items():
+        if None not in key[1:]:
+            _join(groups, members, 2, best, findings, MatchRule.NAMN)
     if not partial:
         return
+
+    # A key that leaves fields out joins the fuller keys it agrees with, but only when those agree
+    # with each other: a list without pack sizes must not join the 100 and the 200 pack into one, nor
+    # two rows of such lists with each other when the fuller keys show the name has two pack sizes.
     projections: dict[tuple[tuple[bool, ...], tuple[str | None, ...]], list[_Key]] = defaultdict(list)
     masks = {tuple(part is not None for part in key[1:]) for key in partial}
     for key in by_key:
+        own = (key[1] is not None, key[2] is not None, key[3] is not None)
         for mask in masks:
-            if all(part is not None for part, wanted in zip(key[1:], mask, strict=True) if wanted) and \
-                    tuple(part is not None for part in key[1:]) != mask:
+            if mask != own and all(present or not wanted for present, wanted in zip(own, mask, strict=True)):
                 projections[(mask, _project(key, mask))].append(key)
     for key in partial:
         mask = tuple(part is not None for part in key[1:])
         candidates = projections.get((mask, _project(key, mask)), [])
-        if not candidates or not _compatible(candidates):
+        if not _compatible(candidates):
             continue
         members = list(by_key[key])
         for candidate in candidates:
@@ -303,18 +325,22 @@ def _compatible(keys: Iterable[_Key]) -> bool:
     return True
 
 
-def _duplicates_and_unidentified(rows: Sequence[SourceRow], groups: _Groups, gtins: list[str | None],
+def _duplicates_and_unidentified(roots: list[int], lists: list[int], gtins: list[str | None],
                                  article_nos: list[str | None], names: list[str | None]) -> list[Finding]:
     findings: list[Finding] = []
-    per_list: dict[tuple[int, tuple[str | None, str | None]], list[int]] = defaultdict(list)
-    unidentified: list[int] = []
-    for position, row in enumerate(rows):
-        per_list[(groups.find(position), row.list_id)].append(position)
-        if gtins[position] is None and article_nos[position] is None and names[position] is None:
-            unidentified.append(position)
+    # only a group of several rows can hold one list twice
+    sizes = Counter(roots)
+    list_count = max(lists, default=0) + 1
+    per_list: dict[int, list[int]] = defaultdict(list)
+    for position, root in enumerate(roots):
+        if sizes[root] > 1:
+            per_list[root * list_count + lists[position]].append(position)
     for members in per_list.values():
         if len(members) > 1:
             findings.append(Finding(FindingCode.DUPLICATE_IN_LIST, tuple(members)))
+    unidentified = tuple(position for position, (gtin, number, name) in enumerate(zip(gtins, article_nos, names,
+                                                                                      strict=True))
+                         if gtin is None and number is None and name is None)
     if unidentified:
-        findings.append(Finding(FindingCode.NO_IDENTIFIER, tuple(unidentified)))
+        findings.append(Finding(FindingCode.NO_IDENTIFIER, unidentified))
     return findings

@@ -163,3 +163,47 @@ def test_group_ids_follow_first_appearance_and_empty_input() -> None:
     assert match_rows(rows).groups == [0, 1, 0]
     empty = match_rows([])
     assert empty.groups == [] and empty.group_count == 0 and empty.findings == []
+
+
+def test_two_lists_without_pack_sizes_do_not_join_a_name_that_has_two() -> None:
+    """Both rows lack the pack size, so their keys are equal; the lists that have it show two articles."""
+    rows = [row("Ale", supplier="Abena", name="Förkläde PE", unit="st", pack_size=100),
+            row("Ale", supplier="Abena", name="Förkläde PE", unit="st", pack_size=200),
+            row("Borås", supplier="Abena", name="Förkläde PE", unit="st"),
+            row("Cederby", supplier="Abena", name="Förkläde PE", unit="st")]
+    result = match_rows(rows)
+    assert len(set(result.groups)) == 4
+
+
+def test_two_lists_without_pack_sizes_join_on_supplier_name_and_unit() -> None:
+    rows = [row("Ale", supplier="Abena", name="Förkläde PE", unit="st"),
+            row("Borås", supplier="ABENA AB", name="förkläde  pe", unit="styck"),
+            row("Cederby", supplier="Abena", name="Förkläde PE", unit="st", pack_size=100)]
+    result = match_rows(rows)
+    assert same(result.groups, 0, 1, 2)
+
+
+def test_rule_3_does_not_join_rows_one_supplier_numbers_differently() -> None:
+    """Name, unit and supplier agree, the pack size is missing, but the supplier's numbers differ."""
+    rows = [row("Ale", supplier="Abena", supplier_article_no="A-1", name="Förkläde PE", unit="st", pack_size=100),
+            row("Borås", supplier="Abena", supplier_article_no="A-1", name="Förkläde PE", unit="st"),
+            row("Borås", supplier="Abena", supplier_article_no="A-2", name="Förkläde PE", unit="st"),
+            row("Cederby", supplier="Abena", name="Förkläde PE", unit="st")]
+    result = match_rows(rows)
+    assert same(result.groups, 0, 1)
+    assert result.groups[2] != result.groups[0]
+    assert [f.detail for f in result.findings_of(FindingCode.ARTICLE_NO_CONFLICT)] == ["namn"]
+    # the row without an article number could be either of the two: it stays on its own
+    assert len({result.groups[0], result.groups[2], result.groups[3]}) == 3
+
+
+def test_equal_values_of_different_types_are_normalised_apart() -> None:
+    """1 == 1.0 == True in a dict; a cell holding True is no pack size, a float that lost digits no GTIN."""
+    rows = [row("Ale", supplier="Abena", name="Mugg", unit="st", pack_size=True),
+            row("Borås", supplier="Abena", name="Mugg", unit="st", pack_size=1),
+            row("Cederby", gtin=4006380000000.0), row("Dals", gtin=4006380000000),
+            row("Ale", supplier="Abena", name="Tallrik", unit="st", pack_size=5)]  # Ale has pack sizes
+    result = match_rows(rows)
+    found = {f.detail: f.rows for f in result.findings_of(FindingCode.INVALID_GTIN)}
+    assert found == {"lost_precision": (2,), "invalid_check_digit": (3,)}
+    assert result.groups[0] != result.groups[1]

@@ -207,3 +207,13 @@ def test_equal_values_of_different_types_are_normalised_apart() -> None:
     found = {f.detail: f.rows for f in result.findings_of(FindingCode.INVALID_GTIN)}
     assert found == {"lost_precision": (2,), "invalid_check_digit": (3,)}
     assert result.groups[0] != result.groups[1]
+
+
+def test_a_list_without_units_matches_on_supplier_name_and_pack_size() -> None:
+    rows = [row("Ale", supplier="Duni AB", name="Servett vit 33 cm", unit="förp", pack_size=250),
+            row("Borås", supplier="DUNI", name="servett vit 33 cm", pack_size="250 st"),
+            row("Borås", supplier="DUNI", name="servett vit 33 cm", pack_size=500)]
+    result = match_rows(rows)
+    assert same(result.groups, 0, 1)
+    assert result.groups[2] != result.groups[0]
+    assert result.rules == [MatchRule.NAMN, MatchRule.NAMN, MatchRule.NY]

@@ -38,10 +38,18 @@ class WorkbenchError(Exception):
         message = text(code, lang, **params)
         if self.detail and "{detail}" not in CATALOGUE[code][0]:
             message += f" ({self.detail})"
-        problems = self.params.get("problems")
+        problems = list(self.params.get("problems") or ())
         if problems:
-            message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in problems)
+            # a file with 100,000 bad values is one message of a screenful, not 100,000 lines
+            shown = problems[:LISTED_PROBLEMS]
+            message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in shown)
+            if len(problems) > len(shown):
+                message += "\n  " + text("problems_more", lang, count=len(problems) - len(shown))
         return message
+
+
+LISTED_PROBLEMS = 20
+"""How many problem lines a message lists before it counts the rest."""
 
 
 class FileMissingError(WorkbenchError, FileNotFoundError):

@@ -185,6 +185,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} {count|artikelnummer finns|artikelnummer finns} inte i filen; de första {shown}: {keys} …",
         "{count} {count|article key|article keys} not found in the file; the first {shown}: {keys} …",
     ),
+    "problems_more": (
+        "… och {count} {count|problem|problem} till",
+        "… and {count} more {count|problem|problems}",
+    ),
     "usage": ("Felaktig användning: {detail}", "Incorrect usage: {detail}"),
     "output_format": (
         "{file} kan inte skrivas som {suffix}: en csv-fil sparas som csv. Välj ett utdatanamn som "

@@ -53,3 +53,15 @@ def test_progress_reports_and_cancels() -> None:
     with pytest.raises(Cancelled):
         progress.report(2, 10, "read")
     assert seen == [(1, 10, "read")]
+
+
+def test_a_message_lists_twenty_problems_and_counts_the_rest() -> None:
+    """100,000 bad values in a decisions file made a message of 100,000 lines."""
+    from workbench.errors import InvalidDecisionsError
+
+    error = InvalidDecisionsError("beslut.csv", problems=[f"line {n}: bad value" for n in range(2, 100_002)])
+    lines = error.message("sv").splitlines()
+    assert len(lines) == 22 and "beslut.csv" in lines[0]
+    assert lines[-1].strip() == "… och 99\u00a0980 problem till"
+    assert error.message("en").splitlines()[-1].strip() == "… and 99,980 more problems"
+    assert len(error.params["problems"]) == 100_000  # the caller still has them all

@@ -116,19 +116,24 @@ class SourceTable:
     def row_count(self) -> int:
         return len(self.data)
 
-    def names_of(self, keys: Iterable[str]) -> dict[str, str]:
-        """The article name (of its first row) of each of ``keys`` the table has, to show an article by
-        name; empty when the table has no name column."""
+    def article_names(self) -> dict[str, str]:
+        """Every article key (once, in sheet order) with its name from its first row; ``""`` when the row
+        or the table has none."""
+        keys = self.keys.to_numpy(dtype=object)
         name = self.columns.get("name")
-        if name is None or name not in self.data.columns:
-            return {}
-        wanted = {str(k) for k in keys}
+        names = self.data[name].to_numpy(dtype=object) if name is not None and name in self.data.columns else None
         found: dict[str, str] = {}
-        for key, value in zip(self.keys.to_numpy(dtype=object), self.data[name].to_numpy(dtype=object),
-                              strict=True):
-            if isinstance(key, str) and key in wanted and key not in found and not pd.isna(value):
-                found[key] = str(value)
+        for i, key in enumerate(keys):
+            if isinstance(key, str) and key not in found:
+                value = names[i] if names is not None else None
+                empty = value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+                found[key] = "" if empty else str(value)
         return found
+
+    def names_of(self, keys: Iterable[str]) -> dict[str, str]:
+        """The article name of each of ``keys`` the table has a name for, to show an article by name."""
+        names = self.article_names()
+        return {key: names[key] for key in map(str, keys) if names.get(key)}
 
     def keep_keys_only(self) -> None:
         """Drop every column of ``data`` but the key (the rows stay): what the writer needs is the keys,

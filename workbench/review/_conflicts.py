@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
-from workbench.review._edit import same_values
+from workbench.review._edit import same_values, write_cells
 
 if TYPE_CHECKING:
     from workbench.review.session import ReviewSession
@@ -73,32 +73,26 @@ def settle(session: ReviewSession, pending: Mapping[Cell, PendingConflict],
             continue
         theirs = pending[(key, name)].theirs_values
         stamps_of[key] = theirs
-        _put(base, rows, name, theirs[name])
+        write_cells(base, rows, {name: theirs[name]})
         if side == "theirs":
-            _put(review, rows, name, theirs[name])
+            write_cells(review, rows, {name: theirs[name]})
             dropped.add((key, name))
             changed.extend(rows.tolist())
         settled.append((key, name))
     for key, theirs in stamps_of.items():
         rows = positions_by_key[key]
         for stamp in STAMP_FIELDS:
-            _put(base, rows, stamp, theirs[stamp])
+            write_cells(base, rows, {stamp: theirs[stamp]})
         if not _keeps_ours(review, base, rows):
             # every value of ours in this record yielded: the colleague's stamps go with their values
             for stamp in STAMP_FIELDS:
-                _put(review, rows, stamp, theirs[stamp])
+                write_cells(review, rows, {stamp: theirs[stamp]})
                 dropped.add((key, stamp))
             changed.extend(rows.tolist())
     if session.journal is not None and dropped:
         ids = [entry.id for entry in session.journal.unsaved(table.path) if (entry.key, entry.field) in dropped]
         session.journal.drop(ids)
     return np.unique(np.asarray(changed, dtype=np.int64)), settled
-
-
-def _put(frame: pd.DataFrame, rows: np.ndarray, name: str, value: Any) -> None:
-    array = np.empty(len(rows), dtype=object)
-    array.fill(value)
-    frame.iloc[rows, frame.columns.get_loc(name)] = array
 
 
 def _keeps_ours(review: pd.DataFrame, base: pd.DataFrame, rows: np.ndarray) -> bool:

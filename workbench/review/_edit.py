@@ -108,16 +108,7 @@ def check_replacement(table: SourceTable, positions: np.ndarray, key: str | None
 def replacement_candidates(table: SourceTable) -> list[tuple[str, str]]:
     """``(key, name)`` of every article that may replace another (each key once, in sheet order; the name
     empty when the table has none): what :func:`check_replacement` accepts, less the row's own key."""
-    keys = table.keys.to_numpy(dtype=object)
-    name_column = table.columns.get("name")
-    names = table.data[name_column].to_numpy(dtype=object) if name_column else [None] * len(keys)
-    seen: set[str] = set()
-    articles: list[tuple[str, str]] = []
-    for key, name in zip(keys, names, strict=True):
-        if isinstance(key, str) and key not in seen:
-            seen.add(key)
-            articles.append((key, name if isinstance(name, str) else ""))
-    return articles
+    return list(table.article_names().items())
 
 
 def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:

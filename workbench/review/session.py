@@ -412,6 +412,11 @@ class ReviewSession:
         self._pending = pending_from(conflicts, theirs_values or {})
         self._base_fingerprint = fingerprint
         self._baseline = base.reindex(columns=review.columns).copy(deep=True)
+        self._retouch()
+
+    def _retouch(self) -> None:
+        """Mark as changed exactly the cells whose value differs from the baseline."""
+        review = self.table.review
         for column, name in enumerate(REVIEW_FIELD_NAMES):
             current = review[name].to_numpy(dtype=object)
             saved = self._baseline[name].to_numpy(dtype=object)
@@ -436,9 +441,10 @@ class ReviewSession:
         for cell in settled:
             self._pending.pop(cell, None)
         if settled:
-            self.rebase(self._baseline, None, conflicts=self.pending_conflicts,
-                        theirs_values={(p.conflict.key, name): value for p in self._pending.values()
-                                       for name, value in p.theirs_values.items()})
+            # the baseline took the colleague's values of the settled cells: it no longer describes the
+            # file the fingerprint was taken of
+            self._base_fingerprint = None
+            self._retouch()
         return positions
 
     # -- questions -----------------------------------------------------------------------------

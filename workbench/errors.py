@@ -206,6 +206,24 @@ class ConflictError(WorkbenchError):
     exit_code = 3
 
 
+class NotJointWorkbookError(WorkbenchError, ValueError):
+    """A file given as the joint workbook lacks its sheets (``params["sheets"]``)."""
+
+    code = "not_joint_workbook"
+
+
+class UnknownArticleError(WorkbenchError, ValueError):
+    """Article IDs the joint workbook does not hold (``params["ids"]``, ``params["count"]``)."""
+
+    code = "joint_unknown_ids"
+
+
+class SourceRowNotFoundError(WorkbenchError, ValueError):
+    """No source row at ``params["row"]`` on the joint workbook's sheet ``params["sheet"]``."""
+
+    code = "split_unknown_row"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

@@ -149,6 +149,107 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{who} sparar {file} just nu; väntar …",
         "{who} is saving {file} right now; waiting …",
     ),
+    # joint assortment (workbench merge / link)
+    "merge_summary": (
+        "{joint}: {articles} {articles|artikel|artiklar} från {source_rows} {source_rows|källrad|källrader} i "
+        "{municipality_count} {municipality_count|kommun|kommuner}; {new_articles} "
+        "{new_articles|ny artikel|nya artiklar}.",
+        "{joint}: {articles} {articles|article|articles} from {source_rows} source {source_rows|row|rows} in "
+        "{municipality_count} {municipality_count|municipality|municipalities}; {new_articles} new "
+        "{new_articles|article|articles}.",
+    ),
+    "merge_matched_by": ("Matchade rader per regel: {rules}.", "Rows matched per rule: {rules}."),
+    "merge_no_longer_listed": (
+        "{count} {count|artikel|artiklar} finns inte längre i någon lista (Kommuner 0): {ids}.",
+        "{count} {count|article is|articles are} no longer in any list (Municipalities 0): {ids}.",
+    ),
+    "merge_nothing_new": (
+        "Inget att slå samman: varje fil är redan sammanslagen i {joint}; inget skrevs.",
+        "Nothing to merge: every file is already merged into {joint}; nothing was written.",
+    ),
+    "merge_skipped": (
+        "{source} är redan sammanslagen för {municipality} och hoppas över.",
+        "{source} is already merged for {municipality} and is skipped.",
+    ),
+    "merge_replaced": (
+        "{municipality} hade redan en lista ({old}); den ersätts av {source}.",
+        "{municipality} already had a list ({old}); it is replaced by {source}.",
+    ),
+    "merge_added": (
+        "{municipality} hade redan en lista ({old}); {source} läggs till den.",
+        "{municipality} already had a list ({old}); {source} is added to it.",
+    ),
+    "merge_municipality_from_file_name": (
+        "{source}: ingen kommun angiven och ingen kommunkolumn med ett enda värde; kommunen heter {municipality} "
+        "efter filnamnet.",
+        "{source}: no municipality given and no municipality column with a single value; the municipality is "
+        "called {municipality} after the file name.",
+    ),
+    "merge_invalid_gtin": (
+        "{source}: {count} {count|rad|rader} med ogiltigt GTIN ({problem}), {rows}; de matchas på annat sätt.",
+        "{source}: {count} {count|row|rows} with an invalid GTIN ({problem}), {rows}; matched by other means.",
+    ),
+    "gtin_invalid_check_digit": ("fel kontrollsiffra", "wrong check digit"),
+    "gtin_bad_length": ("fel antal siffror", "wrong number of digits"),
+    "gtin_not_digits": ("inte bara siffror", "not only digits"),
+    "gtin_lost_precision": ("sparat som tal och avrundat av Excel", "stored as a number and rounded by Excel"),
+    "merge_duplicate": (
+        "{source}: samma artikel på {count} rader ({rows}); volymerna summeras.",
+        "{source}: the same article on {count} rows ({rows}); their volumes are added up.",
+    ),
+    "merge_no_identifier": (
+        "{source}: {count} {count|rad|rader} utan GTIN, leverantörens artikelnummer och benämning ({rows}); "
+        "{count|den blir en egen artikel|de blir egna artiklar}.",
+        "{source}: {count} {count|row|rows} without GTIN, supplier article number and name ({rows}); "
+        "{count|it becomes an article|they become articles} of {count|its|their} own.",
+    ),
+    "merge_gtin_conflict": (
+        "{count} rader ({rows}) har samma {rule} men olika GTIN; de hålls isär.",
+        "{count} rows ({rows}) share {rule} but have different GTINs; they are kept apart.",
+    ),
+    "merge_article_no_conflict": (
+        "{count} rader ({rows}) har samma benämning men leverantören numrerar dem olika; de hålls isär.",
+        "{count} rows ({rows}) share a name but the supplier numbers them differently; they are kept apart.",
+    ),
+    "merge_ambiguous": (
+        "{source} rad {row} passar {count} artiklar ({ids}) och lades till {chosen}; slå ihop dem för hand om "
+        "de är samma.",
+        "{source} row {row} fits {count} articles ({ids}) and was added to {chosen}; link them by hand if they "
+        "are the same.",
+    ),
+    "merge_price_spread": (
+        "{count} {count|artikel har|artiklar har} priser som skiljer mer än {factor} gånger mellan kommunerna: "
+        "{examples}.",
+        "{count} {count|article has|articles have} prices more than {factor} times apart across municipalities: "
+        "{examples}.",
+    ),
+    "merge_more": ("… och {count} till", "… and {count} more"),
+    "not_joint_workbook": (
+        "{file} är ingen gemensam analys: bladen {sheets} saknas.",
+        "{file} is not a joint workbook: the sheets {sheets} are missing.",
+    ),
+    "joint_unknown_ids": (
+        "{file} har {count|inget artikel-ID|inga artikel-ID} {ids}.",
+        "{file} has no article {count|ID|IDs} {ids}.",
+    ),
+    "link_needs_two": (
+        "Ange minst två olika artikel-ID att slå ihop i {file}.",
+        "Give at least two different article IDs to link in {file}.",
+    ),
+    "link_summary": (
+        "{file}: {count} {count|artikel|artiklar} ({ids}) {count|slogs|slogs} ihop med {survivor}; "
+        "{rows} {rows|källrad|källrader} flyttades.",
+        "{file}: {count} {count|article|articles} ({ids}) linked into {survivor}; {rows} source "
+        "{rows|row|rows} moved.",
+    ),
+    "split_summary": (
+        "{file}: källraden {row} bröts ut ur {old} till den nya artikeln {new}.",
+        "{file}: source row {row} was split off {old} into the new article {new}.",
+    ),
+    "split_unknown_row": (
+        "{file} har ingen källrad {row} på bladet {sheet}.",
+        "{file} has no source row {row} on the sheet {sheet}.",
+    ),
     "lock_taken_over": (
         "Låset på {file} som {who} lämnade efter sig togs över.",
         "The lock on {file} left behind by {who} was taken over.",

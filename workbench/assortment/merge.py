@@ -1,0 +1,99 @@
+"""``workbench merge``: create or update the joint workbook from the municipalities' own lists.
+
+A new workbook is written whole (xlsxwriter). An existing one is updated by the save protocol: under
+its lock the file is read as it is now, only the cells that change are patched (volumes, counts, new
+articles and source rows appended, the replaced lists' source rows overwritten), and the result replaces
+the file atomically with a backup. Review values are never touched, so colleagues' review edits stay as
+they are; a list whose fingerprint ``Källor`` already holds for its municipality is skipped, and when
+nothing is left to merge nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from workbench.assortment.joint import Article, article_fields, figures, municipality_order
+from workbench.assortment.layout import headers
+from workbench.assortment.plan import assign
+from workbench.assortment.report import (
+    MergeReport,
+    _fill_report,
+    _list_findings,
+    _localised,
+    _price_findings,
+    _records,
+    _source_files,
+    new_rows_findings,
+)
+from workbench.assortment.sources import ReadList, Source, read_list
+from workbench.messages import current_language
+from workbench.progress import Progress, report
+
+__all__ = ["merge_lists"]
+
+
+def _read_lists(sources: Sequence[Source], progress: Progress | None) -> list[ReadList]:
+    lists = []
+    for number, source in enumerate(sources):
+        report(progress, number, len(sources) + 1, "read")
+        lists.append(read_list(source))
+    return lists
+
+
+def merge_lists(joint: str | Path, sources: Sequence[Source], *, user: str | None = None, lang: str | None = None,
+                mode: Literal["replace", "add"] = "replace", progress: Progress | None = None,
+                wait: float = 30.0, save_anyway: bool = False,
+                on_wait: Callable[[str], None] | None = None) -> MergeReport:
+    """Merge ``sources`` into the joint workbook ``joint`` (created when it does not exist).
+
+    ``mode`` says what a list does for a municipality the workbook already holds: ``replace`` its
+    rows (the CLI), or ``add`` to them (a file of the same name is still replaced).
+    """
+    from workbench.sharing.lock import current_user
+
+    joint = Path(joint)
+    who = user or current_user()
+    lists = _read_lists(sources, progress)
+    if joint.exists():
+        from workbench.assortment.update import update_joint
+
+        updated: MergeReport = update_joint(joint, lists, who=who, mode=mode, progress=progress, wait=wait,
+                               save_anyway=save_anyway, on_wait=on_wait)
+        return updated
+    return _create(joint, lists, who, lang or current_language(), progress)
+
+
+def _create(joint: Path, lists: list[ReadList], who: str, lang: str, progress: Progress | None) -> MergeReport:
+    from workbench.assortment.joint_writer import write_joint
+    from workbench.savefile import atomic_save
+    from workbench.sharing.lock import WorkbookLock
+    from workbench.xlsx.patch import check_package
+
+    names = headers(lang)
+    rows = [row for read in lists for row in read.rows]
+    report(progress, len(lists), len(lists) + 1, "match")
+    assignment = assign([row.match for row in rows])
+    records = _records(lists, assignment)
+    fields_by_id: dict[str, list[Any]] = {}
+    for row, article_id in zip(rows, assignment.ids, strict=True):
+        fields_by_id.setdefault(article_id, []).append(row.fields)
+    articles = [Article(article_id, article_fields(fields_by_id[article_id])) for article_id in assignment.new_ids]
+    figs = figures(records)
+    municipalities = municipality_order(read.municipality for read in lists)
+    now = dt.datetime.now().replace(microsecond=0)
+    sources = _source_files(lists, now, who)
+    result = MergeReport(joint, created=True, written=True, new_articles=len(articles),
+                         merged_files=[read.file_name for read in lists], new_ids=list(assignment.new_ids))
+    _fill_report(result, records, articles, figs)
+    result.findings = _localised([*_list_findings(lists, None, False), *new_rows_findings(lists, assignment),
+                                  *_price_findings(records)])
+    with WorkbookLock(joint, who).acquire(wait=5):
+        atomic_save(joint, lambda temp: write_joint(temp, names, articles, figs, municipalities, records, sources),
+                    lambda temp: check_package(temp, ()))
+    report(progress, len(lists) + 1, len(lists) + 1, "done")
+    return result
+
+

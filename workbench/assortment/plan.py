@@ -1,0 +1,126 @@
+"""Which joint article each source row belongs to, when a joint assortment is made or updated.
+
+A new joint workbook numbers its articles ``G00001``… in order of first appearance. An update (a
+re-merge) never renumbers: the rows it keeps keep their article, and each new row of a replaced list
+takes, in this order,
+1. the article its predecessor was linked or split into by hand (same municipality and source key),
+2. the article of the kept rows the DESIGN's rules join it to,
+3. the article of its predecessor (same source key), or of the replaced rows the rules join it to,
+4. else a new ID after the highest ever given (articles are never deleted, so the highest ID on
+   ``Sortiment`` is the high-water mark and no ID is given twice).
+The rule recorded for a new row is the one the rules find among the kept and the new rows, so merging
+the same lists again records what the first merge did.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from workbench.assortment.gtin import normalise_gtin
+from workbench.assortment.layout import format_id, id_number
+from workbench.assortment.matching import Finding, SourceRow, match_rows
+
+__all__ = ["Assignment", "ExistingRow", "assign"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExistingRow:
+    """A source row already in the joint workbook (``Källrader``), with its article and rule."""
+
+    match: SourceRow
+    article_id: str
+    rule: str
+
+
+@dataclass
+class Assignment:
+    """Per new row: its article ID and rule; the IDs given afresh; findings of the new rows' matching
+    (positions are indices into ``new_rows``), and new rows that fit several existing articles."""
+
+    ids: list[str]
+    rules: list[str]
+    new_ids: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    ambiguous: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+
+def _pick(candidates: Counter[str]) -> str:
+    """The most common ID, the oldest on a tie."""
+    return min(candidates, key=lambda i: (-candidates[i], id_number(i) or 0))
+
+
+def _direct(row: SourceRow, kept: Sequence[ExistingRow], ids: set[str]) -> str | None:
+    """Among several kept articles one group reaches, the one sharing the row's GTIN, else its supplier
+    article number."""
+    gtin = normalise_gtin(row.gtin).gtin
+    if gtin is not None:
+        hits = {e.article_id for e in kept if e.article_id in ids and normalise_gtin(e.match.gtin).gtin == gtin}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
+           replaced: Sequence[ExistingRow] = (), highest: int = 0) -> Assignment:
+    """Give each of ``new_rows`` its joint article. ``kept`` are the workbook's rows that stay,
+    ``replaced`` the rows of the lists being replaced (they lend their IDs), ``highest`` the highest
+    article number the workbook has ever given."""
+    n_kept, n_new = len(kept), len(new_rows)
+    # the rules among what will be in the workbook: kept rows first, as they were merged earlier
+    together = match_rows([*(e.match for e in kept), *new_rows])
+    rules = [together.rules[n_kept + i].value for i in range(n_new)]
+    groups = together.groups
+    kept_ids: dict[int, Counter[str]] = defaultdict(Counter)
+    for position, existing in enumerate(kept):
+        kept_ids[groups[position]][existing.article_id] += 1
+    findings = [Finding(f.code, tuple(p - n_kept for p in f.rows if p >= n_kept), f.detail)
+                for f in together.findings if any(p >= n_kept for p in f.rows)]
+
+    # the replaced rows, matched with the new ones, say which article a new row continues
+    by_key: dict[tuple[str | None, str], ExistingRow] = {}
+    for existing in replaced:
+        if existing.match.source_key:
+            by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
+    replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
+    if replaced:
+        lineage = match_rows([*(e.match for e in replaced), *new_rows])
+        for position, existing in enumerate(replaced):
+            replaced_ids[lineage.groups[position]][existing.article_id] += 1
+        lineage_groups = lineage.groups[len(replaced):]
+    else:
+        lineage_groups = [0] * n_new
+
+    ids: list[str] = []
+    result = Assignment(ids, rules, findings=findings)
+    fresh: dict[int, str] = {}
+    for i, row in enumerate(new_rows):
+        predecessor = by_key.get((row.municipality, row.source_key)) if row.source_key else None
+        if predecessor is not None and predecessor.rule == "manuell":
+            ids.append(predecessor.article_id)
+            rules[i] = "manuell"
+            continue
+        group = groups[n_kept + i]
+        candidates = kept_ids.get(group)
+        if candidates:
+            if len(candidates) == 1:
+                ids.append(next(iter(candidates)))
+            else:
+                chosen = _direct(row, kept, set(candidates)) or _pick(candidates)
+                ids.append(chosen)
+                result.ambiguous.append((i, tuple(sorted(candidates, key=lambda c: id_number(c) or 0))))
+            continue
+        if predecessor is not None:
+            ids.append(predecessor.article_id)
+            continue
+        lent = replaced_ids.get(lineage_groups[i]) if replaced else None
+        if lent:
+            ids.append(_pick(lent))
+            continue
+        if group not in fresh:
+            highest += 1
+            fresh[group] = format_id(highest)
+            result.new_ids.append(fresh[group])
+        ids.append(fresh[group])
+    return result

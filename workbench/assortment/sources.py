@@ -1,0 +1,203 @@
+"""Reading the municipalities' own lists for a merge: each file with the importer (its header detection,
+mapping and findings, and the choices remembered for the file), its municipality, and its article rows as
+:class:`ListRow` records.
+
+Municipality per file, as the DESIGN says: given, else the file's municipality column when it holds one
+value, else the file name's stem.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.assortment.layout import ARTICLE_FIELDS
+from workbench.assortment.matching import SourceRow
+from workbench.progress import Progress
+from workbench.table import SourceTable
+
+__all__ = ["ListRow", "ReadList", "Source", "municipality_of", "number", "read_list", "source_from_arg"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to merge. ``read`` holds :func:`~workbench.reading.importer.read_table` options; when it is
+    ``None`` the choices remembered for the file are used (as the app and the other commands do)."""
+
+    path: Path
+    municipality: str | None = None
+    read: Mapping[str, Any] | None = None
+
+
+def source_from_arg(text: str) -> Source:
+    """``PATH`` or ``PATH=KOMMUN`` (the CLI's SOURCE). A path that itself holds ``=`` and exists is a path."""
+    if "=" in text and not Path(text).exists():
+        path, _, name = text.rpartition("=")
+        if path and name.strip():
+            return Source(Path(path), name.strip())
+    return Source(Path(text))
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One article row of one list: what matching needs (``match``) and what the joint workbook keeps."""
+
+    match: SourceRow
+    sheet: str | None
+    price: float | None
+    fields: Mapping[str, object]  # ARTICLE_FIELDS -> the value as read (None when absent)
+
+
+@dataclass
+class ReadList:
+    """One source file as read: its municipality, rows and the importer's table (for its findings)."""
+
+    source: Source
+    municipality: str
+    municipality_from: str  # "given", "column" or "file_name"
+    table: SourceTable
+    rows: list[ListRow] = field(default_factory=list)
+    fingerprint: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        return self.source.path.name
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def number(value: object) -> float | None:
+    """A quantity, spend or price as a float: numbers as they are, text such as ``1 234,50`` or ``12.5 kr``
+    read the Swedish or English way; ``None`` for blanks and anything else."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        result = float(value)
+        return None if math.isnan(result) or math.isinf(result) else result
+    try:  # numpy scalars
+        result = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        pass
+    else:
+        if not isinstance(value, str):
+            return None if math.isnan(result) or math.isinf(result) else result
+    if not isinstance(value, str):
+        return None
+    text = _SPACES.sub("", value).removesuffix("kr").removesuffix("SEK").replace("−", "-")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".")
+    try:
+        result = float(text)
+    except ValueError:
+        return None
+    return None if math.isnan(result) or math.isinf(result) else result
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, str) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def _clean(value: object) -> object:
+    if _blank(value):
+        return None
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def municipality_of(table: SourceTable, given: str | None) -> tuple[str, str]:
+    """``(municipality, how it was found)`` for a list read into ``table``."""
+    if given and given.strip():
+        return given.strip(), "given"
+    header = table.columns.get("municipality")
+    if header is not None and header in table.data.columns:
+        values = {str(v).strip() for v in table.data[header].to_numpy(dtype=object) if not _blank(v)}
+        if len(values) == 1:
+            return values.pop(), "column"
+    return table.path.stem, "file_name"
+
+
+def read_list(source: Source, *, progress: Progress | None = None) -> ReadList:
+    """Read one list with the importer and turn its article rows into :class:`ListRow` records."""
+    from workbench.reading.importer import read_table
+    from workbench.reading.profiles import ImportProfile, remembered_profile
+    from workbench.savefile import file_fingerprint
+    from workbench.settings import Settings
+
+    options: dict[str, Any]
+    if source.read is not None:
+        options = dict(source.read)
+    else:
+        profile = remembered_profile(Settings(), source.path) or ImportProfile()
+        options = profile.read_options()
+    fingerprint = file_fingerprint(source.path)
+    table = read_table(source.path, progress=progress, **options)
+    municipality, found_from = municipality_of(table, source.municipality)
+    result = ReadList(source, municipality, found_from, table, fingerprint=fingerprint)
+    result.rows = list_rows(table, municipality)
+    return result
+
+
+def _column(table: SourceTable, name: str) -> list[object] | None:
+    header = table.columns.get(name)
+    if header is None or header not in table.data.columns:
+        return None
+    return [_clean(v) for v in table.data[header].to_numpy(dtype=object)]
+
+
+def list_rows(table: SourceTable, municipality: str) -> list[ListRow]:
+    """The article rows of ``table`` as :class:`ListRow` records (blank rows were left out by the reader)."""
+    count = len(table.data)
+    file_name = table.path.name
+    sheet_rows = [int(r) for r in table.data.index]
+    keys = _column(table, "key")
+    columns = {name: _column(table, name) for name in (*ARTICLE_FIELDS, "price", "quantity", "spend")}
+    absent: list[object | None] = [None] * count
+
+    def values(name: str) -> list[object | None]:
+        found = columns.get(name)
+        return found if found is not None else absent
+
+    quantities = [number(v) for v in values("quantity")]
+    spends = [number(v) for v in values("spend")]
+    prices = [number(v) for v in values("price")]
+    has = {name: columns.get(name) is not None for name in ARTICLE_FIELDS}
+    rows: list[ListRow] = []
+    for i in range(count):
+        quantity, spend, price = quantities[i], spends[i], prices[i]
+        if spend is None and price is not None and quantity is not None:
+            spend = price * quantity
+        if price is None and spend is not None and quantity:
+            price = spend / quantity
+        key = keys[i] if keys is not None else None
+        match = SourceRow(
+            municipality=municipality, file=file_name, sheet_row=sheet_rows[i],
+            source_key=None if key is None else str(key),
+            gtin=values("gtin")[i], supplier=values("supplier")[i],
+            supplier_article_no=values("supplier_article_no")[i], name=values("name")[i],
+            unit=values("unit")[i] if has["unit"] else None,
+            pack_size=values("pack_size")[i] if has["pack_size"] else None,
+            quantity=quantity, spend=spend)
+        fields = {name: values(name)[i] for name in ARTICLE_FIELDS}
+        rows.append(ListRow(match, table.sheet, price, fields))
+    return rows

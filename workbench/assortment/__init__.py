@@ -1,5 +1,6 @@
 """One joint assortment from many municipalities' lists (issue 15): GTINs, the spellings that count as
-equal, and the matching of source rows into joint articles. Pure Python: no file is read or written here.
+equal, the matching of source rows into joint articles, and the joint workbook that holds them
+(``Sortiment``, ``Källrader``, ``Källor``): made, re-merged, linked and split.
 
 The names below load their module on first use, like the other concept packages."""
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
         GtinResult,
         normalise_gtin,
     )
+    from workbench.assortment.joint_reader import JointState, read_joint
+    from workbench.assortment.link import LinkReport, SplitReport, link_articles, split_row
     from workbench.assortment.matching import (
         Finding,
         FindingCode,
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
         SourceRow,
         match_rows,
     )
+    from workbench.assortment.merge import merge_lists
     from workbench.assortment.normalise import (
         normalise_article_name,
         normalise_article_no,
@@ -30,8 +34,22 @@ if TYPE_CHECKING:
         normalise_supplier,
         normalise_unit,
     )
+    from workbench.assortment.report import MergeReport
+    from workbench.assortment.sources import ReadList, Source, read_list, source_from_arg
 
 _LAZY = {
+    "JointState": "joint_reader",
+    "LinkReport": "link",
+    "MergeReport": "report",
+    "ReadList": "sources",
+    "Source": "sources",
+    "SplitReport": "link",
+    "link_articles": "link",
+    "merge_lists": "merge",
+    "read_joint": "joint_reader",
+    "read_list": "sources",
+    "source_from_arg": "sources",
+    "split_row": "link",
     "Finding": "matching",
     "FindingCode": "matching",
     "GtinProblem": "gtin",
@@ -53,6 +71,18 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
+    "JointState",
+    "LinkReport",
+    "MergeReport",
+    "ReadList",
+    "Source",
+    "SplitReport",
+    "link_articles",
+    "merge_lists",
+    "read_joint",
+    "read_list",
+    "source_from_arg",
+    "split_row",
     "Finding",
     "FindingCode",
     "GtinProblem",

@@ -306,3 +306,14 @@ def test_progress_runs_once_over_every_sheet(tmp_path: Path) -> None:
     assert len({total for _, total in seen}) == 1
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert seen[-1][0] == seen[-1][1]
+
+
+def test_verify_reads_every_patched_sheet_back(tmp_path: Path) -> None:
+    source = _xlsxwriter_book(tmp_path / "book.xlsx")
+    out = tmp_path / "out.xlsx"
+    result = patch_sheets(source, out, _patches())
+    info = _sheet_parts(source)["Info"]
+    assert set(result.sheet_cells) == set(_sheet_parts(source).values())
+    result.sheet_cells[info] = {(2, 1): 3}  # what a wrong write of the last sheet would look like
+    with pytest.raises(ValueError, match="B2: not 3"):
+        verify_patch(out, result)

@@ -9,6 +9,7 @@ parsed and rebuilt, new rows are inserted in order. Nothing outside those rows c
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import queue
 import re
 import threading
@@ -53,6 +54,12 @@ class SheetEdits:
     date1904: bool = False
     unhide: frozenset[int] = frozenset()
     unhidden: list[int] = field(default_factory=list)
+    # a new row's cells take the style of the cell above (the last existing row before it)
+    style_from_above: bool = False
+    # the sheet's ``<dimension>`` must reach at least this row (rows appended below the old end)
+    grow_to_row: int = 0
+    # set when a date was written with ``date_style`` (not a style the cell had): styles.xml needs it
+    date_style_used: bool = False
 
     def rows(self) -> RowCells:
         return RowCells(self.cells)
@@ -309,12 +316,12 @@ def _patch_stream(src: _Source, out: _Sink, edits: SheetEdits,
     max_row = by_row.rows[-1] if by_row.rows else 0
     max_col = max((col for _, col in edits.cells), default=0)
     head, edits.unhidden = unhide_columns(src.buf[:sheet_data.start()], p, edits.unhide)
-    out.write(_grow_dimension(head, p, max_row, max_col))
+    out.write(_grow_dimension(head, p, max(max_row, edits.grow_to_row), max_col))
     pending = by_row.rows
     if sheet_data.group(2):  # <sheetData/>: no rows at all
         out.write(b"<" + p + b"sheetData>")
         for index, row in enumerate(pending):
-            out.write(_new_row(p, row, by_row.at(index), edits))
+            out.write(_new_row(p, row, by_row.at(index), edits))  # no row above to take styles from
         out.write(b"</" + p + b"sheetData>")
         src.buf = src.buf[sheet_data.end():]
     else:
@@ -349,8 +356,9 @@ def _patch_rows(src: _Source, out: _Sink, p: bytes, by_row: RowCells,
             continue
         if src.buf[match.start() + 1:match.start() + 2] == b"/":  # </sheetData>
             out.write(src.buf[pos:match.start()])
+            above = fast.styles_above()
             while next_pending < len(pending):
-                out.write(_new_row(p, pending[next_pending], by_row.at(next_pending), edits))
+                out.write(_new_row(p, pending[next_pending], by_row.at(next_pending), edits, above))
                 next_pending += 1
             out.write(src.buf[match.start():match.end()])
             src.buf = src.buf[match.end():]
@@ -372,11 +380,15 @@ def _patch_rows(src: _Source, out: _Sink, p: bytes, by_row: RowCells,
         r_match = _ROW_NUMBER.search(start_tag)
         r_text = r_match.group(1) if r_match else None
         row_number = int(r_text) if r_text else previous_row + 1
-        while next_pending < len(pending) and pending[next_pending] < row_number:
-            out.write(_new_row(p, pending[next_pending], by_row.at(next_pending), edits))
-            next_pending += 1
+        if next_pending < len(pending) and pending[next_pending] < row_number:
+            above = fast.styles_above()
+            while next_pending < len(pending) and pending[next_pending] < row_number:
+                out.write(_new_row(p, pending[next_pending], by_row.at(next_pending), edits, above))
+                next_pending += 1
             explicit_needed = True
         element = src.buf[match.start():end]
+        if fast.track:
+            fast.last_row = element
         if next_pending < len(pending) and pending[next_pending] == row_number:
             element = _patch_row(p, element, start_tag, row_number, by_row.at(next_pending), edits,
                                  add_r=r_text is None)
@@ -407,6 +419,13 @@ class _FastRows:
         self.cell_close = b"</" + p + b"c>"
         self.styled_rows = {row for row, _ in edits.style_like}
         self.spans: dict[tuple[bytes, int, int], bytes] = {}
+        # the last existing row passed (as it was read), whose styles new rows below it take
+        self.track = edits.style_from_above
+        self.last_row = b""
+
+    def styles_above(self) -> dict[int, str]:
+        """``{column: style}`` of the last existing row passed (empty unless new rows take its styles)."""
+        return row_styles(self.p, self.last_row) if self.track and self.last_row else {}
 
     def run(self, buf: bytes, pos: int, next_pending: int, previous_row: int,
             out: _Sink) -> tuple[int, int, int]:
@@ -418,6 +437,7 @@ class _FastRows:
         parts: list[bytes] = []
         add = parts.append
         copied = pos
+        last_begin = -1
         for match in self.start.finditer(buf, pos):
             begin = match.start()
             if begin != pos and buf[pos:begin].strip():
@@ -464,7 +484,10 @@ class _FastRows:
                 copied = cell_end
                 next_pending += 1
             previous_row = number
+            last_begin = begin
             pos = end + end_len
+        if last_begin >= 0 and self.track:
+            self.last_row = buf[last_begin:pos]
         if copied < pos:
             add(buf[copied:pos])
         if parts:
@@ -493,6 +516,8 @@ def _cell_value_xml(p: bytes, row: int, col: int, value: CellValue, style: str |
     date_style = edits.date_style
     if style is not None and style in edits.date_styles:
         date_style = style
+    elif isinstance(value, dt.date):
+        edits.date_style_used = True
     return cell_xml(p.decode(), cell_ref(row, col), value, style, date_style, edits.date1904).encode()
 
 
@@ -517,8 +542,30 @@ def _text_template(p: bytes, col: int) -> tuple[bytes, bytes, bytes]:
     return found
 
 
-def _new_row(p: bytes, row: int, cells: list[tuple[int, CellValue]], edits: SheetEdits) -> bytes:
-    return f'<{p.decode()}row r="{row}">'.encode() + _cells_xml(p, row, cells, edits) + b"</" + p + b"row>"
+def _new_row(p: bytes, row: int, cells: list[tuple[int, CellValue]], edits: SheetEdits,
+             above: Mapping[int, str] | None = None) -> bytes:
+    if above:
+        body = b"".join(_cell_value_xml(p, row, col, value, above.get(col), edits)
+                        for col, value in cells if value is not None)
+    else:
+        body = _cells_xml(p, row, cells, edits)
+    return f'<{p.decode()}row r="{row}">'.encode() + body + b"</" + p + b"row>"
+
+
+def row_styles(p: bytes, element: bytes) -> dict[int, str]:
+    """``{column: style}`` of the styled cells of a ``<row>`` element (cells without ``r`` counted)."""
+    tag_end = element.find(b">")
+    if tag_end < 0 or element[tag_end - 1:tag_end] == b"/":
+        return {}
+    styles: dict[int, str] = {}
+    col = -1
+    for _, _, tag in _iter_cells(p, element[tag_end + 1:]):
+        ref = _REF_IN_TAG.search(tag)
+        col = _column_of(ref.group(1)) if ref is not None else col + 1
+        style = _STYLE_IN_TAG.search(tag)
+        if style is not None:
+            styles[col] = style.group(1).decode("ascii")
+    return styles
 
 
 def _iter_cells(p: bytes, body: bytes) -> Iterator[tuple[int, int, bytes]]:
@@ -717,5 +764,32 @@ def scan_extent(stream: IO[bytes], size: int = 0) -> tuple[int, int]:
             src.more(cut)
         max_col = max((column_index(x.decode("ascii")) for x in letters), default=-1)
         return max_row, max_col
+    finally:
+        src.close()
+
+
+def last_content_row(stream: IO[bytes], size: int, limit: int) -> int:
+    """The last row at or above ``limit`` holding a value or formula (0 if none): where a sheet's data
+    ended before rows were appended down to ``limit``; content further down (a note under the list)
+    does not count. Rows are in order in ``sheetData``, so the scan stops at the first chunk that
+    reaches past ``limit``; it looks at single cells only in that chunk."""
+    src = _Source(stream, size, None)
+    try:
+        src.more(0)
+        cell = re.compile(rb" r=\"[A-Z]{1,3}([0-9]+)\"[^>/]*>")
+        last = re.compile(rb".*" + cell.pattern, re.DOTALL)
+        found = 0
+        while True:
+            cut = len(src.buf) if src.eof else max(src.buf.rfind(b"<"), 0)
+            chunk = src.buf[:cut]
+            final = last.match(chunk)
+            if final is not None:
+                if int(final.group(1)) <= limit:
+                    found = max(found, int(final.group(1)))
+                else:
+                    return max([found, *(row for row in map(int, cell.findall(chunk)) if row <= limit)])
+            if src.eof:
+                return found
+            src.more(cut)
     finally:
         src.close()

@@ -15,7 +15,7 @@ import queue
 import re
 import threading
 import zipfile
-from collections.abc import Generator, Iterable, Mapping, Sequence
+from collections.abc import Collection, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -153,11 +153,13 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
     return problems
 
 
-def _read_members(path: Path, sheet_part: str, parts: Sequence[str], with_sheet: bool) -> None:
-    """Read every member to its end (``zipfile`` checks each CRC there), the changed ones through expat."""
+def _read_members(path: Path, sheet_part: str, parts: Sequence[str], with_sheet: bool,
+                  skip: Collection[str] = ()) -> None:
+    """Read every member to its end (``zipfile`` checks each CRC there), the changed ones through expat;
+    ``skip``: the sheets that are read back on their own."""
     with zipfile.ZipFile(path) as zf:
         for info in zf.infolist():
-            if info.filename == sheet_part and not with_sheet:
+            if (info.filename == sheet_part and not with_sheet) or info.filename in skip:
                 continue
             with zf.open(info) as stream:  # reading to the end checks the CRC
                 if info.filename in parts and info.filename != sheet_part:
@@ -169,21 +171,24 @@ def _read_members(path: Path, sheet_part: str, parts: Sequence[str], with_sheet:
 
 def verify_written(path: Path, sheet_part: str, parts: Sequence[str],
                    expected: Mapping[tuple[int, int], CellValue], date1904: bool,
-                   stream_check: StreamCheck | None = None) -> None:
-    """Check a written package; raises ``ValueError`` naming the first problems.
+                   stream_check: StreamCheck | None = None,
+                   others: Mapping[str, Mapping[tuple[int, int], CellValue]] | None = None) -> None:
+    """Check a written package; raises ``ValueError`` naming the first problems. ``others`` are further
+    patched sheets (part -> cells), each read back as the first one is without a helper.
 
     With ``stream_check`` (a helper that read the sheet as it was written), the sheet is not parsed
     again: its bytes on disk must inflate without a CRC error and have the CRC-32 and size of what the
     helper checked. A lost helper means the sheet is read back here, as without one.
     """
+    others = others or {}
     if stream_check is None:
-        _read_members(path, sheet_part, parts, with_sheet=False)
+        _read_members(path, sheet_part, parts, with_sheet=False, skip=others)
         with zipfile.ZipFile(path) as zf:
             problems = check_sheet(zf, sheet_part, expected, date1904)
     else:
         # the bytes on disk are read (and their CRCs checked) while the helper finishes
         with ThreadPoolExecutor(max_workers=1) as pool:
-            members = pool.submit(_read_members, path, sheet_part, parts, True)
+            members = pool.submit(_read_members, path, sheet_part, parts, True, others)
             streamed = stream_check.finish()
             members.result()
         with zipfile.ZipFile(path) as zf:
@@ -196,5 +201,8 @@ def verify_written(path: Path, sheet_part: str, parts: Sequence[str],
                     problems.insert(0, f"{sheet_part}: the bytes on disk are not the bytes read back "
                                        f"(CRC {info.CRC:08x}/{streamed.crc:08x}, "
                                        f"size {info.file_size}/{streamed.size})")
+    with zipfile.ZipFile(path) as zf:
+        for part, cells in others.items():
+            problems += check_sheet(zf, part, cells, date1904)
     if problems:
         raise ValueError("; ".join(problems[:5]))

@@ -1,10 +1,11 @@
 """Cell-level patching of an xlsx/xlsm workbook: write some cells, leave everything else as it was.
 
-``patch_xlsx`` copies the package member by member. Every part except the target sheet is copied with
-its compressed bytes unchanged, apart from the few a change needs: ``styles.xml`` when a date format
-has to be added, and the sheet's table part when a table grows over new columns. The target sheet is
-streamed (never loaded as a tree), and only the rows that receive cells are rebuilt. Text is written as
-inline strings, so ``sharedStrings.xml`` is never touched and text starting with ``=`` stays text.
+``patch_xlsx`` (one sheet) and ``patch_sheets`` (several, rows appended) copy the package member by
+member. Every part except the target sheets is copied with its compressed bytes unchanged, apart from
+the few a change needs: ``styles.xml`` when a date format has to be added, and a sheet's table part
+when a table grows over new columns or appended rows. A target sheet is streamed (never loaded as a
+tree), and only the rows that receive cells are rebuilt. Text is written as inline strings, so
+``sharedStrings.xml`` is never touched and text starting with ``=`` stays text.
 
 Coordinates: rows are 1-based sheet rows, columns 0-based (``A`` is 0), as in
 :attr:`workbench.table.SourceTable.column_index`.
@@ -12,90 +13,57 @@ Coordinates: rows are 1-based sheet rows, columns 0-based (``A`` is 0), as in
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from xml.parsers import expat
 
 from defusedxml import ElementTree
 
-from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
+from workbench.errors import CorruptFileError
 from workbench.progress import Progress
-from workbench.xlsx._package import PackageInfo, SheetInfo, read_package, table_parts
-from workbench.xlsx._sheet import ColumnsInUse, SheetEdits, patch_sheet_stream, scan_extent
-from workbench.xlsx._styles import date_styles
-from workbench.xlsx._tables import grow_table, table_range
-from workbench.xlsx._tail import Validation, edit_tail
+from workbench.xlsx._package import table_parts
+from workbench.xlsx._sheet import ColumnsInUse, scan_extent
+from workbench.xlsx._tables import table_range
+from workbench.xlsx._tail import Validation
 from workbench.xlsx._verify import verify_written
-from workbench.xlsx._zip import copy_member_raw, new_member_info, write_member
-from workbench.xlsx.cells import CellValue, column_letters
-from workbench.xlsx.check_worker import StreamCheck, wanted
+from workbench.xlsx._writer import NewColumn, PatchResult, SheetPlan, open_package, package_of, sheet_of, write_package
+from workbench.xlsx.cells import CellValue
 
-__all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "Validation", "check_package", "last_used_column",
-           "patch_xlsx", "read_date1904", "table_ranges", "verify_patch", "workbook_ending"]
+__all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "SheetPatch", "Validation", "check_package",
+           "last_used_column", "patch_sheets", "patch_xlsx", "read_date1904", "table_ranges", "verify_patch",
+           "workbook_ending"]
 
-_MISSING = object()
-MAX_ROWS = 1_048_576
-MAX_COLUMNS = 16_384
+_open, _read_package, _sheet = open_package, package_of, sheet_of
 
 
 @dataclass(frozen=True)
-class NewColumn:
-    """A review column to add: its 0-based sheet column, header text and optional validation."""
+class SheetPatch:
+    """One sheet's cells for :func:`patch_sheets`.
 
-    col: int
-    header: str
-    validation: Validation | None = None
+    ``cells``, ``header_row``, ``new_columns`` and ``data_rows`` mean what they mean to
+    :func:`patch_xlsx`. ``grow_to_row`` says the sheet's data now ends at that row (rows appended below
+    the old end): the ranges that end at the old last data row (tables, autofilter, validations,
+    conditional formats) are stretched to it, and the cells of new rows take the style of the cell above.
+    """
 
-
-@dataclass
-class PatchResult:
-    """What :func:`patch_xlsx` changed."""
-
-    sheet_part: str
-    changed_parts: list[str] = field(default_factory=list)
-    cells_written: int = 0
-    table_grown: str | None = None
-    # new columns (0-based) that were hidden in the sheet and are shown now
-    unhidden: list[int] = field(default_factory=list)
-    date1904: bool = False
-    cells: Mapping[tuple[int, int], CellValue] = field(default_factory=dict, repr=False)
-    # the helper process reading a large sheet back while it was written (see _check_worker)
-    stream_check: StreamCheck | None = field(default=None, repr=False, compare=False)
+    sheet: str
+    cells: Mapping[tuple[int, int], CellValue]
+    grow_to_row: int | None = None
+    header_row: int | None = None
+    new_columns: Sequence[NewColumn] = ()
+    data_rows: tuple[int, int] | None = None
 
 
 def verify_patch(path: Path, result: PatchResult) -> None:
-    """Read ``path`` (written by :func:`patch_xlsx`) back: every member's checksum, the changed parts
-    through a strict XML parser, and every written cell as meant. Raises ``ValueError``."""
+    """Read ``path`` (written by :func:`patch_xlsx` or :func:`patch_sheets`) back: every member's
+    checksum, the changed parts through a strict XML parser, and every written cell of every patched
+    sheet as meant. Raises ``ValueError``."""
     check, result.stream_check = result.stream_check, None
-    verify_written(Path(path), result.sheet_part, result.changed_parts, result.cells, result.date1904, check)
-
-
-def _open(path: Path) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    except FileNotFoundError:
-        raise
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise CorruptFileError(path, detail=str(error)) from error
-
-
-def _read_package(zf: zipfile.ZipFile, path: Path) -> PackageInfo:
-    try:
-        return read_package(zf)
-    except (KeyError, ValueError, SyntaxError) as error:  # missing part, invalid XML
-        raise CorruptFileError(path, detail=str(error)) from error
-
-
-def _sheet(package: PackageInfo, path: Path, sheet_name: str | None) -> SheetInfo:
-    if not package.sheets:
-        raise CorruptFileError(path, detail="no worksheets")
-    try:
-        return package.sheet(sheet_name)
-    except KeyError:
-        raise SheetNotFoundError(path, sheet=sheet_name) from None
+    others = {part: cells for part, cells in result.sheet_cells.items() if part != result.sheet_part}
+    verify_written(Path(path), result.sheet_part, result.changed_parts, result.cells, result.date1904, check,
+                   others)
 
 
 def read_date1904(path: Path) -> bool:
@@ -175,6 +143,18 @@ def check_package(path: Path, parts: Sequence[str] = ()) -> None:
                     raise ValueError(f"{part}: {error}") from error
 
 
+def patch_sheets(src: Path, dst: Path, patches: Sequence[SheetPatch], *,
+                 progress: Progress | None = None) -> PatchResult:
+    """Write every patch's cells into its sheet of ``src``, producing ``dst``, in one pass over the
+    package: each patched sheet is streamed once, every other member is copied with its compressed
+    bytes. A sheet that does not exist raises :class:`SheetNotFoundError`; a sheet named twice,
+    ``ValueError``. :attr:`PatchResult.sheet_cells` holds each sheet's cells (for :func:`verify_patch`)."""
+    plans = [SheetPlan(p.sheet, p.cells, header_row=p.header_row, new_columns=p.new_columns,
+                       data_rows=p.data_rows, grow_to_row=p.grow_to_row, style_from_above=True)
+             for p in patches]
+    return write_package(src, dst, plans, progress=progress)
+
+
 def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tuple[int, int], CellValue],
                *, header_row: int | None = None, new_columns: Sequence[NewColumn] = (),
                data_rows: tuple[int, int] | None = None,
@@ -195,97 +175,6 @@ def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tupl
     holds content at or right of that column (where the new columns were planned without scanning the
     sheet first); :class:`ColumnsInUse` is raised otherwise and ``dst`` is left incomplete.
     """
-    src, dst = Path(src), Path(dst)
-    if dst.exists() and dst.resolve() == src.resolve():
-        raise ValueError("patch_xlsx writes a new file: dst must differ from src (see atomic_save)")
-    outside = [(r, c) for r, c in cells if not (1 <= r <= MAX_ROWS and 0 <= c < MAX_COLUMNS)]
-    outside += [(header_row or 0, c.col) for c in new_columns if not 0 <= c.col < MAX_COLUMNS]
-    if outside:
-        raise WriteError(dst, detail=f"cell outside the sheet's limits: row {outside[0][0]}, "
-                                     f"column {outside[0][1] + 1}")
-    headers: dict[tuple[int, int], CellValue] = {}
-    style_like: dict[tuple[int, int], int] = {}
-    validations: list[tuple[str, Validation]] = []
-    if new_columns:
-        if header_row is None:
-            raise ValueError("new columns need a header row")
-        left = min(c.col for c in new_columns) - 1
-        for column in new_columns:
-            headers[(header_row, column.col)] = column.header
-            if left >= 0:
-                style_like[(header_row, column.col)] = left
-            if column.validation is not None and data_rows is not None and data_rows[1] >= data_rows[0]:
-                letters = column_letters(column.col)
-                validations.append((f"{letters}{data_rows[0]}:{letters}{data_rows[1]}", column.validation))
-    # one plain dict (a ChainMap costs a Python-level call per lookup, which a large patch feels)
-    all_cells: Mapping[tuple[int, int], CellValue] = cells
-    if any(cells.get(key, _MISSING) != value for key, value in headers.items()):
-        merged = dict(cells)
-        merged.update(headers)
-        all_cells = merged
-    with _open(src) as zin:
-        package = _read_package(zin, src)
-        sheet = _sheet(package, src, sheet_name)
-        result = PatchResult(sheet.part, [sheet.part], len(all_cells), date1904=package.date1904,
-                             cells=all_cells)
-        replaced: dict[str, bytes] = {}
-        edits = SheetEdits(all_cells, style_like, date1904=package.date1904,
-                           unhide=frozenset(c.col for c in new_columns))
-        if any(isinstance(v, dt.date) for v in all_cells.values()) and package.styles_part:
-            found = date_styles(zin.read(package.styles_part))
-            edits.date_style, edits.date_styles = found.date_style, found.date_styles
-            if found.new_styles_xml is not None:
-                replaced[package.styles_part] = found.new_styles_xml
-        autofilter = None
-        if new_columns and header_row is not None:
-            cols = sorted(c.col for c in new_columns)
-            if cols == list(range(cols[0], cols[0] + len(cols))):
-                autofilter = (header_row, cols[0], cols[-1])
-                for part in table_parts(zin, sheet):
-                    grown = grow_table(zin.read(part), header_row, cols[0],
-                                       [c.header for c in sorted(new_columns, key=lambda c: c.col)], key_col)
-                    if grown is not None:
-                        replaced[part] = grown
-                        result.table_grown = part
-                        break
-
-        def tail_transform(tail: bytes, prefix: bytes) -> bytes:
-            return edit_tail(tail, prefix, validations=validations, merge_lists=merge_lists,
-                             autofilter_grow=None if result.table_grown else autofilter)
-
-        done = False
-        try:
-            with zipfile.ZipFile(dst, "w", allowZip64=True) as zout:
-                zout.comment = zin.comment
-                for info in zin.infolist():
-                    if info.filename == sheet.part:
-                        big = info.file_size > (1 << 30)
-                        if check_while_writing and wanted(info.file_size):
-                            result.stream_check = StreamCheck.start(sheet.part, all_cells, package.date1904)
-                        tee = result.stream_check.feed if result.stream_check is not None else None
-                        with zin.open(info) as stream, zout.open(new_member_info(info, fast=True), "w",
-                                                                  force_zip64=big) as out:
-                            patch_sheet_stream(stream, out, edits, info.file_size, tail_transform, progress,
-                                               free_from, tee)
-                    elif info.filename in replaced:
-                        write_member(zout, info, replaced[info.filename])
-                        result.changed_parts.append(info.filename)
-                    else:
-                        copy_member_raw(zin, zout, info)
-            done = True
-            result.unhidden = list(edits.unhidden)
-        except ColumnsInUse:
-            raise
-        except ValueError as error:
-            raise CorruptFileError(src, detail=str(error)) from error
-        except (zipfile.BadZipFile, EOFError) as error:
-            raise CorruptFileError(src, detail=str(error)) from error
-        except OSError as error:
-            if isinstance(error, WriteError):
-                raise
-            raise WriteError(dst, detail=str(error)) from error
-        finally:
-            if not done and result.stream_check is not None:
-                result.stream_check.abort()
-                result.stream_check = None
-    return result
+    plan = SheetPlan(sheet_name, cells, header_row=header_row, new_columns=new_columns, data_rows=data_rows,
+                     merge_lists=merge_lists, free_from=free_from, key_col=key_col)
+    return write_package(src, dst, [plan], progress=progress, check_while_writing=check_while_writing)

@@ -118,11 +118,15 @@ def read_joint(path: str | Path) -> JointState:
         articles[article_id] = article
         article_rows[article_id] = sheet_rows[position]
         article_values[article_id] = values
+    # a municipality has both its columns ("Antal per förpackning" is no municipality's)
     municipalities = []
+    present = set(table.data.columns)
+    prefix = names.quantity + " "
     for header in table.data.columns:
-        prefix = names.quantity + " "
-        if header.startswith(prefix) and header != names.total_quantity:
-            municipalities.append(header[len(prefix):])
+        if header.startswith(prefix) and header not in (names.total_quantity, *names.fields.values()):
+            municipality = header[len(prefix):]
+            if names.spend_of(municipality) in present:
+                municipalities.append(municipality)
 
     rows_table, rows = _sheet(path, rows_sheet, names.article_id)
     count = len(rows_table.data)

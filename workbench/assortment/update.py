@@ -95,7 +95,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                  save_anyway: bool = False) -> bool:
     """Patch ``change`` into its workbook (the caller holds the lock). Returns whether anything changed."""
     from workbench.savefile import atomic_save
-    from workbench.xlsx.patch import NewColumn, SheetPatch, patch_sheets, verify_patch  # type: ignore[attr-defined]
+    from workbench.xlsx.patch import NewColumn, SheetPatch, patch_sheets, verify_patch
 
     state = change.state
     names = state.names

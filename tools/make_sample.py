@@ -6,7 +6,11 @@ near-duplicates a real list has (the same glove from two suppliers under two nam
 three sizes). Every supplier name is invented. The script is seeded and writes fixed document
 properties, so running it twice gives byte-identical files.
 
-Usage: ``.venv/bin/python tools/make_sample.py [OUT]``
+It also writes the eight municipalities' own article lists, each in its own format, and the truth of
+which rows are the same article, into ``resources/sample/kommuner/`` (see ``tools/sample_lists.py``;
+the ods and xls lists need LibreOffice).
+
+Usage: ``.venv/bin/python tools/make_sample.py [OUT] [--lists DIR | --no-lists]``
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -464,9 +469,18 @@ def write_sample(path: Path, seed: int = SEED, rows: int = ROWS) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--lists", type=Path, default=DEFAULT_OUT.parent / "kommuner",
+                        help="folder for the municipalities' own lists and truth.csv")
+    parser.add_argument("--no-lists", action="store_true", help="write the joint sample workbook only")
     args = parser.parse_args()
     write_sample(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
+    if not args.no_lists:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from sample_lists import write_lists
+
+        for path in write_lists(args.lists):
+            print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

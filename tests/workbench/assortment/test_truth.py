@@ -1,7 +1,6 @@
 """The matching on generated lists with a known truth: eight municipalities' lists of ~500 articles from
 one catalogue, each list with its own spellings and gaps (see ``_lists``)."""
 
-import time
 from collections import Counter
 
 import pytest
@@ -53,13 +52,3 @@ def test_generated_findings_name_the_rows_they_are_about() -> None:
         # a refused join names rows of really different articles (a name without its pack size here)
         assert len({lists.truth[row] for row in finding.rows}) > 1
         assert len({result.gtins[row] for row in finding.rows} - {None}) > 1
-
-
-def test_twenty_thousand_rows_match_well_under_a_second() -> None:
-    lists = generate(15, lists=8, per_list=2500, catalogue_size=6000)
-    assert len(lists.rows) > 20_000
-    started = time.perf_counter()
-    result = match_rows(lists.rows)
-    elapsed = time.perf_counter() - started
-    assert len(result.groups) == len(lists.rows)
-    assert elapsed < 1.0, elapsed

@@ -41,6 +41,7 @@ class Assignment:
 
     ids: list[str]
     rules: list[str]
+    gtins: list[str | None] = field(default_factory=list)  # each new row's valid GTIN-14, else None
     new_ids: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     ambiguous: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
@@ -93,7 +94,7 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         lineage_groups = [0] * n_new
 
     ids: list[str] = []
-    result = Assignment(ids, rules, findings=findings)
+    result = Assignment(ids, rules, together.gtins[n_kept:], findings=findings)
     fresh: dict[int, str] = {}
     for i, row in enumerate(new_rows):
         predecessor = by_key.get((row.municipality, row.source_key)) if row.source_key else None

@@ -156,13 +156,21 @@ def _records(lists: Sequence[ReadList], assignment: Assignment) -> list[SourceRe
             records.append(SourceRecord(
                 article_id=assignment.ids[position], municipality=read.municipality, file=read.file_name,
                 sheet=row.sheet, row=match.sheet_row, source_key=match.source_key,
-                supplier_article_no=_plain(match.supplier_article_no), gtin=gtin_text(match.gtin),
+                supplier_article_no=_plain(match.supplier_article_no),
+                gtin=_gtin_cell(assignment.gtins[position], match.gtin),
                 quantity=match.quantity, spend=None if match.spend is None else round(match.spend, 2),
                 price=None if row.price is None else round(row.price, 4), match=assignment.rules[position],
                 supplier=_plain(match.supplier), name=_plain(match.name), unit=_plain(match.unit),
                 pack_size=_plain(match.pack_size)))
             position += 1
     return records
+
+
+def _gtin_cell(valid: str | None, raw: object) -> str | None:
+    """A valid GTIN-14 as :func:`gtin_text` writes it, without checking it again; else the value as found."""
+    if valid is not None:
+        return valid[1:] if valid.startswith("0") else valid
+    return gtin_text(raw) if raw is not None else None
 
 
 def _plain(value: object) -> object:

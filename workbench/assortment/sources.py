@@ -103,26 +103,29 @@ def number(value: object) -> float | None:
 
 
 def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and not value.strip():
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value)) if not isinstance(value, str) else False
-    except (TypeError, ValueError):
-        return False
+    return _clean(value) is None
 
 
 def _clean(value: object) -> object:
-    if _blank(value):
+    """A cell as a value: text stripped, and blanks (empty text, NaN, pandas' NA and NaT) as None."""
+    kind = type(value)
+    if kind is str:
+        text = value.strip()  # type: ignore[attr-defined]
+        return text or None
+    if value is None:
         return None
-    if isinstance(value, str):
-        return value.strip()
-    return value
+    if kind is float:
+        return None if value != value else value
+    if kind is int or kind is bool:
+        return value
+    import pandas as pd
+
+    if value is pd.NA or value is pd.NaT:
+        return None
+    try:
+        return None if bool(pd.isna(value)) else value
+    except (TypeError, ValueError):
+        return value
 
 
 def municipality_of(table: SourceTable, given: str | None) -> tuple[str, str]:

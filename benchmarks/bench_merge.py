@@ -32,6 +32,7 @@ REMERGE_VS_READ = 1.5
 PEAK_MB_LIMIT = 800
 _WORDS = ("Handske nitril", "Mugg kartong", "Sopsäck PE", "Fryspåse", "Servett vit", "Aluminiumfolie",
           "Mikrofiberduk", "Pappershandduk", "Gaffel trä", "Matlåda PP", "Diskborste", "Tvål flytande")
+_CATEGORIES = ("Handskar", "Engångsartiklar", "Påsar och säckar", "Livsmedelsemballage", "Städ", "Hygien")
 _SUPPLIERS = (("Nordisk Engångs AB", "NORDISK ENGÅNGS AKTIEBOLAG"), ("Abena AB", "ABENA"),
               ("Duni AB", "Duni Aktiebolag"), ("Kiilto Oy", "KIILTO"))
 
@@ -47,7 +48,7 @@ def make_lists(count: int, rows: int, tag: str = "") -> list[Path]:
     across lists under other spellings); cached in the data folder."""
     import xlsxwriter
 
-    folder = data_dir() / f"merge_{count}x{rows}{tag}"
+    folder = data_dir() / f"merge2_{count}x{rows}{tag}"
     paths = [folder / f"kommun_{i:03d}.xlsx" for i in range(count)]
     if all(p.exists() for p in paths):
         return paths
@@ -58,7 +59,9 @@ def make_lists(count: int, rows: int, tag: str = "") -> list[Path]:
         chosen = rng.sample(range(catalogue), rows)
         book = xlsxwriter.Workbook(str(path.with_suffix(".partial.xlsx")), {"constant_memory": True})
         sheet = book.add_worksheet("Artiklar")
-        header = ["Artikelnummer", "Benämning", "Leverantör", "Lev. art.nr", "GTIN", "Enhet", "Antal", "Belopp"]
+        # the columns an e-commerce system's article statistics have
+        header = ["Artikelnummer", "Benämning", "Kategori", "Leverantör", "Lev. art.nr", "GTIN", "Enhet",
+                  "Antal per förpackning", "Pris", "Antal", "Belopp", "Material", "Miljömärkning"]
         for column, name in enumerate(header):
             sheet.write_string(0, column, name)
         for row, article in enumerate(chosen, start=1):
@@ -66,9 +69,13 @@ def make_lists(count: int, rows: int, tag: str = "") -> list[Path]:
             name = f"{_WORDS[article % len(_WORDS)]} {article}"
             article_no = f"A-{article:05d}" if number % 2 else f"a {article:05d}"
             quantity = rng.randrange(1, 2_000)
-            values: list[object] = [f"K{number}-{row:05d}", name if number % 3 else name.upper(), supplier,
-                                    article_no, _gtin(7310000000 + article) if article % 3 else None, "st",
-                                    quantity, round(quantity * (1 + article % 50), 2)]
+            price = 1 + article % 50
+            values: list[object] = [f"K{number}-{row:05d}", name if number % 3 else name.upper(),
+                                    _CATEGORIES[article % len(_CATEGORIES)], supplier, article_no,
+                                    _gtin(7310000000 + article) if article % 3 else None, "st",
+                                    (10, 50, 100, 250)[article % 4], price, quantity, round(quantity * price, 2),
+                                    ("PE", "PP", "papper", "nitril", "trä")[article % 5],
+                                    "Svanen" if article % 7 == 0 else None]
             for column, value in enumerate(values):
                 if isinstance(value, str):
                     sheet.write_string(row, column, value)
@@ -129,9 +136,10 @@ def _updated(path: Path) -> Path:
     sheet = book.active
     last = sheet.max_row
     for row in range(2, last + 1, 10):
-        sheet.cell(row, 7).value = (sheet.cell(row, 7).value or 0) + 5
+        sheet.cell(row, 10).value = (sheet.cell(row, 10).value or 0) + 5
     for extra in range(50):
-        sheet.append([f"NEW-{extra}", f"Ny artikel {extra}", "Abena AB", f"NY-{extra}", None, "st", 10, 100])
+        sheet.append([f"NEW-{extra}", f"Ny artikel {extra}", "Städ", "Abena AB", f"NY-{extra}", None, "st", 10, 10,
+                      10, 100, "PE", None])
     book.save(target)
     return target
 

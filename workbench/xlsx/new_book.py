@@ -116,9 +116,25 @@ def _sheet_xml(sheet: NewSheet, table_rel: str | None) -> Iterable[str]:
     ) + "</row>"
     chunk: list[str] = []
     written = 0
+    needs_escape = _NEEDS_ESCAPE.search
     for number, values in enumerate(sheet.rows, start=2):
-        cells = "".join([_cell(f"{letters[c]}{number}", v) for c, v in enumerate(values) if v is not None])
-        chunk.append(f'<row r="{number}">{cells}</row>')
+        # the common cells inline (this loop is most of the time of a large workbook), the rest by _cell
+        parts = [f'<row r="{number}">']
+        for column, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                if not value:
+                    continue
+                if needs_escape(value) or value[0].isspace() or value[-1].isspace():
+                    parts.append(_cell(f"{letters[column]}{number}", value))
+                else:
+                    parts.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+            elif kind is int:
+                parts.append(f'<c r="{letters[column]}{number}"><v>{value}</v></c>')
+            elif value is not None:
+                parts.append(_cell(f"{letters[column]}{number}", value))
+        parts.append("</row>")
+        chunk.append("".join(parts))
         written += 1
         if len(chunk) >= 2000:
             yield "".join(chunk)

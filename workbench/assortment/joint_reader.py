@@ -1,10 +1,15 @@
 """Reading a joint workbook back: its articles, source rows and sources as they are in the file now,
 with the sheet row of each, so that an update can patch exactly the cells that change. Either
-language's headers are accepted."""
+language's headers are accepted.
+
+The three sheets are the app's own, with their header on row 1: they are read as raw cells (the
+workbook opened once), not through the importer's header detection and mapping.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +18,6 @@ from workbench.assortment.joint import Article, SourceFile, SourceRecord, gtin_t
 from workbench.assortment.layout import ARTICLE_FIELDS, LIST_SHEETS, Headers, headers, id_number
 from workbench.assortment.sources import number
 from workbench.errors import NotJointWorkbookError
-from workbench.table import SourceTable
 
 __all__ = ["JointState", "read_joint"]
 
@@ -38,7 +42,8 @@ class JointState:
     source_last_row: int
     source_columns: dict[str, int]
     municipalities: list[str] = field(default_factory=list)  # in the order of their columns
-    table: SourceTable | None = None  # Sortiment as the importer read it (for its review columns)
+    record_cells: dict[int, dict[int, Any]] = field(default_factory=dict, repr=False)  # Källrader row -> cells
+    source_cells: dict[int, dict[int, Any]] = field(default_factory=dict, repr=False)
 
     @property
     def highest(self) -> int:
@@ -61,16 +66,21 @@ def _language(sheets: list[str], path: Path) -> str:
     raise NotJointWorkbookError(path, sheets=", ".join(LIST_SHEETS["sv"]))
 
 
-def _text(value: Any) -> str | None:
+def _clean(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, float):
         if value != value:
             return None
-        if value.is_integer():
-            return str(int(value))
-    text = str(value).strip()
-    return text or None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _text(value: Any) -> str | None:
+    value = _clean(value)
+    return None if value is None else str(value)
 
 
 def _int(value: Any) -> int | None:
@@ -78,120 +88,118 @@ def _int(value: Any) -> int | None:
     return int(found) if found is not None else None
 
 
-def _sheet(path: Path, sheet: str, key: str) -> tuple[SourceTable, dict[str, list[Any]]]:
-    from workbench.reading.importer import read_table
+class _Sheet:
+    """One list sheet: its header's columns and its rows below (blank rows left out)."""
 
-    table = read_table(path, sheet, header_row=1, key_column=key, mapping={})
-    columns = {header: table.data[header].to_numpy(dtype=object).tolist() for header in table.data.columns}
-    return table, columns
+    def __init__(self, rows: list[list[object]]) -> None:
+        header = rows[0] if rows else []
+        self.columns: dict[str, int] = {}
+        for column, value in enumerate(header):
+            if isinstance(value, str) and value.strip() and value.strip() not in self.columns:
+                self.columns[value.strip()] = column
+        self.rows: list[tuple[int, list[object]]] = []
+        for index, values in enumerate(rows[1:], start=2):
+            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values):
+                self.rows.append((index, values))
+        self.last_row = self.rows[-1][0] if self.rows else 1
+
+    def getter(self, header: str) -> Any:
+        column = self.columns.get(header)
+        if column is None:
+            return lambda values: None
+        return lambda values: values[column] if column < len(values) else None
+
+    def cells(self) -> dict[int, dict[int, Any]]:
+        return {row: {c: _clean(v) for c, v in enumerate(values) if v is not None} for row, values in self.rows}
 
 
-def _last_row(table: SourceTable) -> int:
-    return int(table.data.index.max()) if len(table.data) else 1
+def _municipalities(names: Headers, headers_found: Sequence[str]) -> list[str]:
+    """A municipality has both its columns ("Antal per förpackning" is no municipality's)."""
+    present = set(headers_found)
+    prefix = names.quantity + " "
+    found = []
+    for header in headers_found:
+        if header.startswith(prefix) and header not in (names.total_quantity, *names.fields.values()):
+            municipality = header[len(prefix):]
+            if names.spend_of(municipality) in present:
+                found.append(municipality)
+    return found
 
 
 def read_joint(path: str | Path) -> JointState:
     """Read the joint workbook at ``path``. Raises :class:`NotJointWorkbookError` when it is not one."""
-    from workbench.reading.importer import list_sheets
+    from workbench.reading.importer import list_sheets, read_sheet_rows
 
     path = Path(path)
     lang = _language(list_sheets(path), path)
     names = headers(lang)
-    articles_sheet, rows_sheet, sources_sheet = names.sheets
+    raw = read_sheet_rows(path, names.sheets)
+    articles_sheet, rows_sheet, sources_sheet = (_Sheet(raw[name]) for name in names.sheets)
 
-    table, columns = _sheet(path, articles_sheet, names.article_id)
-    ids = columns.get(names.article_id, [])
-    field_headers = {f: names.fields[f] for f in ARTICLE_FIELDS}
+    get_id = articles_sheet.getter(names.article_id)
+    field_getters = {f: articles_sheet.getter(names.fields[f]) for f in ARTICLE_FIELDS}
+    get_merged = articles_sheet.getter(names.merged_into)
+    headers_by_column = {c: h for h, c in articles_sheet.columns.items()}
     articles: dict[str, Article] = {}
     article_rows: dict[str, int] = {}
     article_values: dict[str, dict[str, Any]] = {}
-    sheet_rows = [int(r) for r in table.data.index]
-    for position, raw in enumerate(ids):
-        article_id = _text(raw)
+    for row, values in articles_sheet.rows:
+        article_id = _text(get_id(values))
         if article_id is None or article_id in articles:
             continue
-        values = {header: column[position] for header, column in columns.items()}
-        article = Article(article_id, {f: _clean(values.get(h)) for f, h in field_headers.items()},
-                          _text(values.get(names.merged_into)))
+        article = Article(article_id, {f: _clean(get(values)) for f, get in field_getters.items()},
+                          _text(get_merged(values)))
         if article.fields.get("gtin") is not None:
             article.fields["gtin"] = gtin_text(article.fields["gtin"])
         articles[article_id] = article
-        article_rows[article_id] = sheet_rows[position]
-        article_values[article_id] = values
-    # a municipality has both its columns ("Antal per förpackning" is no municipality's)
-    municipalities = []
-    present = set(table.data.columns)
-    prefix = names.quantity + " "
-    for header in table.data.columns:
-        if header.startswith(prefix) and header not in (names.total_quantity, *names.fields.values()):
-            municipality = header[len(prefix):]
-            if names.spend_of(municipality) in present:
-                municipalities.append(municipality)
+        article_rows[article_id] = row
+        article_values[article_id] = {headers_by_column[c]: _clean(v) for c, v in enumerate(values)
+                                      if c in headers_by_column}
 
-    rows_table, rows = _sheet(path, rows_sheet, names.article_id)
-    count = len(rows_table.data)
-
-    def column(header: str) -> list[Any]:
-        return rows.get(header, [None] * count)
-
-    extra = {name: column(names.fields[name]) for name in ("supplier", "name", "unit")}
-    packs = column(names.fields["pack_size"])
-    record_ids = column(names.article_id)
-    municipality, files, sheets = column(names.municipality), column(names.file), column(names.sheet)
-    row_numbers, keys = column(names.row), column(names.source_key)
-    article_nos, gtins = column(names.supplier_article_no), column(names.gtin)
-    quantities, spends, prices, matches = (column(names.quantity), column(names.spend), column(names.price),
-                                          column(names.match))
+    g = rows_sheet.getter
+    get = {name: g(header) for name, header in (
+        ("id", names.article_id), ("municipality", names.municipality), ("file", names.file),
+        ("sheet", names.sheet), ("row", names.row), ("key", names.source_key),
+        ("article_no", names.supplier_article_no), ("gtin", names.gtin), ("quantity", names.quantity),
+        ("spend", names.spend), ("price", names.price), ("match", names.match),
+        ("supplier", names.fields["supplier"]), ("name", names.fields["name"]), ("unit", names.fields["unit"]),
+        ("pack", names.fields["pack_size"]))}
     records: list[SourceRecord] = []
     record_rows: list[int] = []
-    for position, sheet_row in enumerate(int(r) for r in rows_table.data.index):
-        article_id = _text(record_ids[position])
+    for row, values in rows_sheet.rows:
+        article_id = _text(get["id"](values))
         if article_id is None:
             continue
         records.append(SourceRecord(
-            article_id=article_id, municipality=_text(municipality[position]) or "", file=_text(files[position]) or "",
-            sheet=_text(sheets[position]), row=_int(row_numbers[position]), source_key=_text(keys[position]),
-            supplier_article_no=_text(article_nos[position]), gtin=_text(gtins[position]),
-            quantity=number(quantities[position]), spend=number(spends[position]), price=number(prices[position]),
-            match=_text(matches[position]) or "ny", supplier=_clean(extra["supplier"][position]),
-            name=_clean(extra["name"][position]), unit=_clean(extra["unit"][position]),
-            pack_size=_clean(packs[position])))
-        record_rows.append(sheet_row)
+            article_id=article_id, municipality=_text(get["municipality"](values)) or "",
+            file=_text(get["file"](values)) or "", sheet=_text(get["sheet"](values)),
+            row=_int(get["row"](values)), source_key=_text(get["key"](values)),
+            supplier_article_no=_text(get["article_no"](values)), gtin=_text(get["gtin"](values)),
+            quantity=number(get["quantity"](values)), spend=number(get["spend"](values)),
+            price=number(get["price"](values)), match=_text(get["match"](values)) or "ny",
+            supplier=_clean(get["supplier"](values)), name=_clean(get["name"](values)),
+            unit=_clean(get["unit"](values)), pack_size=_clean(get["pack"](values))))
+        record_rows.append(row)
 
-    sources_table, found = _sheet(path, sources_sheet, names.file)
+    s = sources_sheet.getter
     sources: list[SourceFile] = []
     source_rows: list[int] = []
-    count = len(sources_table.data)
-
-    def source_column(header: str) -> list[Any]:
-        return found.get(header, [None] * count)
-
-    for position, sheet_row in enumerate(int(r) for r in sources_table.data.index):
-        file_name = _text(source_column(names.file)[position])
+    for row, values in sources_sheet.rows:
+        file_name = _text(s(names.file)(values))
         if file_name is None:
             continue
-        merged_at = source_column(names.merged_at)[position]
-        sources.append(SourceFile(file_name, _text(source_column(names.municipality)[position]) or "",
-                                  _int(source_column(names.rows)[position]) or 0,
-                                  _text(source_column(names.fingerprint)[position]),
+        merged_at = s(names.merged_at)(values)
+        sources.append(SourceFile(file_name, _text(s(names.municipality)(values)) or "",
+                                  _int(s(names.rows)(values)) or 0, _text(s(names.fingerprint)(values)),
                                   merged_at if isinstance(merged_at, dt.datetime) else dt.datetime.min,
-                                  _text(source_column(names.merged_by)[position]) or ""))
-        source_rows.append(sheet_row)
+                                  _text(s(names.merged_by)(values)) or ""))
+        source_rows.append(row)
 
     return JointState(
         path=path, names=names, articles=articles, article_rows=article_rows,
-        article_columns=dict(table.column_index), article_last_row=_last_row(table), article_values=article_values,
-        records=records, record_rows=record_rows, record_last_row=_last_row(rows_table),
-        record_columns=dict(rows_table.column_index), sources=sources, source_rows=source_rows,
-        source_last_row=_last_row(sources_table), source_columns=dict(sources_table.column_index),
-        municipalities=municipalities, table=table)
-
-
-def _clean(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
+        article_columns=dict(articles_sheet.columns), article_last_row=articles_sheet.last_row,
+        article_values=article_values, records=records, record_rows=record_rows,
+        record_last_row=rows_sheet.last_row, record_columns=dict(rows_sheet.columns), sources=sources,
+        source_rows=source_rows, source_last_row=sources_sheet.last_row, source_columns=dict(sources_sheet.columns),
+        municipalities=_municipalities(names, list(articles_sheet.columns)),
+        record_cells=rows_sheet.cells(), source_cells=sources_sheet.cells())

@@ -73,14 +73,17 @@ def plan_link(state: JointState, ids: Sequence[str]) -> tuple[JointChange, LinkR
     survivor, others = wanted[0], set(wanted[1:])
     change = _unchanged_change(state)
     moved = 0
-    for record in change.records:
+    change.touched_records = set()
+    for position, record in enumerate(change.records):
         if record.article_id in others:
             record.article_id = survivor
             record.match = "manuell"
+            change.touched_records.add(position)
             moved += 1
     for article in change.articles:
         if article.id in others or (article.merged_into in others):
             article.merged_into = survivor
+    change.touched_articles = {survivor, *others} | {a.id for a in change.articles if a.merged_into == survivor}
     if state.articles[survivor].merged_into:  # linking into an article that was itself merged away
         for article in change.articles:
             if article.id == survivor:
@@ -106,6 +109,8 @@ def plan_split(state: JointState, row: int) -> tuple[JointChange, SplitReport]:
     old_id = record.article_id
     record.article_id = new_id
     record.match = "manuell"
+    change.touched_records = {position}
+    change.touched_articles = {old_id, new_id}
     return change, SplitReport(state.path, int(row), old_id, new_id)
 
 

@@ -48,6 +48,10 @@ class JointChange:
     articles: list[Article]  # every article after the update (existing first, in sheet order)
     cleared_records: list[int] = field(default_factory=list)  # Källrader rows emptied
     cleared_sources: list[int] = field(default_factory=list)
+    # which records (positions in ``records``) and articles may differ from the file; None: any
+    touched_records: set[int] | None = None
+    touched_articles: set[str] | None = None
+    figures: dict[str, Figures] = field(default_factory=dict)  # filled by write_change
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -78,19 +82,6 @@ def _cells_of_rows(values_by_row: Mapping[int, list[Any]], headers: Sequence[str
     return cells
 
 
-def _read_cells(state: JointState, sheet: str) -> dict[int, dict[int, Any]]:
-    """The current cells of a list sheet, row -> column -> value (for comparing before patching)."""
-    from workbench.reading.importer import read_table
-
-    table = read_table(state.path, sheet, header_row=1, mapping={},
-                       key_column=state.names.article_id if sheet == state.names.sheets[1] else state.names.file)
-    found: dict[int, dict[int, Any]] = {}
-    columns = [(table.column_index[h], table.data[h].to_numpy(dtype=object)) for h in table.data.columns]
-    for position, row in enumerate(int(r) for r in table.data.index):
-        found[row] = {column: values[position] for column, values in columns}
-    return found
-
-
 def write_change(change: JointChange, *, who: str, progress: Progress | None = None,
                  save_anyway: bool = False) -> bool:
     """Patch ``change`` into its workbook (the caller holds the lock). Returns whether anything changed."""
@@ -100,7 +91,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     state = change.state
     names = state.names
     articles_sheet, rows_sheet, sources_sheet = names.sheets
-    figs = figures(change.records)
+    figs = change.figures = figures(change.records)
     municipalities = municipality_order((r.municipality for r in change.records), state.municipalities)
 
     # Sortiment: the figures of every article; new articles and new municipality columns appended
@@ -121,9 +112,12 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                       names.total_quantity, names.total_spend, names.municipalities, names.merged_into]
     cells: dict[tuple[int, int], Any] = {}
     next_row = state.article_last_row
+    touched = None if new_columns else change.touched_articles
     for article in change.articles:
-        figure = figs.get(article.id) or Figures()
         row = state.article_rows.get(article.id)
+        if row is not None and touched is not None and article.id not in touched:
+            continue
+        figure = figs.get(article.id) or Figures()
         values = article_values(article, figure, municipalities)
         if row is None:
             next_row += 1
@@ -145,17 +139,19 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     record_columns = dict(state.record_columns)
     record_values: dict[int, list[Any]] = {}
     appended = state.record_last_row
-    for record, place in zip(change.records, change.record_places, strict=True):
+    for position, (record, place) in enumerate(zip(change.records, change.record_places, strict=True)):
         if place is None:
             appended += 1
             place = appended
+        elif change.touched_records is not None and position not in change.touched_records:
+            continue
         record_values[place] = record.values()
     for row in change.cleared_records:
         record_values[row] = [None] * len(row_headers)
     missing = [h for h in row_headers if h not in record_columns]
     for header in missing:  # a hand-made or older workbook without the extra columns
         record_columns[header] = max(record_columns.values(), default=-1) + 1
-    record_cells = _cells_of_rows(record_values, row_headers, record_columns, _read_cells(state, rows_sheet))
+    record_cells = _cells_of_rows(record_values, row_headers, record_columns, state.record_cells)
     rows_patch = SheetPatch(rows_sheet, record_cells, grow_to_row=appended if appended > state.record_last_row
                             else None, header_row=1,
                             new_columns=[NewColumn(record_columns[h], h) for h in missing])
@@ -170,8 +166,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
         source_values[place] = source.values()
     for row in change.cleared_sources:
         source_values[row] = [None] * len(source_headers)
-    source_cells = _cells_of_rows(source_values, source_headers, state.source_columns,
-                                  _read_cells(state, sources_sheet))
+    source_cells = _cells_of_rows(source_values, source_headers, state.source_columns, state.source_cells)
     sources_patch = SheetPatch(sources_sheet, source_cells,
                                grow_to_row=appended_sources if appended_sources > state.source_last_row else None)
 
@@ -289,13 +284,14 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         source_places += [free_sources[i] if i < len(free_sources) else None for i in range(len(new_sources))]
         change = JointChange(state, [*kept, *new_records], places, [*(s for s, _ in kept_sources), *new_sources],
                              source_places, articles, cleared_records=cleared,
-                             cleared_sources=free_sources[len(new_sources):])
+                             cleared_sources=free_sources[len(new_sources):],
+                             touched_records=set(range(len(kept), len(kept) + len(new_records))),
+                             touched_articles={r.article_id for r in gone} | {r.article_id for r in new_records})
         result.written = write_change(change, who=who, progress=progress, save_anyway=save_anyway)
         result.new_articles = len(assignment.new_ids)
         result.new_ids = list(assignment.new_ids)
         result.merged_files = [read.file_name for read in fresh]
-        figs = figures(change.records)
-        _fill_report(result, change.records, articles, figs)
+        _fill_report(result, change.records, articles, change.figures or figures(change.records))
         result.findings = _localised([*skipped_findings, *_list_findings(fresh, state, mode == "add"),
                                       *new_rows_findings(fresh, assignment), *_price_findings(new_records)])
         report(progress, len(lists) + 1, len(lists) + 1, "done")

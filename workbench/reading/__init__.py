@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from workbench.reading.importer import (
         detect_header_row,
         list_sheets,
+        read_sheet_rows,
         read_table,
     )
     from workbench.reading.preview import (
@@ -37,6 +38,7 @@ _LAZY = {
     "SAMPLE_BYTES": "_text",
     "detect_header_row": "importer",
     "list_sheets": "importer",
+    "read_sheet_rows": "importer",
     "new_review_headers": "_findings",
     "read_preview": "preview",
     "read_table": "importer",
@@ -53,6 +55,7 @@ __all__ = [
     "SAMPLE_BYTES",
     "detect_header_row",
     "list_sheets",
+    "read_sheet_rows",
     "new_review_headers",
     "read_preview",
     "read_table",

@@ -37,6 +37,7 @@ from workbench.errors import (
     FileMissingError,
     NoHeaderError,
     SheetNotFoundError,
+    UnsupportedFormatError,
     UsageError,
 )
 from workbench.fields import REVIEW_FIELD_NAMES
@@ -107,6 +108,20 @@ def list_sheets(path: str | Path) -> list[str]:
     opened = _open(path)
     try:
         return opened.sheets
+    finally:
+        if opened.book is not None:
+            opened.book.close()
+
+
+def read_sheet_rows(path: str | Path, sheets: Sequence[str]) -> dict[str, list[list[object]]]:
+    """The cells of ``sheets`` as the sheet has them, from row 1 and column A (blank cells ``None``):
+    the workbook opened once, with the reader's checks, and no header detection or mapping. For sheets
+    the app itself writes (the joint workbook's source rows), where the layout is known."""
+    opened = _open(path)
+    try:
+        if opened.book is None:
+            raise UnsupportedFormatError(opened.path, detail="not a workbook")
+        return {name: _padded(opened.book.read(name), 1 << 31) for name in sheets}
     finally:
         if opened.book is not None:
             opened.book.close()

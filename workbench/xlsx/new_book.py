@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from xml.sax.saxutils import escape as escape_text
 from xml.sax.saxutils import quoteattr
 
@@ -123,12 +124,13 @@ def _sheet_xml(sheet: NewSheet, table_rel: str | None) -> Iterable[str]:
         for column, value in enumerate(values):
             kind = type(value)
             if kind is str:
-                if not value:
+                text = cast(str, value)
+                if not text:
                     continue
-                if needs_escape(value) or value[0].isspace() or value[-1].isspace():
-                    parts.append(_cell(f"{letters[column]}{number}", value))
+                if needs_escape(text) or text[0].isspace() or text[-1].isspace():
+                    parts.append(_cell(f"{letters[column]}{number}", text))
                 else:
-                    parts.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+                    parts.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is><t>{text}</t></is></c>')
             elif kind is int:
                 parts.append(f'<c r="{letters[column]}{number}"><v>{value}</v></c>')
             elif value is not None:

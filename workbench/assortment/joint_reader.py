@@ -32,7 +32,7 @@ class JointState:
     article_rows: dict[str, int]  # ID -> Sortiment row
     article_columns: dict[str, int]  # Sortiment header -> column
     article_last_row: int
-    article_values: dict[str, dict[str, Any]]  # ID -> header -> value as read (figures included)
+    article_raw: dict[str, list[Any]]  # ID -> its Sortiment cells as read
     records: list[SourceRecord]
     record_rows: list[int]  # Källrader row of each record
     record_last_row: int
@@ -42,8 +42,20 @@ class JointState:
     source_last_row: int
     source_columns: dict[str, int]
     municipalities: list[str] = field(default_factory=list)  # in the order of their columns
-    record_cells: dict[int, dict[int, Any]] = field(default_factory=dict, repr=False)  # Källrader row -> cells
-    source_cells: dict[int, dict[int, Any]] = field(default_factory=dict, repr=False)
+    record_raw: dict[int, list[Any]] = field(default_factory=dict, repr=False)  # Källrader row -> its cells
+    source_raw: dict[int, list[Any]] = field(default_factory=dict, repr=False)
+
+    def article_values(self, article_id: str) -> dict[str, Any]:
+        """An article's ``Sortiment`` cells by header, as read."""
+        values = self.article_raw.get(article_id, [])
+        return {h: _clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
+
+    def record_cells(self, row: int) -> dict[int, Any] | None:
+        """The cells of a ``Källrader`` row by column, as read (None for a row that holds nothing)."""
+        return _cells(self.record_raw.get(row))
+
+    def source_cells(self, row: int) -> dict[int, Any] | None:
+        return _cells(self.source_raw.get(row))
 
     @property
     def highest(self) -> int:
@@ -57,6 +69,12 @@ class JointState:
     def free_source_rows(self) -> list[int]:
         used = set(self.source_rows)
         return [r for r in range(2, self.source_last_row + 1) if r not in used]
+
+
+def _cells(values: list[Any] | None) -> dict[int, Any] | None:
+    if values is None:
+        return None
+    return {c: _clean(v) for c, v in enumerate(values) if v is not None}
 
 
 def _language(sheets: list[str], path: Path) -> str:
@@ -109,8 +127,8 @@ class _Sheet:
             return lambda values: None
         return lambda values: values[column] if column < len(values) else None
 
-    def cells(self) -> dict[int, dict[int, Any]]:
-        return {row: {c: _clean(v) for c, v in enumerate(values) if v is not None} for row, values in self.rows}
+    def raw(self) -> dict[int, list[Any]]:
+        return dict(self.rows)
 
 
 def _municipalities(names: Headers, headers_found: Sequence[str]) -> list[str]:
@@ -139,10 +157,9 @@ def read_joint(path: str | Path) -> JointState:
     get_id = articles_sheet.getter(names.article_id)
     field_getters = {f: articles_sheet.getter(names.fields[f]) for f in ARTICLE_FIELDS}
     get_merged = articles_sheet.getter(names.merged_into)
-    headers_by_column = {c: h for h, c in articles_sheet.columns.items()}
     articles: dict[str, Article] = {}
     article_rows: dict[str, int] = {}
-    article_values: dict[str, dict[str, Any]] = {}
+    article_raw: dict[str, list[Any]] = {}
     for row, values in articles_sheet.rows:
         article_id = _text(get_id(values))
         if article_id is None or article_id in articles:
@@ -153,8 +170,7 @@ def read_joint(path: str | Path) -> JointState:
             article.fields["gtin"] = gtin_text(article.fields["gtin"])
         articles[article_id] = article
         article_rows[article_id] = row
-        article_values[article_id] = {headers_by_column[c]: _clean(v) for c, v in enumerate(values)
-                                      if c in headers_by_column}
+        article_raw[article_id] = values
 
     g = rows_sheet.getter
     get = {name: g(header) for name, header in (
@@ -198,8 +214,8 @@ def read_joint(path: str | Path) -> JointState:
     return JointState(
         path=path, names=names, articles=articles, article_rows=article_rows,
         article_columns=dict(articles_sheet.columns), article_last_row=articles_sheet.last_row,
-        article_values=article_values, records=records, record_rows=record_rows,
+        article_raw=article_raw, records=records, record_rows=record_rows,
         record_last_row=rows_sheet.last_row, record_columns=dict(rows_sheet.columns), sources=sources,
         source_rows=source_rows, source_last_row=sources_sheet.last_row, source_columns=dict(sources_sheet.columns),
         municipalities=_municipalities(names, list(articles_sheet.columns)),
-        record_cells=rows_sheet.cells(), source_cells=sources_sheet.cells())
+        record_raw=rows_sheet.raw(), source_raw=sources_sheet.raw())

@@ -74,11 +74,11 @@ def _row_cells(cells: dict[tuple[int, int], Any], row: int, columns: Sequence[in
 
 
 def _cells_of_rows(values_by_row: Mapping[int, list[Any]], headers: Sequence[str], columns: Mapping[str, int],
-                   table_values: Mapping[int, Mapping[int, Any]]) -> dict[tuple[int, int], Any]:
+                   table_values: Callable[[int], Mapping[int, Any] | None]) -> dict[tuple[int, int], Any]:
     cells: dict[tuple[int, int], Any] = {}
     places = [columns[h] for h in headers]
     for row, values in values_by_row.items():
-        _row_cells(cells, row, places, values, table_values.get(row))
+        _row_cells(cells, row, places, values, table_values(row))
     return cells
 
 
@@ -126,7 +126,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                 if value is not None:
                     cells[(next_row, columns[header])] = value
             continue
-        old = state.article_values.get(article.id, {})
+        old = state.article_values(article.id)
         for header, value in zip(figure_headers, values[1 + len(ARTICLE_FIELDS):], strict=True):
             if not _same(old.get(header), value):
                 cells[(row, columns[header])] = value

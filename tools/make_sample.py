@@ -479,8 +479,23 @@ def main() -> None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from sample_lists import write_lists
 
-        for path in write_lists(args.lists):
+        written = write_lists(args.lists)
+        for path in written:
             print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+        joint = write_joint_sample(args.out.parent / JOINT_NAME, [p for p in written if p.name != "truth.csv"])
+        print(f"wrote {joint} ({joint.stat().st_size // 1024} KB)")
+
+
+JOINT_NAME = "sodertorn_gemensam.xlsx"
+
+
+def write_joint_sample(target: Path, lists: list[Path]) -> Path:
+    """The joint workbook the eight lists make (``workbench merge``), which the README's run command opens."""
+    from workbench.assortment import Source, merge_lists
+
+    target.unlink(missing_ok=True)
+    merge_lists(target, [Source(path) for path in lists], user="Exempel")
+    return target
 
 
 if __name__ == "__main__":

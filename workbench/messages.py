@@ -180,10 +180,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{municipality} already had a list ({old}); {source} is added to it.",
     ),
     "merge_municipality_from_file_name": (
-        "{source}: ingen kommun angiven och ingen kommunkolumn med ett enda värde; kommunen heter {municipality} "
-        "efter filnamnet.",
-        "{source}: no municipality given and no municipality column with a single value; the municipality is "
-        "called {municipality} after the file name.",
+        "Ingen kommun angiven och ingen kommunkolumn med ett enda värde i {count} {count|fil|filer}; kommunen "
+        "togs från filnamnet: {files}.",
+        "No municipality given and no municipality column with a single value in {count} {count|file|files}; "
+        "the municipality was taken from the file name: {files}.",
     ),
     "merge_invalid_gtin": (
         "{source}: {count} {count|rad|rader} med ogiltigt GTIN ({problem}), {rows}; de matchas på annat sätt.",
@@ -194,8 +194,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "gtin_not_digits": ("inte bara siffror", "not only digits"),
     "gtin_lost_precision": ("sparat som tal och avrundat av Excel", "stored as a number and rounded by Excel"),
     "merge_duplicate": (
-        "{source}: samma artikel på {count} rader ({rows}); volymerna summeras.",
-        "{source}: the same article on {count} rows ({rows}); their volumes are added up.",
+        "{source}: {count} {count|artikel står|artiklar står} på flera rader ({groups}); volymerna summeras.",
+        "{source}: {count} {count|article is|articles are} on several rows ({groups}); their volumes are added up.",
     ),
     "merge_no_identifier": (
         "{source}: {count} {count|rad|rader} utan GTIN, leverantörens artikelnummer och benämning ({rows}); "

@@ -96,6 +96,18 @@ class _Findings:
     def __init__(self, rows: Sequence[tuple[str, int]]) -> None:
         self.rows = rows  # per new row: (file name, sheet row)
         self.found: list[Finding] = []
+        self.duplicates: dict[str, list[list[int]]] = {}
+
+    def finish(self) -> list[Finding]:
+        """The findings, the same article twice in one list said once per file."""
+        for file_name, groups in self.duplicates.items():
+            groups.sort()
+            shown = "; ".join(_DuplicateRows(g) for g in groups[:_LISTED])
+            if len(groups) > _LISTED:
+                shown += " …"
+            self.found.append(Finding("merge_duplicate", {"source": file_name, "count": len(groups),
+                                                          "groups": _Groups(shown)}))
+        return self.found
 
     def add(self, finding: MatchFinding) -> None:
         places = [self.rows[p] for p in finding.rows]
@@ -111,8 +123,7 @@ class _Findings:
                                                                  "problem": finding.detail or ""}))
         elif finding.code is FindingCode.DUPLICATE_IN_LIST:
             for file_name, rows in by_file.items():
-                self.found.append(Finding("merge_duplicate", {"source": file_name, "count": len(rows),
-                                                              "rows": tuple(rows)}))
+                self.duplicates.setdefault(file_name, []).append(sorted(rows))
         elif finding.code is FindingCode.NO_IDENTIFIER:
             for file_name, rows in by_file.items():
                 self.found.append(Finding("merge_no_identifier", {"source": file_name, "count": len(rows),
@@ -121,6 +132,15 @@ class _Findings:
             where = "; ".join(f"{name} {_rows_text(rows)}" for name, rows in by_file.items())
             code = "merge_gtin_conflict" if finding.code is FindingCode.GTIN_CONFLICT else "merge_article_no_conflict"
             self.found.append(Finding(code, {"count": len(places), "rows": where, "rule": finding.detail or ""}))
+
+
+class _DuplicateRows(str):
+    def __new__(cls, rows: Sequence[int]) -> _DuplicateRows:
+        return super().__new__(cls, ", ".join(str(r) for r in rows))
+
+
+class _Groups(str):
+    """Row groups ("53, 177; 150, 236"), worded the same in both languages."""
 
 
 class _LocalFinding(Finding):
@@ -190,10 +210,9 @@ def _plain(value: object) -> object:
 
 def _list_findings(lists: Sequence[ReadList], existing: JointState | None, add: bool) -> list[Finding]:
     found: list[Finding] = []
-    for read in lists:
-        if read.municipality_from == "file_name":
-            found.append(Finding("merge_municipality_from_file_name",
-                                 {"source": read.file_name, "municipality": read.municipality}))
+    named = [f"{read.file_name} → {read.municipality}" for read in lists if read.municipality_from == "file_name"]
+    if named:
+        found.append(Finding("merge_municipality_from_file_name", {"count": len(named), "files": ", ".join(named)}))
     if existing is not None:
         given = {read.municipality for read in lists}
         for municipality in sorted(given):
@@ -249,7 +268,7 @@ def new_rows_findings(lists: Sequence[ReadList], assignment: Assignment) -> list
     findings = _Findings(places)
     for finding in assignment.findings:
         findings.add(finding)
-    found = findings.found
+    found = findings.finish()
     for position, ids in assignment.ambiguous:
         file_name, row = places[position]
         found.append(Finding("merge_ambiguous", {"source": file_name, "row": row, "count": len(ids),

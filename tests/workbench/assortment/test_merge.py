@@ -86,11 +86,11 @@ def test_merge_joins_the_same_article_across_lists_and_pools_volumes(lists: dict
 def test_findings_name_the_file_and_rows(lists: dict[str, Path], tmp_path: Path) -> None:
     report = _merge(lists, tmp_path / "joint.xlsx")
     warnings = report.warnings("sv")
-    assert any("botkyrka_2026.xlsx: samma artikel på 2 rader (rader 4, 8)" in w for w in warnings), warnings
-    assert any("Tyresö.xlsx: ingen kommun angiven" in w for w in warnings)
+    assert any("botkyrka_2026.xlsx: 1 artikel står på flera rader (4, 8)" in w for w in warnings), warnings
+    assert any("togs från filnamnet: Tyresö.xlsx → Tyresö" in w for w in warnings)
     assert any("priser som skiljer mer än 2 gånger" in w for w in warnings)  # soap: 120 kr vs 2250 kr
     english = report.warnings("en")
-    assert any("the same article on 2 rows (rows 4, 8)" in w for w in english), english
+    assert any("1 article is on several rows (4, 8)" in w for w in english), english
 
 
 def test_cli_merge_prints_the_contract_json(lists: dict[str, Path], tmp_path: Path,

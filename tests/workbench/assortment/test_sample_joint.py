@@ -1,0 +1,67 @@
+"""The whole merge on the bundled sample's eight lists, each in its own format, against their truth:
+"same article ⇒ same joint ID" pairwise, volumes equal to the sum of the source rows, and the bundled
+joint workbook (resources/sample) is the one these lists make."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_sample_lists import LISTS, pairwise
+
+from workbench.assortment import Source, merge_lists, read_joint
+from workbench.resources import resource_path
+
+FILES = ["Botkyrka.xlsx", "Haninge.csv", "Huddinge.xlsx", "Nykvarn.ods", "Nynäshamn.xls", "Salem.xlsx",
+         "Södertälje.xlsx", "Tyresö.csv"]
+
+
+@pytest.fixture(scope="module")
+def joint(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("joint") / "gemensam.xlsx"
+    merge_lists(path, [Source(LISTS / name) for name in FILES], user="Test")
+    return path
+
+
+def test_joint_ids_match_the_truth(joint: Path) -> None:
+    truth: dict[tuple[str, int], str] = {}
+    with open(LISTS / "truth.csv", encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            truth[(record["file"], int(record["row"]))] = record["article"]
+    records = read_joint(joint).records
+    assert {(r.file, r.row) for r in records} == set(truth)
+    precision, recall = pairwise([int(r.article_id[1:]) for r in records],
+                                 [truth[(r.file, r.row or 0)] for r in records])
+    assert precision >= 0.99, precision
+    assert recall >= 0.97, recall
+
+
+def test_volumes_are_the_sum_of_the_source_rows(joint: Path) -> None:
+    state = read_joint(joint)
+    quantity: dict[tuple[str, str], float] = defaultdict(float)
+    for record in state.records:
+        quantity[(record.article_id, record.municipality)] += record.quantity or 0
+    sheet = openpyxl.load_workbook(joint, read_only=True)["Sortiment"]
+    rows = sheet.iter_rows(values_only=True)
+    header = list(next(rows))
+    municipalities = [h[len("Antal "):] for h in header if h.startswith("Antal ") and f"Belopp {h[6:]}" in header]
+    assert sorted(municipalities) == sorted(Path(f).stem for f in FILES)
+    checked = 0
+    for row in rows:
+        values = dict(zip(header, row, strict=True))
+        for municipality in municipalities:
+            assert values[f"Antal {municipality}"] == pytest.approx(quantity[(values["Artikel-ID"], municipality)])
+        checked += 1
+    assert checked == len(state.articles)
+    assert Counter(r.municipality for r in state.records)["Tyresö"] > 200
+
+
+def test_the_bundled_joint_workbook_is_made_from_the_lists(joint: Path) -> None:
+    bundled = resource_path("sample", "sodertorn_gemensam.xlsx")
+    ours, theirs = read_joint(joint), read_joint(bundled)
+    assert [(r.article_id, r.file, r.row, r.quantity) for r in ours.records] == \
+        [(r.article_id, r.file, r.row, r.quantity) for r in theirs.records]
+    assert sorted(ours.articles) == sorted(theirs.articles)

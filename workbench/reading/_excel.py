@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from defusedxml import ElementTree as SafeET
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from workbench.errors import (
@@ -33,6 +32,7 @@ from workbench.errors import (
 )
 from workbench.formats import WORKBOOK_SUFFIXES
 from workbench.reading._header import HEADER_SEARCH_ROWS, detect_header_row
+from workbench.xlsx import read_package, workbook_part_of
 
 #: Refuse any zip member that inflates beyond this (bytes).
 MAX_MEMBER_BYTES = 1 << 30
@@ -196,56 +196,22 @@ def zip_kind(path: Path, archive: zipfile.ZipFile) -> str:
     raise UnsupportedFormatError(path)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _parse_small_xml(path: Path, archive: zipfile.ZipFile, name: str) -> Any:
-    try:
-        return SafeET.fromstring(archive.read(name))
-    except KeyError:
-        return None
-    except (SafeET.ParseError, ValueError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
-        raise CorruptFileError(path, detail=f"{name}: {error}") from None
-    except Exception as error:  # defusedxml refuses entity tricks with its own exceptions
-        raise CorruptFileError(path, detail=f"{name}: {error}") from None
-
-
 def ooxml_parts(path: Path, archive: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
-    """``({sheet name: part path}, date1904)`` from the workbook part; raises on malformed XML."""
-    workbook_part = "xl/workbook.xml"
-    root_rels = _parse_small_xml(path, archive, "_rels/.rels")
-    if root_rels is not None:
-        for rel in root_rels:
-            if rel.get("Type", "").endswith("/officeDocument"):
-                workbook_part = rel.get("Target", workbook_part).lstrip("/")
-    if "workbook" not in posixpath.basename(workbook_part).lower():
-        raise UnsupportedFormatError(path, detail=f"the package holds {workbook_part}, not a workbook")
-    workbook = _parse_small_xml(path, archive, workbook_part)
-    if workbook is None:
-        raise CorruptFileError(path, detail=f"{workbook_part} missing")
-    date1904 = False
-    sheets: list[tuple[str, str]] = []
-    for element in workbook.iter():
-        tag = _local(element.tag)
-        if tag == "workbookPr" and "date1904" in element.attrib:  # x15:workbookPr carries no flag
-            date1904 = element.get("date1904", "0").lower() in ("1", "true")
-        elif tag == "sheet":
-            rel_id = next((v for k, v in element.attrib.items() if _local(k) == "id"), "")
-            sheets.append((element.get("name", ""), rel_id))
-    folder, base = posixpath.split(workbook_part)
-    rels = _parse_small_xml(path, archive, posixpath.join(folder, "_rels", base + ".rels"))
-    targets: dict[str, str] = {}
-    if rels is not None:
-        for rel in rels:
-            target = rel.get("Target", "")
-            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target)
-            )
-            targets[rel.get("Id", "")] = resolved
-    names = set(archive.namelist())
-    parts = {name: targets[rid] for name, rid in sheets if targets.get(rid) in names}
-    return parts, date1904
+    """``({sheet name: part path}, date1904)`` through the xlsx package's reader (the one the writer
+    patches by, so reading and writing never disagree on a part or the date system); raises on
+    malformed XML."""
+    try:
+        workbook_part = workbook_part_of(archive)
+        if "workbook" not in posixpath.basename(workbook_part).lower():
+            raise UnsupportedFormatError(path, detail=f"the package holds {workbook_part}, not a workbook")
+        package = read_package(archive)
+    except WorkbenchError:
+        raise
+    except KeyError as error:  # the workbook part is missing
+        raise CorruptFileError(path, detail=f"{error.args[0] if error.args else error}") from None
+    except Exception as error:  # malformed XML, a damaged member, defusedxml's refusals
+        raise CorruptFileError(path, detail=str(error)) from None
+    return dict(package.sheet_parts), package.date1904
 
 
 def _check_sheet_part(path: Path, part: str) -> None:

@@ -1,4 +1,5 @@
-"""OOXML helpers and the cell-level patcher that writes review values into an existing .xlsx, with
+"""The OOXML package reader (``read_package``: workbook, sheets, styles, date system; the reader uses
+it too), OOXML helpers and the cell-level patcher that writes review values into an existing .xlsx, with
 its streaming read-back (the helper process lives in check_worker). Depends on the kernel only.
 
 The names below load their module on first use, so importing one light module of this package
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from workbench._lazy import lazy_names
 
 if TYPE_CHECKING:
+    from workbench.xlsx._package import PackageInfo, read_package, workbook_part_of
     from workbench.xlsx.patch import (
         CellValue,
         ColumnsInUse,
@@ -32,6 +34,7 @@ _LAZY = {
     "CellValue": "patch",
     "ColumnsInUse": "patch",
     "NewColumn": "patch",
+    "PackageInfo": "_package",
     "PatchResult": "patch",
     "SheetPatch": "patch",
     "Validation": "patch",
@@ -40,9 +43,11 @@ _LAZY = {
     "patch_sheets": "patch",
     "patch_xlsx": "patch",
     "read_date1904": "patch",
+    "read_package": "_package",
     "table_ranges": "patch",
     "verify_patch": "patch",
     "workbook_ending": "patch",
+    "workbook_part_of": "_package",
 }
 
 
@@ -53,6 +58,7 @@ __all__ = [
     "CellValue",
     "ColumnsInUse",
     "NewColumn",
+    "PackageInfo",
     "PatchResult",
     "SheetPatch",
     "Validation",
@@ -61,7 +67,9 @@ __all__ = [
     "patch_sheets",
     "patch_xlsx",
     "read_date1904",
+    "read_package",
     "table_ranges",
     "verify_patch",
     "workbook_ending",
+    "workbook_part_of",
 ]

@@ -1,7 +1,9 @@
-"""Finding parts inside an xlsx/xlsm package: workbook, sheets, styles, tables (private to the writer).
+"""Finding parts inside an xlsx/xlsm package: workbook, sheets, styles, tables, the date system.
 
-Parts are found through the relationships, never by their usual names, so packages written with
-non-standard paths or in strict OOXML work the same.
+The one reader of a package's structure: the writer patches the parts it finds here and the reader
+(``workbench.reading``, through this package's API) checks the sheets and takes the date system from
+it, so both always agree. Parts are found through the relationships, never by their usual names, so
+packages written with non-standard paths or in strict OOXML work the same.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from defusedxml import ElementTree
 
@@ -35,6 +38,8 @@ class PackageInfo:
     styles_part: str | None
     date1904: bool
     members: set[str] = field(default_factory=set)
+    # every sheet's part by name, chart, macro and dialog sheets too (``sheets`` holds worksheets only)
+    sheet_parts: dict[str, str] = field(default_factory=dict)
 
     def sheet(self, name: str | None) -> SheetInfo:
         """The sheet called ``name`` (case-insensitive match as a fallback); the first one for ``None``."""
@@ -54,6 +59,10 @@ def local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def _namespace(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
 def rels_part_of(part: str) -> str:
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", name + ".rels")
@@ -66,15 +75,31 @@ def resolve_target(source_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
+def xsd_boolean(value: str | None) -> bool:
+    """An attribute of type xsd:boolean, as ECMA-376 declares its flags (``date1904`` among them):
+    ``"true"`` and ``"1"`` are true (surrounding white space collapses); ``"false"``, ``"0"``, an absent
+    attribute and anything the schema does not allow (``"on"``, ``"yes"``) are false."""
+    return value is not None and value.strip() in ("1", "true")
+
+
+def parse_part(zf: zipfile.ZipFile, part: str) -> Any:
+    """The part's XML root (defused). A missing part raises ``KeyError``; malformed or forbidden XML
+    a ``ValueError`` naming the part."""
+    data = zf.read(part)
+    try:
+        return ElementTree.fromstring(data)
+    except (SyntaxError, ValueError) as error:  # ParseError; defusedxml's refusals are ValueErrors
+        raise ValueError(f"{part}: {error}") from error
+
+
 def read_relationships(zf: zipfile.ZipFile, source_part: str) -> list[tuple[str, str, str]]:
     """``(id, type, resolved target)`` of every internal relationship of ``source_part``
     (``""`` for the package root)."""
     rels = "_rels/.rels" if source_part == "" else rels_part_of(source_part)
     try:
-        data = zf.read(rels)
+        root = parse_part(zf, rels)
     except KeyError:
         return []
-    root = ElementTree.fromstring(data)
     result = []
     for rel in root:
         if local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
@@ -84,31 +109,44 @@ def read_relationships(zf: zipfile.ZipFile, source_part: str) -> list[tuple[str,
     return result
 
 
-def read_package(zf: zipfile.ZipFile) -> PackageInfo:
-    """Locate the workbook, its sheets, styles part and date system in an open package."""
+def workbook_part_of(zf: zipfile.ZipFile) -> str:
+    """The workbook part: the package's office document (``xl/workbook.xml`` when that is missing)."""
     members = set(zf.namelist())
     workbook_part = next((target for _, kind, target in read_relationships(zf, "")
                           if kind.endswith(_OFFICE_DOCUMENT)), None)
     if workbook_part is None or workbook_part not in members:
         workbook_part = "xl/workbook.xml"
-    root = ElementTree.fromstring(zf.read(workbook_part))
+    return workbook_part
+
+
+def read_package(zf: zipfile.ZipFile) -> PackageInfo:
+    """Locate the workbook, its sheets, styles part and date system in an open package.
+
+    Raises ``KeyError`` when the workbook part is missing and ``ValueError`` (naming the part) when a
+    part is not well-formed XML."""
+    members = set(zf.namelist())
+    workbook_part = workbook_part_of(zf)
+    root = parse_part(zf, workbook_part)
     rels = {rid: (kind, target) for rid, kind, target in read_relationships(zf, workbook_part)}
     date1904 = False
     sheets: list[SheetInfo] = []
-    main_ns = root.tag.split("}")[0]
+    sheet_parts: dict[str, str] = {}
+    main_ns = _namespace(root.tag)
     for element in root.iter():
         name = local(element.tag)
-        if name == "workbookPr" and element.tag.split("}")[0] == main_ns:
-            flag = (element.get("date1904") or "").lower()
-            date1904 = flag in ("1", "true", "on")
+        if name == "workbookPr" and _namespace(element.tag) == main_ns:
+            date1904 = xsd_boolean(element.get("date1904"))  # x15:workbookPr (another namespace) has none
         elif name == "sheet":
             rid = next((v for k, v in element.attrib.items() if local(k) == "id"), None)
             kind, target = rels.get(rid or "", ("", ""))
-            if kind.endswith(_REL_WORKSHEET) and target in members:
-                sheets.append(SheetInfo(element.get("name", ""), target, rels_part_of(target)))
+            if target in members:
+                sheet_parts[element.get("name", "")] = target
+                if kind.endswith(_REL_WORKSHEET):
+                    sheets.append(SheetInfo(element.get("name", ""), target, rels_part_of(target)))
     styles_part = next((target for kind, target in rels.values()
                         if kind.endswith(_REL_STYLES) and target in members), None)
-    return PackageInfo(workbook_part, rels_part_of(workbook_part), sheets, styles_part, date1904, members)
+    return PackageInfo(workbook_part, rels_part_of(workbook_part), sheets, styles_part, date1904, members,
+                       sheet_parts)
 
 
 def table_parts(zf: zipfile.ZipFile, sheet: SheetInfo) -> list[str]:

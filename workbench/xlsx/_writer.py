@@ -16,9 +16,12 @@ from pathlib import Path
 
 from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.progress import Progress
+from workbench.xlsx._extent import last_content_row
 from workbench.xlsx._grow import grow_table_rows, grow_tail_rows
 from workbench.xlsx._package import PackageInfo, SheetInfo, read_package, table_parts
-from workbench.xlsx._sheet import ColumnsInUse, SheetEdits, last_content_row, patch_sheet_stream
+from workbench.xlsx._rows import SheetEdits
+from workbench.xlsx._sheet import patch_sheet_stream
+from workbench.xlsx._stream import ColumnsInUse
 from workbench.xlsx._styles import date_styles
 from workbench.xlsx._tables import grow_table
 from workbench.xlsx._tail import Validation, edit_tail

@@ -23,8 +23,9 @@ from defusedxml import ElementTree
 
 from workbench.errors import CorruptFileError
 from workbench.progress import Progress
+from workbench.xlsx._extent import scan_extent
 from workbench.xlsx._package import table_parts
-from workbench.xlsx._sheet import ColumnsInUse, scan_extent
+from workbench.xlsx._stream import ColumnsInUse
 from workbench.xlsx._tables import table_range
 from workbench.xlsx._tail import Validation
 from workbench.xlsx._verify import verify_written

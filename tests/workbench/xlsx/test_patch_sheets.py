@@ -317,3 +317,23 @@ def test_verify_reads_every_patched_sheet_back(tmp_path: Path) -> None:
     result.sheet_cells[info] = {(2, 1): 3}  # what a wrong write of the last sheet would look like
     with pytest.raises(ValueError, match="B2: not 3"):
         verify_patch(out, result)
+
+
+def test_a_new_column_and_appended_rows_in_one_patch(tmp_path: Path) -> None:
+    from workbench.xlsx import NewColumn, Validation
+
+    source = _xlsxwriter_book(tmp_path / "book.xlsx")
+    cells = {(ROWS + 2 + i, col): value for i, row in enumerate(NEW) for col, value in enumerate(row)}
+    cells.update({(row, 5): "Behåll" for row in range(2, LAST + 1)})
+    out = tmp_path / "out.xlsx"
+    patch = SheetPatch("Artiklar", cells, grow_to_row=LAST, header_row=1, data_rows=(2, ROWS + 1),
+                       new_columns=[NewColumn(5, "Åtgärd", Validation(labels=("Behåll", "Ersätt")))])
+    result = patch_sheets(source, out, [patch])
+    verify_patch(out, result)
+    sheet = openpyxl.load_workbook(out)["Artiklar"]
+    table = next(iter(sheet.tables.values()))
+    assert table.ref == f"A1:F{LAST}"
+    assert [c.name for c in table.tableColumns][-1] == "Åtgärd"
+    ranges = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
+    assert ranges[f"F2:F{LAST}"] == '"Behåll,Ersätt"'  # planned over the old rows, grown with them
+    assert sheet.cell(LAST, 6).value == "Behåll" and sheet.cell(1, 6).value == "Åtgärd"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the app on a copy of the bundled sample workbook. Without a display, run it under Xvfb and save a
+# Run the app on a copy of the bundled sample: the joint workbook the eight Södertörn municipalities' own
+# lists make (resources/sample/kommuner, merged by `workbench merge`). Without a display, run it under Xvfb and save a
 # screenshot of the main window to build/screenshot.png.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -7,10 +8,10 @@ cd "$ROOT"
 bash scripts/bootstrap.sh
 
 mkdir -p build/sample
-WORKBOOK="build/sample/sodertorn_sortiment.xlsx"
+WORKBOOK="build/sample/sodertorn_gemensam.xlsx"
 if [[ ! -f $WORKBOOK ]]; then
-  cp resources/sample/sodertorn_sortiment.xlsx "$WORKBOOK"  # always work on a copy, never the committed file
-  echo "Copied the sample workbook to $WORKBOOK"
+  cp resources/sample/sodertorn_gemensam.xlsx "$WORKBOOK"  # always work on a copy, never the committed file
+  echo "Copied the sample joint workbook to $WORKBOOK"
 fi
 
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then

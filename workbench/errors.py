@@ -212,6 +212,12 @@ class NotJointWorkbookError(WorkbenchError, ValueError):
     code = "not_joint_workbook"
 
 
+class JointNotXlsxError(WorkbenchError, ValueError):
+    """The joint workbook's name does not end in ``.xlsx``."""
+
+    code = "joint_not_xlsx"
+
+
 class UnknownArticleError(WorkbenchError, ValueError):
     """Article IDs the joint workbook does not hold (``params["ids"]``, ``params["count"]``)."""
 

@@ -224,6 +224,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{examples}.",
     ),
     "merge_more": ("… och {count} till", "… and {count} more"),
+    "joint_not_xlsx": (
+        "{file}: den gemensamma analysen är en xlsx-arbetsbok; välj ett namn som slutar på .xlsx.",
+        "{file}: the joint workbook is an xlsx workbook; choose a name that ends in .xlsx.",
+    ),
     "not_joint_workbook": (
         "{file} är ingen gemensam analys: bladen {sheets} saknas.",
         "{file} is not a joint workbook: the sheets {sheets} are missing.",

@@ -35,11 +35,17 @@ from workbench.progress import Progress, report
 __all__ = ["merge_lists"]
 
 
-def _read_lists(sources: Sequence[Source], progress: Progress | None) -> list[ReadList]:
+def _read_lists(sources: Sequence[Source], progress: Progress | None,
+                known: Sequence[str] = ()) -> list[ReadList]:
+    """Read every list. Municipalities spelled alike but for case are one ("botkyrka", "Botkyrka"): the
+    first spelling (the workbook's, if it has one) is kept, as Excel would refuse two columns of one name."""
     lists = []
+    spelling = {name.casefold(): name for name in known}
     for number, source in enumerate(sources):
         report(progress, number, len(sources) + 1, "read")
-        lists.append(read_list(source))
+        read = read_list(source)
+        read.municipality = spelling.setdefault(read.municipality.casefold(), read.municipality)
+        lists.append(read)
     return lists
 
 
@@ -52,9 +58,12 @@ def merge_lists(joint: str | Path, sources: Sequence[Source], *, user: str | Non
     ``mode`` says what a list does for a municipality the workbook already holds: ``replace`` its
     rows (the CLI), or ``add`` to them (a file of the same name is still replaced).
     """
+    from workbench.errors import JointNotXlsxError
     from workbench.sharing.lock import current_user
 
     joint = Path(joint)
+    if joint.suffix.lower() != ".xlsx":
+        raise JointNotXlsxError(joint)
     who = user or current_user()
     lists = _read_lists(sources, progress)
     if joint.exists():

@@ -226,6 +226,9 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
     with locked(joint, who, wait, on_wait):
         _check_open_elsewhere(joint, save_anyway)
         state = read_joint(joint)
+        spelling = {name.casefold(): name for name in state.municipalities}
+        for read in lists:  # the workbook's spelling of a municipality wins ("botkyrka" is Botkyrka)
+            read.municipality = spelling.get(read.municipality.casefold(), read.municipality)
         result = MergeReport(joint)
         skipped: list[ReadList] = []
         fresh: list[ReadList] = []

@@ -136,3 +136,19 @@ def test_the_grid_reads_the_joint_workbook_by_its_article_id(lists: dict[str, Pa
     assert set(table.review_columns) == {"usage", "future_need", "env_score", "decision", "replaced_by", "comment",
                                          "reviewed_by", "reviewed_at"}
     assert table.row_count == 7 and not table.duplicate_keys
+
+
+def test_a_municipality_spelled_otherwise_is_the_same_one(lists: dict[str, Path], tmp_path: Path) -> None:
+    joint = tmp_path / "joint.xlsx"
+    merge_lists(joint, [Source(lists["Botkyrka"], "Botkyrka"), Source(lists["Tyresö"], "TYRESÖ"),
+                        Source(lists["Haninge"], "tyresö")])
+    # Excel refuses two table columns "Antal TYRESÖ" and "Antal tyresö"
+    assert read_joint(joint).municipalities == ["Botkyrka", "TYRESÖ"]
+    merge_lists(joint, [Source(lists["Tyresö"], "tyresö")], mode="add")
+    assert read_joint(joint).municipalities == ["Botkyrka", "TYRESÖ"]
+
+
+def test_the_joint_workbook_must_be_xlsx(lists: dict[str, Path], tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["merge", "-o", str(tmp_path / "joint.csv"), str(lists["Tyresö"])]) == 2
+    assert "joint.csv" in capsys.readouterr().err and not (tmp_path / "joint.csv").exists()

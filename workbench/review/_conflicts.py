@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
-from workbench.review._edit import same_values, write_cells
+from workbench.review._edit import write_cells
+from workbench.review.values import same_values
 
 if TYPE_CHECKING:
     from workbench.review.session import ReviewSession

@@ -13,14 +13,15 @@ key into a session's table, call its ``rebase`` so that its dirty tracking sees 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from workbench.review._index import review_changed
-from workbench.review.values import same_value
+from workbench.review.values import same_values
 from workbench.table import SourceTable, key_rows
 
 __all__ = ["Target", "Written", "set_by_key"]
@@ -29,54 +30,86 @@ Target = str | tuple[str, int]
 """Where a value goes: an article key (every row of it) or ``(key, occurrence)`` (its n-th row, from 0)."""
 
 
-class Written(NamedTuple):
-    """One cell given to :func:`set_by_key` whose key the table has."""
+@dataclass(frozen=True, eq=False)
+class Written:
+    """What :func:`set_by_key` did with the cells whose key and field the table has, in the order given
+    (a bulk write names hundreds of thousands: lists, not an object per cell)."""
 
-    key: str
-    field: str
-    old: Any  # what the key's (first) row held before
-    new: Any
-    changed: bool  # False when every row already held the same value (nothing was written)
+    cells: list[tuple[str, str, Any]]  # (key, field, new value)
+    old: list[Any]  # what the key's (first) row held before
+    changed: list[bool]  # False when every row of the key already held the same value (nothing written)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def changed_cells(self, changed: bool = True) -> list[tuple[str, str]]:
+        """``(key, field)`` of the cells that changed (with ``changed=False``: that were the same already)."""
+        return [(key, name) for (key, name, _), moved in zip(self.cells, self.changed, strict=True)
+                if moved is changed]
+
+    def edits(self) -> Iterator[tuple[str, str, Any, Any]]:
+        """``(key, field, old, new)`` of every cell, changed or not (what a journal records)."""
+        return ((key, name, before, value) for (key, name, value), before in zip(self.cells, self.old, strict=True))
 
 
-def set_by_key(table: SourceTable, cells: Iterable[tuple[Target, str, Any]]) -> list[Written]:
+def set_by_key(table: SourceTable, cells: Iterable[tuple[Target, str, Any]],
+               rows: Mapping[str, Sequence[int]] | None = None) -> Written:
     """Put each ``(target, field, value)`` into ``table.review`` and keep the review index true.
 
     Values are stored as given (normalise them first: :func:`workbench.review.values.normalise`). A
     target whose key the table lacks, or a field ``table.review`` has no column for, is skipped and not
-    listed. Returns the other cells in the order given; for a cell named twice the later value wins.
+    listed. Returns what became of the others; for a cell named twice the later value wins. ``rows``
+    are the sheet rows of every key (:func:`workbench.table.key_rows` of ``table.keys``) when the
+    caller has them already.
     """
     review = table.review
-    # positions (not sheet rows) of every key: the keys' own index is the sheet rows
-    places_of = key_rows(pd.Series(table.keys.to_numpy(dtype=object)))
-    columns: dict[str, np.ndarray] = {}
-    touched: dict[str, list[int]] = {}
-    written: list[Written] = []
+    places_of = rows if rows is not None else key_rows(table.keys)
+    found: list[tuple[str, str, Any]] = []  # the cells whose key and field the table has
+    by_field: dict[str, tuple[list[int], list[int], list[Any]]] = {}  # sheet row, cell, value per row
+    places: Sequence[int] | None
     for target, name, value in cells:
-        if isinstance(target, tuple):
+        if target.__class__ is tuple:
             key, occurrence = str(target[0]), int(target[1])
             every = places_of.get(key)
             places = every[occurrence:occurrence + 1] if every else None
         else:
-            key = str(target)
+            key = target if target.__class__ is str else str(target)
             places = places_of.get(key)
         if not places:
             continue
-        column = columns.get(name)
-        if column is None:
+        lists = by_field.get(name)
+        if lists is None:
             if name not in review.columns:
                 continue
-            column = columns[name] = review[name].to_numpy(dtype=object).copy()
-        old = column[places[0]]
-        changed = not all(same_value(column[p], value) for p in places)
-        if changed:
-            for p in places:
-                column[p] = value
-            touched.setdefault(name, []).extend(places)
-        written.append(Written(key, name, old, value, changed))
-    for name in touched:
-        review[name] = pd.Series(columns[name], index=review.index, dtype=object)
+            lists = by_field[name] = ([], [], [])
+        cell = len(found)
+        found.append((key, name, value))
+        if len(places) == 1:
+            lists[0].append(places[0])
+            lists[1].append(cell)
+            lists[2].append(value)
+        else:
+            lists[0].extend(places)
+            lists[1].extend([cell] * len(places))
+            lists[2].extend([value] * len(places))
+    old = np.empty(len(found), dtype=object)
+    changed = np.zeros(len(found), dtype=bool)
+    touched: dict[str, np.ndarray] = {}
+    for name, (position_list, cell_list, value_list) in by_field.items():
+        positions = review.index.get_indexer(np.asarray(position_list, dtype=np.int64))
+        owners = np.asarray(cell_list, dtype=np.int64)
+        new = np.empty(len(value_list), dtype=object)
+        new[:] = value_list
+        column = review[name].to_numpy(dtype=object)
+        current = column[positions]
+        old[owners[::-1]] = current[::-1]  # the last write wins: a key's first row speaks for it
+        changed[owners[~same_values(current, new)]] = True  # a key changes when any of its rows does
+        write = changed[owners]
+        if write.any():
+            column = column.copy()
+            column[positions[write]] = new[write]
+            review[name] = pd.Series(column, index=review.index, dtype=object)
+            touched[name] = positions[write]
     if touched:
-        review_changed(table, list(touched), np.unique(np.fromiter(
-            (p for rows in touched.values() for p in rows), dtype=np.int64)))
-    return written
+        review_changed(table, list(touched), np.unique(np.concatenate(list(touched.values()))))
+    return Written(found, old.tolist(), changed.tolist())

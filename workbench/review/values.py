@@ -57,6 +57,8 @@ def is_empty(value: Any) -> bool:
         return not value.strip()
     if isinstance(value, float):
         return math.isnan(value)
+    if isinstance(value, dt.date):  # NaT is a datetime, and the only one unequal to itself
+        return bool(value != value)
     pd = _pandas()
     if pd is not None and (value is pd.NaT or value is pd.NA):
         return True
@@ -128,8 +130,10 @@ def same_value(a: Any, b: Any) -> bool:
         return True
     if type(a) is str and type(b) is str:  # the common case in a large merge, kept fast
         return a == b or (not a.strip() and not b.strip())
-    if a is None or b is None:
-        return is_empty(a) and is_empty(b)
+    if a is None:
+        return is_empty(b)
+    if b is None:
+        return is_empty(a)
     return bool(_canonical(a) == _canonical(b))
 
 

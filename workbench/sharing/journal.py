@@ -457,7 +457,7 @@ class Journal:
         self.adopt_unsaved(table.path)
         written = set_by_key(table, ((entry.key, entry.field, entry.new) for entry in entries))
         # a cell the file already holds: the save finished but was not marked
-        already = [(w.key, w.field) for w in written if not w.changed]
+        already = written.changed_cells(False)
         restored = len(written) - len(already)
         if already:
             self.mark_saved(table.path, already, up_to_id=max(e.id for e in entries))

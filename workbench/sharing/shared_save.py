@@ -117,7 +117,7 @@ def _set_rows(target: SourceTable, merged: MergeResult, cells: Iterable[Cell] | 
             wanted.setdefault(key, set()).add(name)
     updates = (((key, occurrence), name, values[name]) for (key, occurrence), values in merged.merged.items()
                for name in (values.keys() if wanted is None else wanted.get(key, ())))
-    return [(w.key, w.field) for w in set_by_key(target, updates) if w.changed]
+    return set_by_key(target, updates).changed_cells()
 
 
 def _same_layout(a: SourceTable, b: SourceTable) -> bool:
@@ -402,7 +402,7 @@ def _apply(path: Path, decisions_path: Path, options: Mapping[str, Any], who: st
                                  for name, value in values.items()))
     del checked  # a large file's decisions: tens of megabytes while writing
     # every decision is ours, also one the file already holds: explicit, it must not yield silently
-    edits = [(w.key, w.field, w.old, w.new) for w in written]
+    edits = list(written.edits())
     del written
     own_journal = journal is None
     journal = journal if journal is not None else Journal()

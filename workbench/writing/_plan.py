@@ -13,7 +13,7 @@ import python_calamine
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.reading.csv_records import record_values, records
 from workbench.review.values import is_empty, label, parse_date
-from workbench.table import CsvDialect, SourceTable
+from workbench.table import CsvDialect, SourceTable, key_rows
 from workbench.vocabularies import vocabularies
 from workbench.xlsx.cells import CellValue, clean_text
 from workbench.xlsx.patch import last_used_column
@@ -23,12 +23,7 @@ MAX_READ_BACK_CELLS = 50_000_000
 
 def rows_by_key(table: SourceTable) -> dict[str, list[int]]:
     """Sheet rows of every key (a duplicated key has several)."""
-    index: dict[str, list[int]] = {}
-    for row, key in zip(table.data.index, table.keys.to_numpy(dtype=object), strict=True):
-        if key is None or (isinstance(key, float) and math.isnan(key)):
-            continue
-        index.setdefault(str(key), []).append(int(row))
-    return index
+    return key_rows(table.keys)
 
 
 def plan_columns(table: SourceTable, needed: set[str], last_col: int) -> tuple[dict[str, int], list[str]]:

@@ -331,7 +331,8 @@ def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, M
 def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
                    progress: Progress | None) -> ApplyResult:
     index = rows_by_key(table)
-    set_by_key(table, ((key, name, value) for key, values in checked.items() for name, value in values.items()))
+    set_by_key(table, ((key, name, value) for key, values in checked.items() for name, value in values.items()),
+               index)
     # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
     changed = ((key, name) for key, values in checked.items() for name in values)
     return _save_review(table, changed, output, progress, index)

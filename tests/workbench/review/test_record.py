@@ -66,10 +66,12 @@ def test_set_by_key_writes_every_row_of_a_key_and_reports_only_what_changed(tmp_
     assert _decided(table, "keep") == 0
     written = set_by_key(table, [("K0001", "decision", "keep"), ("K0002", "decision", None),
                                  ("K0002", "comment", "ny"), ("NOPE", "decision", "keep")])
-    assert [(w.key, w.field, w.old, w.changed) for w in written] == [
-        ("K0001", "decision", None, True), ("K0002", "decision", None, False), ("K0002", "comment", None, True)]
+    assert list(written.edits()) == [("K0001", "decision", None, "keep"), ("K0002", "decision", None, None),
+                                     ("K0002", "comment", None, "ny")]
+    assert written.changed == [True, False, True]
+    assert written.changed_cells() == [("K0001", "decision"), ("K0002", "comment")]
     assert _decided(table, "keep") == 1
-    again = set_by_key(table, [("K0001", "decision", "keep")])
-    assert [w.changed for w in again] == [False]
+    again = set_by_key(table, [("K0001", "decision", "keep"), (("K0001", 0), "comment", "")])
+    assert again.changed_cells(False) == [("K0001", "decision"), ("K0001", "comment")]
     assert table.review["decision"].tolist()[:2] == ["keep", None]
     assert np.flatnonzero(table.review["comment"].notna().to_numpy()).tolist() == [1]

@@ -63,11 +63,13 @@ def set_by_key(table: SourceTable, cells: Iterable[tuple[Target, str, Any]],
     caller has them already.
     """
     review = table.review
-    places_of = rows if rows is not None else key_rows(table.keys)
+    places_of = rows
     found: list[tuple[str, str, Any]] = []  # the cells whose key and field the table has
     by_field: dict[str, tuple[list[int], list[int], list[Any]]] = {}  # sheet row, cell, value per row
     places: Sequence[int] | None
     for target, name, value in cells:
+        if places_of is None:  # built at the first cell: writing nothing costs nothing
+            places_of = key_rows(table.keys)
         if target.__class__ is tuple:
             key, occurrence = str(target[0]), int(target[1])
             every = places_of.get(key)

@@ -67,7 +67,7 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def normalise(field: str, value: Any, vocabularies_: Mapping[str, Vocabulary] | None = None) -> Any:
+def normalise(field: str, value: Any, vocabs: Mapping[str, Vocabulary] | None = None) -> Any:
     """The stored form of ``value`` for the review field ``field``.
 
     Any empty form (:func:`is_empty`) is ``None``. A vocabulary field takes a code or a label in
@@ -79,7 +79,7 @@ def normalise(field: str, value: Any, vocabularies_: Mapping[str, Vocabulary] | 
     """
     if is_empty(value):
         return None
-    vocabulary = (vocabularies_ if vocabularies_ is not None else vocabularies()).get(field)
+    vocabulary = (vocabs if vocabs is not None else vocabularies()).get(field)
     if vocabulary is not None:
         code = vocabulary.code_for(value)
         if code is None:
@@ -97,10 +97,10 @@ def normalise(field: str, value: Any, vocabularies_: Mapping[str, Vocabulary] | 
     return str(value)
 
 
-def is_valid(field: str, value: Any, vocabularies_: Mapping[str, Vocabulary] | None = None) -> bool:
+def is_valid(field: str, value: Any, vocabs: Mapping[str, Vocabulary] | None = None) -> bool:
     """Whether ``value`` has a stored form for ``field`` (:func:`normalise` accepts it)."""
     try:
-        normalise(field, value, vocabularies_)
+        normalise(field, value, vocabs)
     except BadValue:
         return False
     return True

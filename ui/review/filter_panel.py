@@ -38,6 +38,7 @@ from workbench.review.session import (
     facet_counts_for,
     facet_order,
 )
+from workbench.review.values import label
 from workbench.vocabularies import vocabularies
 
 RANGE_FIELDS = ("spend", "quantity")
@@ -97,14 +98,13 @@ class FacetBox(QGroupBox):
         if self.name == REVIEW_STATE:
             if value == "not_reviewed":
                 return self.tr("Not reviewed")
-            return vocabularies()["decision"].label(value, self.language)
+            return label("decision", value, self.language)
         if self.name == HAS_COMMENT:
             return self.tr("Yes") if value == "yes" else self.tr("No")
         if not value:
             return self.tr("(empty)")
-        vocabulary = vocabularies().get(self.name)
-        if vocabulary is not None and value in vocabulary:
-            return vocabulary.label(value, self.language)
+        if self.name in vocabularies():
+            return label(self.name, value, self.language)
         return value
 
     def set_counts(self, counts: list[tuple[str, int]]) -> None:

@@ -21,8 +21,8 @@ from ui.importing.preview import preview_text
 from workbench.errors import WorkbenchError
 from workbench.fields import REVIEW_FIELDS, Field
 from workbench.review.session import Change, ReviewSession
+from workbench.review.values import label
 from workbench.table import SourceTable
-from workbench.vocabularies import vocabularies
 
 _Index = QModelIndex | QPersistentModelIndex
 _SAMPLE_ROWS = 200
@@ -411,9 +411,8 @@ class ReviewTableModel(QAbstractTableModel):
     def _format(self, value: Any, field: Field | None) -> str:
         if _is_empty(value):
             return ""
-        if field is not None and field.vocabulary is not None:
-            vocabulary = vocabularies()[field.vocabulary]
-            return vocabulary.label(value, self.language) if value in vocabulary else str(value)
+        if field is not None and field.review:
+            return label(field.name, value, self.language)
         if isinstance(value, np.bool_):
             value = bool(value)
         elif isinstance(value, np.floating):

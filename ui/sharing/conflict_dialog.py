@@ -4,7 +4,6 @@ colleague's work until the user makes it."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,28 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.fields import field as field_info
-from workbench.vocabularies import vocabularies
+from workbench.review.values import label
 
 THEIRS, OURS = 0, 1
 
 
 def _shown(name: str, value: Any, language: str) -> str:
-    if value is None or value == "":
-        return "–"
-    info = field_info(name)
-    if info.vocabulary is not None and value in vocabularies()[info.vocabulary]:
-        return vocabularies()[info.vocabulary].label(value, language)
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return str(value)
-
-
-def _when(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return ""
+    return label(name, value, language) or "–"
 
 
 class ConflictDialog(QDialog):
@@ -81,7 +65,7 @@ class ConflictDialog(QDialog):
             name = conflict["field"]
             key = str(conflict["key"])
             theirs_by = conflict.get("theirs_by") or self.tr("a colleague")
-            when = _when(conflict.get("theirs_at"))
+            when = label("reviewed_at", conflict.get("theirs_at"), language)
             saved = (self.tr("saved by {who}, {when}").format(who=theirs_by, when=when) if when
                      else self.tr("saved by {who}").format(who=theirs_by))
             article = f"{key}  {names[key]}" if names.get(key) else key

@@ -9,6 +9,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from workbench.dates import parse_date
 from workbench.fields import field
 from workbench.messages import text
 from workbench.reading._mapping import fold_header, relaxed_fold, synonyms
@@ -34,34 +35,12 @@ def _plain(value: object) -> object:
     return value
 
 
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y", "%d.%m.%Y",
-                 "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M")
-_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-
-
 def _as_datetime(value: object) -> object:
     """A review date: ``date`` (or ``datetime`` when it has a time); unreadable text is kept as text."""
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time(0) else value
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-        stamp = _EXCEL_EPOCH + dt.timedelta(days=float(value))  # an unformatted Excel date serial
-        return stamp.date() if stamp.time() == dt.time(0) else stamp.replace(microsecond=0)
-    text = cell_text(value)
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    for pattern in _DATE_FORMATS:
-        try:
-            stamp = dt.datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        return stamp.date() if stamp.time() == dt.time(0) else stamp
-    return text
+    when = parse_date(value)
+    if when is None:
+        return cell_text(value)
+    return when.date() if when.time() == dt.time(0) else when
 
 
 def read_review(

@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
-from workbench.review._edit import same_values, write_cells
+from workbench.review._edit import write_cells
+from workbench.review.record import set_by_key
+from workbench.review.values import same_values
 
 if TYPE_CHECKING:
     from workbench.review.session import ReviewSession
@@ -67,6 +69,7 @@ def settle(session: ReviewSession, pending: Mapping[Cell, PendingConflict],
     dropped: set[Cell] = set()
     settled: list[Cell] = []
     stamps_of: dict[str, Mapping[str, Any]] = {}
+    taken: list[tuple[str, str, Any]] = []  # the colleague's values, into the table by key
     for (key, name), side in chosen:
         rows = positions_by_key[key]
         if not len(rows):
@@ -75,10 +78,12 @@ def settle(session: ReviewSession, pending: Mapping[Cell, PendingConflict],
         stamps_of[key] = theirs
         write_cells(base, rows, {name: theirs[name]})
         if side == "theirs":
-            write_cells(review, rows, {name: theirs[name]})
+            taken.append((key, name, theirs[name]))
             dropped.add((key, name))
             changed.extend(rows.tolist())
         settled.append((key, name))
+    set_by_key(table, taken)
+    taken = []
     for key, theirs in stamps_of.items():
         rows = positions_by_key[key]
         for stamp in STAMP_FIELDS:
@@ -86,9 +91,10 @@ def settle(session: ReviewSession, pending: Mapping[Cell, PendingConflict],
         if not _keeps_ours(review, base, rows):
             # every value of ours in this record yielded: the colleague's stamps go with their values
             for stamp in STAMP_FIELDS:
-                write_cells(review, rows, {stamp: theirs[stamp]})
+                taken.append((key, stamp, theirs[stamp]))
                 dropped.add((key, stamp))
             changed.extend(rows.tolist())
+    set_by_key(table, taken)
     if session.journal is not None and dropped:
         ids = [entry.id for entry in session.journal.unsaved(table.path) if (entry.key, entry.field) in dropped]
         session.journal.drop(ids)

@@ -13,6 +13,7 @@ from workbench.errors import InvalidEditError
 from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
 from workbench.fields import field as field_named
 from workbench.review._index import index_for
+from workbench.review.values import BadValue, normalise
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary
 
@@ -74,22 +75,12 @@ def normalise_value(
         raise _refuse(table, field, value, "unknown_field", [f"field: {field}"])
     if field not in EDITABLE_FIELDS:
         raise _refuse(table, field, value, "not_editable", [f"field: {field}"])
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    vocabulary = vocabularies.get(field)
-    if vocabulary is not None:
-        code = vocabulary.code_for(value)
-        if code is None:
-            allowed = ", ".join(vocabulary.codes)
-            raise _refuse(table, field, value, "unknown_value", [f"{value!r} not in: {allowed}"])
-        return code
-    if field == "replaced_by":
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return str(value).strip()
-    return str(value)
+    try:
+        stored: str | None = normalise(field, value, vocabularies)
+    except BadValue as error:
+        allowed = ", ".join(error.allowed)
+        raise _refuse(table, field, value, "unknown_value", [f"{value!r} not in: {allowed}"]) from None
+    return stored
 
 
 def check_replacement(table: SourceTable, positions: np.ndarray, key: str | None) -> None:
@@ -166,14 +157,3 @@ def write_cells(review: pd.DataFrame, positions: np.ndarray, values: Mapping[str
             array = np.empty(len(positions), dtype=object)
             array.fill(value)
             review.iloc[positions, column] = array
-
-
-def same_values(current: np.ndarray, baseline: np.ndarray) -> np.ndarray:
-    """Element-wise equality that treats any two empty values (None, NaN, NaT) as equal."""
-    current_empty = pd.isna(current)
-    baseline_empty = pd.isna(baseline)
-    same = current_empty & baseline_empty
-    both = ~current_empty & ~baseline_empty
-    if both.any():
-        same[both] = [a == b for a, b in zip(current[both], baseline[both], strict=True)]
-    return np.asarray(same, dtype=bool)

@@ -4,7 +4,8 @@ Everything here is computed column-wise with pandas/numpy and cached per table, 
 sorting 100,000 rows costs a few array operations. Source columns never change, so their caches live
 as long as the table; review columns change with every edit, so their caches carry a version that a
 :class:`~workbench.review.session.ReviewSession` bumps (:meth:`TableIndex.review_changed`). Whoever edits
-``table.review`` without a session calls :func:`invalidate` afterwards.
+``table.review`` without a session writes by key through :func:`workbench.review.record.set_by_key`
+(which calls :func:`review_changed`) or calls :func:`invalidate` afterwards.
 """
 
 from __future__ import annotations
@@ -200,7 +201,8 @@ class TableIndex:
         names = list(fields or REVIEW_FIELD_NAMES)
         for name in names:
             self._versions[name] = self._versions.get(name, 0) + 1
-        stale = [key for key in self._review if _source_of(key[1]) in names]
+        # over a copy of the keys: a pull writes by key from a background task while the grid reads
+        stale = [key for key in tuple(self._review) if _source_of(key[1]) in names]
         patched: dict[tuple[str, str, int], Any] = {}
         if positions is not None and len(positions) < self.table.row_count // 2:
             for kind, name, _version in stale:
@@ -209,7 +211,7 @@ class TableIndex:
                         name, self._review[(kind, name, _version)], positions
                     )
         for key in stale:
-            del self._review[key]
+            self._review.pop(key, None)
         self._review.update(patched)
 
     def _version_of(self, name: str) -> int:
@@ -247,8 +249,8 @@ class TableIndex:
         version = self._version_of(name)
         key = (kind, name, version)
         if key not in self._review:
-            for stale in [k for k in self._review if k[0] == kind and k[1] == name]:
-                del self._review[stale]
+            for stale in [k for k in tuple(self._review) if k[0] == kind and k[1] == name]:
+                self._review.pop(stale, None)
             self._review[key] = build()
         return cast(T, self._review[key])
 
@@ -477,6 +479,14 @@ def prepare(table: SourceTable) -> None:
     for header in table.columns.values():
         if header in table.data.columns:
             index.sort_ranks(header)
+
+
+def review_changed(table: SourceTable, fields: list[str], positions: np.ndarray | None = None) -> None:
+    """Tell the cache of ``table``, if it has one, that ``fields`` changed (at ``positions`` only, when
+    given): facet codes already built are patched at those rows, the rest is rebuilt on next use."""
+    index = _INDEXES.get(id(table))
+    if index is not None and index._table_ref() is table:
+        index.review_changed(fields, positions)
 
 
 def invalidate(table: SourceTable) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from workbench.errors import FileMissingError, InvalidDecisionsError, NoKeyColumnError, UnsupportedFormatError
 from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
 from workbench.messages import unknown_keys_phrase
+from workbench.review.values import BadValue, normalise
 from workbench.table import SourceTable
 from workbench.vocabularies import fold, vocabularies
 
@@ -69,46 +67,17 @@ def read_decisions_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]
     return header, [(i + 2, r) for i, r in enumerate(rows[1:]) if any(v.strip() for v in r)]
 
 
-def parse_datetime(value: Any) -> dt.datetime | None:
-    """A review time from text (ISO date, date and time) or a date/time value; ``None`` if none."""
-    if isinstance(value, pd.Timestamp):
-        when: dt.datetime = value.to_pydatetime()
-        return when.replace(tzinfo=None)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    text = str(value).strip().replace("T", " ")
-    if text.endswith("Z"):
-        text = text[:-1]
-    try:
-        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
-    except ValueError:
-        return None
-
-
 def check_value(table: SourceTable, field: str, value: Any, keys: set[str]) -> tuple[Any, str | None]:
     """``(stored value, problem)`` for one decision: codes for vocabulary fields, text otherwise."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or (
-            isinstance(value, str) and not value.strip()):
-        return None, None
-    vocab = vocabularies().get(field)
-    if vocab is not None:
-        code = vocab.code_for(value)
-        if code is None:
-            return None, f"{field}: unknown value {value!r}"
-        return code, None
-    if field == "replaced_by":
-        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value).strip()
-        if text not in keys:
-            return None, f"replaced_by: {text!r} is not an article key in the file"
-        return text, None
-    if field == "reviewed_at":
-        when = parse_datetime(value)
-        if when is None:
+    try:
+        stored = normalise(field, value)
+    except BadValue as error:
+        if error.reason == "not_a_date":
             return None, f"reviewed_at: {value!r} is not a date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)"
-        return when, None
-    return str(value), None
+        return None, f"{field}: unknown value {value!r}"
+    if field == "replaced_by" and stored is not None and stored not in keys:
+        return None, f"replaced_by: {stored!r} is not an article key in the file"
+    return stored, None
 
 
 def check_decisions(table: SourceTable, decisions: Mapping[str, Mapping[str, Any]],

@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from typing import TextIO
 
 import numpy as np
-import pandas as pd
 
 from workbench.errors import NoKeyColumnError
-from workbench.fields import REVIEW_FIELD_NAMES, field
+from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.reading.cells import cell_text
+from workbench.review.values import label
 from workbench.table import SourceTable
-from workbench.vocabularies import vocabulary
 
 #: The csv header, fixed by the CLI contract.
 EXPORT_HEADER: tuple[str, ...] = ("key", *REVIEW_FIELD_NAMES)
-
-
-def _label(name: str, value: object, lang: str) -> str:
-    """How a review value is written: vocabulary codes as labels in ``lang``, the score as its number,
-    dates as ISO text, unknown values as found, empty as empty."""
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
-        return ""
-    spec = field(name)
-    if spec.vocabulary is not None:
-        vocab = vocabulary(spec.vocabulary)
-        code = str(value)
-        if code in vocab:
-            return code if spec.kind == "score" else vocab.label(code, lang)
-        return code
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return cell_text(value) or ""
 
 
 def write_review_csv(table: SourceTable, handle: TextIO) -> None:
@@ -60,5 +37,5 @@ def write_review_csv(table: SourceTable, handle: TextIO) -> None:
     lang = table.language
     for position, key in enumerate(keys):
         key_text = cell_text(key) if not (isinstance(key, float) and key != key) else None
-        writer.writerow([key_text or "", *(_label(name, column[position], lang)
+        writer.writerow([key_text or "", *(label(name, column[position], lang, seconds=True)
                                           for name, column in zip(REVIEW_FIELD_NAMES, columns, strict=True))])

@@ -31,9 +31,9 @@ import pandas as pd
 from workbench.errors import UsageError, VerifyError
 from workbench.fields import REVIEW_FIELD_NAMES, field
 from workbench.progress import Progress, report
+from workbench.review.values import label
 from workbench.savefile import atomic_save
 from workbench.table import SourceTable
-from workbench.vocabularies import vocabulary
 
 EXPORT_FORMATS = (".xlsx", ".csv")
 _SHEET_NAME = {"sv": "Vy", "en": "View"}
@@ -70,11 +70,8 @@ def _cell(column: str, value: Any, lang: str) -> Any:
     if column in REVIEW_FIELD_NAMES:
         spec = field(column)
         if spec.vocabulary is not None:
-            vocab = vocabulary(spec.vocabulary)
-            code = str(value)
-            if code in vocab:
-                return int(code) if spec.kind == "score" else vocab.label(code, lang)
-            return code  # an unknown value stays as found
+            shown = label(column, value, lang)  # an unknown value stays as found
+            return int(shown) if spec.kind == "score" and shown.isdigit() else shown
     if isinstance(value, np.bool_ | bool):
         return bool(value)
     if isinstance(value, np.integer | int):

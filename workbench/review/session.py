@@ -29,11 +29,11 @@ from workbench.review._edit import (
     read_cells,
     replacement_candidates,
     resolve_rows,
-    same_values,
     write_cells,
 )
 from workbench.review._index import NOT_REVIEWED, REVIEW_STATE, index_for, invalidate, prepare
 from workbench.review.checks import replace_without_replacement
+from workbench.review.values import same_values
 from workbench.review.view import (
     FACET_FIELDS,
     HAS_COMMENT,

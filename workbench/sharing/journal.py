@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.paths import data_dir
+from workbench.review.values import same_value
 
 if TYPE_CHECKING:
     from workbench.table import SourceTable
@@ -145,33 +146,6 @@ def decode_value(text: str | None) -> Any:
             return dt.datetime.fromisoformat(value["datetime"])
         if "date" in value:
             return dt.date.fromisoformat(value["date"])
-    return value
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Whether two review values are the same for merging and replay (empty forms are equal, date/times
-    to the second, numbers and their text alike)."""
-    if a is b:
-        return True
-    if type(a) is str and type(b) is str:  # the common case in a large merge, without the encoding
-        return a == b or (not a.strip() and not b.strip())
-    return encode_value(_canonical(a)) == encode_value(_canonical(b))
-
-
-def _canonical(value: Any) -> Any:
-    if isinstance(value, str) and not value.strip():
-        return None
-    pd = _pandas()
-    if pd is not None and isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime):
-        return value.replace(microsecond=0, tzinfo=None)
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
     return value
 
 
@@ -475,34 +449,16 @@ class Journal:
         finished but was not marked, e.g. killed right after the rename) are marked saved instead,
         and edits of keys the file no longer has stay unsaved.
         """
-        from workbench.table import key_rows
+        from workbench.review.record import set_by_key
 
         entries = self.unsaved(table.path)
         if not entries:
             return 0
         self.adopt_unsaved(table.path)
-        rows = key_rows(table.keys)
-        review = table.review
-        position = {row: i for i, row in enumerate(review.index)}
-        already: list[tuple[str, str]] = []
-        restored = 0
-        columns = {name: review[name].to_numpy(dtype=object).copy() for name in review.columns}
-        for entry in entries:
-            targets = rows.get(entry.key)
-            if not targets or entry.field not in columns:
-                continue
-            column = columns[entry.field]
-            places = [position[r] for r in targets]
-            if all(same_value(column[p], entry.new) for p in places):
-                already.append((entry.key, entry.field))
-                continue
-            for p in places:
-                column[p] = entry.new
-            restored += 1
-        import pandas as pd
-
-        for name, column in columns.items():
-            review[name] = pd.Series(column, index=review.index, dtype=object)
+        written = set_by_key(table, ((entry.key, entry.field, entry.new) for entry in entries))
+        # a cell the file already holds: the save finished but was not marked
+        already = written.changed_cells(False)
+        restored = len(written) - len(already)
         if already:
             self.mark_saved(table.path, already, up_to_id=max(e.id for e in entries))
         return restored

@@ -24,6 +24,8 @@ from workbench.fields import STAMP_FIELDS
 from workbench.fields import field as field_info
 from workbench.messages import text
 from workbench.progress import Progress
+from workbench.review.record import set_by_key
+from workbench.review.values import label
 from workbench.savefile import file_fingerprint
 from workbench.sharing.journal import Journal
 from workbench.sharing.lock import LockInfo, WorkbookLock, office_owner
@@ -36,7 +38,6 @@ from workbench.sharing.three_way import (
     three_way,
 )
 from workbench.table import SourceTable, key_rows
-from workbench.vocabularies import vocabularies
 from workbench.writing.save import ApplyResult, save_review
 
 __all__ = ["PullResult", "SharedSaveResult", "pull_changes", "save_shared"]
@@ -99,52 +100,24 @@ def _read_now(table: SourceTable) -> SourceTable:
     return read_table(Path(table.path), **{**table.read_options, "sheet": table.sheet})
 
 
-def _display(name: str, value: Any, lang: str) -> str:
-    if value is None:
-        return ""
-    vocab = vocabularies().get(name)
-    if vocab is not None and str(value) in vocab:
-        return vocab.label(str(value), lang)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    return str(value)
-
-
 def conflict_lines(conflicts: Iterable[Conflict], lang: str = "sv") -> list[str]:
     """One readable line per conflict: key, field, the file's value and who set it, our value."""
     return [text("conflict_line", lang, key=c.key, field=field_info(c.field).label(lang),
-                 theirs=_display(c.field, c.theirs, lang), ours=_display(c.field, c.ours, lang),
+                 theirs=label(c.field, c.theirs, lang), ours=label(c.field, c.ours, lang),
                  theirs_by=c.theirs_by or "?") for c in conflicts]
 
 
 def _set_rows(target: SourceTable, merged: MergeResult, cells: Iterable[Cell] | None) -> list[Cell]:
     """Put merged values into ``target.review`` by key (all fields of every matched row when ``cells``
     is ``None``); returns the cells whose value changed."""
-    rows = key_rows(target.keys)
-    review = target.review
-    position = {int(row): i for i, row in enumerate(review.index)}
-    columns = {name: review[name].to_numpy(dtype=object).copy() for name in review.columns}
     wanted: dict[str, set[str]] | None = None
     if cells is not None:
         wanted = {}
         for key, name in cells:
             wanted.setdefault(key, set()).add(name)
-    changed: list[Cell] = []
-    from workbench.sharing.journal import same_value
-
-    for (key, occurrence), values in merged.merged.items():
-        places = rows.get(key)
-        if not places or occurrence >= len(places):
-            continue
-        names = values.keys() if wanted is None else wanted.get(key, ())
-        p = position[places[occurrence]]
-        for name in names:
-            if name in columns and not same_value(columns[name][p], values[name]):
-                columns[name][p] = values[name]
-                changed.append((key, name))
-    for name, column in columns.items():
-        review[name] = pd.Series(column, index=review.index, dtype=object)
-    return changed
+    updates = (((key, occurrence), name, values[name]) for (key, occurrence), values in merged.merged.items()
+               for name in (values.keys() if wanted is None else wanted.get(key, ())))
+    return set_by_key(target, updates).changed_cells()
 
 
 def _same_layout(a: SourceTable, b: SourceTable) -> bool:
@@ -425,19 +398,12 @@ def _apply(path: Path, decisions_path: Path, options: Mapping[str, Any], who: st
     table.keep_keys_only()
     base = table.review if lock is not None else table.review.copy(deep=True)  # unused under the lock
     checked = decisions_from_csv(table, decisions_path)
-    rows = key_rows(table.keys)
-    position = {int(row): i for i, row in enumerate(table.review.index)}
-    columns = {name: table.review[name].to_numpy(dtype=object).copy() for name in table.review.columns}
-    edits: list[tuple[str, str, Any, Any]] = []
-    for key, values in checked.items():
-        places = [position[r] for r in rows[key]]
-        for name, value in values.items():
-            edits.append((key, name, columns[name][places[0]], value))
-            for p in places:
-                columns[name][p] = value
-    for name, column in columns.items():
-        table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
-    del checked, rows, position, columns  # a large file's copies: tens of megabytes while writing
+    written = set_by_key(table, ((key, name, value) for key, values in checked.items()
+                                 for name, value in values.items()))
+    del checked  # a large file's decisions: tens of megabytes while writing
+    # every decision is ours, also one the file already holds: explicit, it must not yield silently
+    edits = list(written.edits())
+    del written
     own_journal = journal is None
     journal = journal if journal is not None else Journal()
     try:

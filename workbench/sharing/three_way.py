@@ -27,7 +27,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from workbench.fields import REVIEW_FIELD_NAMES, STAMP_FIELDS
-from workbench.sharing.journal import same_value
+from workbench.review.values import parse_date, same_value
 from workbench.table import key_rows
 
 __all__ = ["Cell", "Conflict", "MergeResult", "resolve", "settle_stamps", "three_way"]
@@ -98,17 +98,6 @@ def _cells_of(review: pd.DataFrame, keys: pd.Series) -> dict[Slot, dict[str, Any
             for slot, values in zip(slots, zip(*columns, strict=True), strict=True)}
 
 
-def _stamp_time(value: Any) -> dt.datetime | None:
-    if isinstance(value, pd.Timestamp):
-        stamp: dt.datetime = value.to_pydatetime()
-        return stamp.replace(tzinfo=None)
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    return None
-
-
 def three_way(base: pd.DataFrame, base_keys: pd.Series, theirs: pd.DataFrame, theirs_keys: pd.Series,
               ours: pd.DataFrame, ours_keys: pd.Series | None = None, *,
               ours_changed: Iterable[Cell] | None = None, ours_by: str | None = None) -> MergeResult:
@@ -147,9 +136,9 @@ def three_way(base: pd.DataFrame, base_keys: pd.Series, theirs: pd.DataFrame, th
             if theirs_moved and not same_value(t, o):
                 result.conflicts.append(Conflict(
                     key, name, b, t, o, theirs_by=_text_or_none(their_row["reviewed_by"]),
-                    theirs_at=_stamp_time(their_row["reviewed_at"]),
+                    theirs_at=parse_date(their_row["reviewed_at"]),
                     ours_by=ours_by or _text_or_none(our_row["reviewed_by"]),
-                    ours_at=_stamp_time(our_row["reviewed_at"])))
+                    ours_at=parse_date(our_row["reviewed_at"])))
         _merge_stamps(slot, base_row, their_row, our_row, merged, result, explicit)
         result.merged[slot] = merged
     for slot, our_row in our_cells.items():
@@ -184,7 +173,7 @@ def _merge_stamps(slot: Slot, base_row: Mapping[str, Any], their_row: Mapping[st
     result.stamp_sides[slot] = ({n: our_row[n] for n in STAMP_FIELDS}, {n: their_row[n] for n in STAMP_FIELDS})
     take_ours = True
     if theirs_moved:
-        ours_at, theirs_at = _stamp_time(our_row["reviewed_at"]), _stamp_time(their_row["reviewed_at"])
+        ours_at, theirs_at = parse_date(our_row["reviewed_at"]), parse_date(their_row["reviewed_at"])
         take_ours = theirs_at is None or (ours_at is not None and ours_at >= theirs_at)
     if take_ours:
         for name in ours_moved:

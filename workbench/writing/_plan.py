@@ -8,13 +8,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import python_calamine
 
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.reading.csv_records import record_values, records
-from workbench.review.decisions import parse_datetime
-from workbench.table import CsvDialect, SourceTable
+from workbench.review.values import is_empty, label, parse_date
+from workbench.table import CsvDialect, SourceTable, key_rows
 from workbench.vocabularies import vocabularies
 from workbench.xlsx.cells import CellValue, clean_text
 from workbench.xlsx.patch import last_used_column
@@ -24,12 +23,7 @@ MAX_READ_BACK_CELLS = 50_000_000
 
 def rows_by_key(table: SourceTable) -> dict[str, list[int]]:
     """Sheet rows of every key (a duplicated key has several)."""
-    index: dict[str, list[int]] = {}
-    for row, key in zip(table.data.index, table.keys.to_numpy(dtype=object), strict=True):
-        if key is None or (isinstance(key, float) and math.isnan(key)):
-            continue
-        index.setdefault(str(key), []).append(int(row))
-    return index
+    return key_rows(table.keys)
 
 
 def plan_columns(table: SourceTable, needed: set[str], last_col: int) -> tuple[dict[str, int], list[str]]:
@@ -48,17 +42,15 @@ def plan_columns(table: SourceTable, needed: set[str], last_col: int) -> tuple[d
 
 def cell_value(name: str, value: Any, lang: str) -> CellValue:
     """The cell for a stored review value: label, score number, date, or text."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if is_empty(value):
         return None
     if name == "env_score":
         code = vocabularies()["env_score"].code_for(value)
         return int(code) if code is not None else str(value)
-    vocab = vocabularies().get(name)
-    if vocab is not None:
-        code = vocab.code_for(value)
-        return vocab.label(code, lang) if code is not None else str(value)
+    if name in vocabularies():
+        return label(name, value, lang)
     if name == "reviewed_at":
-        when = parse_datetime(value)
+        when = parse_date(value)
         return when if when is not None else str(value)
     text = str(value)
     return text if text else None

@@ -26,6 +26,7 @@ from workbench.messages import text
 from workbench.progress import Progress
 from workbench.reading import new_review_headers
 from workbench.review.decisions import Decisions, check_decisions, decisions_from_csv, read_raw_decisions
+from workbench.review.record import set_by_key
 from workbench.savefile import atomic_save, file_fingerprint, temporary_path
 from workbench.table import SourceTable
 from workbench.vocabularies import vocabularies
@@ -330,30 +331,11 @@ def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, M
 def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
                    progress: Progress | None) -> ApplyResult:
     index = rows_by_key(table)
-    updates: dict[str, tuple[list[int], list[Any]]] = {}
-    for key, values in checked.items():
-        rows = index[key]
-        for name, value in values.items():
-            field_rows, field_values = updates.setdefault(name, ([], []))
-            field_rows.extend(rows)
-            field_values.extend([value] * len(rows))
-    for name, (rows, new_values) in updates.items():
-        column = table.review[name].to_numpy(dtype=object).copy()
-        column[table.review.index.get_indexer(rows)] = _object_array(new_values)
-        table.review[name] = pd.Series(column, index=table.review.index, dtype=object)
-    del updates
+    set_by_key(table, ((key, name, value) for key, values in checked.items() for name, value in values.items()),
+               index)
     # a generator, not a set: with 100,000 keys the set alone would cost tens of megabytes
     changed = ((key, name) for key, values in checked.items() for name in values)
     return _save_review(table, changed, output, progress, index)
-
-
-def _object_array(values: list[Any]) -> Any:
-    """``values`` as a 1-d object array, element by element (a list of tuples stays a list of tuples)."""
-    import numpy as np
-
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return array
 
 
 @gc_paused

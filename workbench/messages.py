@@ -186,8 +186,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the municipality was taken from the file name: {files}.",
     ),
     "merge_invalid_gtin": (
-        "{source}: {count} {count|rad|rader} med ogiltigt GTIN ({problem}), {rows}; de matchas på annat sätt.",
-        "{source}: {count} {count|row|rows} with an invalid GTIN ({problem}), {rows}; matched by other means.",
+        "{source}: {count} {count|rad|rader} med ogiltigt GTIN ({problem}), {places}; de matchas på annat sätt.",
+        "{source}: {count} {count|row|rows} with an invalid GTIN ({problem}), {places}; matched by other means.",
     ),
     "gtin_invalid_check_digit": ("fel kontrollsiffra", "wrong check digit"),
     "gtin_bad_length": ("fel antal siffror", "wrong number of digits"),
@@ -198,24 +198,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}: {count} {count|article is|articles are} on several rows ({groups}); their volumes are added up.",
     ),
     "merge_no_identifier": (
-        "{source}: {count} {count|rad|rader} utan GTIN, leverantörens artikelnummer och benämning ({rows}); "
+        "{source}: {count} {count|rad|rader} utan GTIN, leverantörens artikelnummer och benämning ({places}); "
         "{count|den blir en egen artikel|de blir egna artiklar}.",
-        "{source}: {count} {count|row|rows} without GTIN, supplier article number and name ({rows}); "
+        "{source}: {count} {count|row|rows} without GTIN, supplier article number and name ({places}); "
         "{count|it becomes an article|they become articles} of {count|its|their} own.",
     ),
     "merge_gtin_conflict": (
-        "{count} rader ({rows}) har samma {rule} men olika GTIN; de hålls isär.",
-        "{count} rows ({rows}) share {rule} but have different GTINs; they are kept apart.",
+        "{count} {count|rad|rader} ({places}) har samma {rule} men olika GTIN; de hålls isär.",
+        "{count} {count|row|rows} ({places}) share {rule} but have different GTINs; they are kept apart.",
     ),
     "merge_article_no_conflict": (
-        "{count} rader ({rows}) har samma benämning men leverantören numrerar dem olika; de hålls isär.",
-        "{count} rows ({rows}) share a name but the supplier numbers them differently; they are kept apart.",
+        "{count} {count|rad|rader} ({places}) har samma benämning men leverantören numrerar dem olika; de hålls "
+        "isär.",
+        "{count} {count|row|rows} ({places}) share a name but the supplier numbers them differently; they are kept "
+        "apart.",
     ),
     "merge_ambiguous": (
-        "{source} rad {row} passar {count} artiklar ({ids}) och lades till {chosen}; slå ihop dem för hand om "
-        "de är samma.",
-        "{source} row {row} fits {count} articles ({ids}) and was added to {chosen}; link them by hand if they "
-        "are the same.",
+        "{source} rad {row} passar {count} {count|artikel|artiklar} ({ids}) och lades till {chosen}; slå ihop dem "
+        "för hand om de är samma.",
+        "{source} row {row} fits {count} {count|article|articles} ({ids}) and was added to {chosen}; link them by "
+        "hand if they are the same.",
     ),
     "merge_price_spread": (
         "{count} {count|artikel har|artiklar har} priser som skiljer mer än {factor} gånger mellan kommunerna: "
@@ -223,18 +225,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} {count|article has|articles have} prices more than {factor} times apart across municipalities: "
         "{examples}.",
     ),
-    "merge_more": ("… och {count} till", "… and {count} more"),
-    "joint_not_xlsx": (
-        "{file}: den gemensamma analysen är en xlsx-arbetsbok; välj ett namn som slutar på .xlsx.",
-        "{file}: the joint workbook is an xlsx workbook; choose a name that ends in .xlsx.",
+    "merge_more": (
+        "… och {count} {count|till|till}",
+        "… and {count} {count|more|more}",
     ),
     "not_joint_workbook": (
         "{file} är ingen gemensam analys: bladen {sheets} saknas.",
         "{file} is not a joint workbook: the sheets {sheets} are missing.",
     ),
     "joint_unknown_ids": (
-        "{file} har {count|inget artikel-ID|inga artikel-ID} {ids}.",
-        "{file} has no article {count|ID|IDs} {ids}.",
+        "{count} {count|okänt artikel-ID|okända artikel-ID} i {file}: {ids}.",
+        "{count} unknown article {count|ID|IDs} in {file}: {ids}.",
     ),
     "link_needs_two": (
         "Ange minst två olika artikel-ID att slå ihop i {file}.",

@@ -119,7 +119,7 @@ class _Findings:
         if finding.code is FindingCode.INVALID_GTIN:
             for file_name, rows in by_file.items():
                 self.found.append(Finding("merge_invalid_gtin", {"source": file_name, "count": len(rows),
-                                                                 "rows": tuple(rows),
+                                                                 "places": tuple(rows),
                                                                  "problem": finding.detail or ""}))
         elif finding.code is FindingCode.DUPLICATE_IN_LIST:
             for file_name, rows in by_file.items():
@@ -127,11 +127,11 @@ class _Findings:
         elif finding.code is FindingCode.NO_IDENTIFIER:
             for file_name, rows in by_file.items():
                 self.found.append(Finding("merge_no_identifier", {"source": file_name, "count": len(rows),
-                                                                  "rows": tuple(rows)}))
+                                                                  "places": tuple(rows)}))
         else:
             where = "; ".join(f"{name} {_rows_text(rows)}" for name, rows in by_file.items())
             code = "merge_gtin_conflict" if finding.code is FindingCode.GTIN_CONFLICT else "merge_article_no_conflict"
-            self.found.append(Finding(code, {"count": len(places), "rows": where, "rule": finding.detail or ""}))
+            self.found.append(Finding(code, {"count": len(places), "places": where, "rule": finding.detail or ""}))
 
 
 class _DuplicateRows(str):

@@ -22,7 +22,7 @@ from workbench._gc import gc_paused
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
 from workbench.fields import STAMP_FIELDS
 from workbench.fields import field as field_info
-from workbench.messages import text
+from workbench.messages import Problem, problem, text
 from workbench.progress import Progress
 from workbench.savefile import file_fingerprint
 from workbench.sharing.journal import Journal
@@ -110,11 +110,18 @@ def _display(name: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def conflict_lines(conflicts: Iterable[Conflict], lang: str = "sv") -> list[str]:
-    """One readable line per conflict: key, field, the file's value and who set it, our value."""
-    return [text("conflict_line", lang, key=c.key, field=field_info(c.field).label(lang),
-                 theirs=_display(c.field, c.theirs, lang), ours=_display(c.field, c.ours, lang),
-                 theirs_by=c.theirs_by or "?") for c in conflicts]
+def conflict_lines(conflicts: Iterable[Conflict]) -> list[Problem]:
+    """One problem per conflict: key, field, the file's value and who set it, our value (worded in
+    the language the message is shown in)."""
+    lines = []
+    for c in conflicts:
+        labels: dict[str, str] = {}
+        for lang in ("sv", "en"):
+            labels |= {f"field_{lang}": field_info(c.field).label(lang),
+                       f"theirs_{lang}": _display(c.field, c.theirs, lang),
+                       f"ours_{lang}": _display(c.field, c.ours, lang)}
+        lines.append(problem("conflict_line", key=c.key, theirs_by=c.theirs_by or "?", **labels))
+    return lines
 
 
 def _set_rows(target: SourceTable, merged: MergeResult, cells: Iterable[Cell] | None) -> list[Cell]:
@@ -293,10 +300,9 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
         merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                            ours_changed=cells, ours_by=user)
         if merged.conflicts and resolve_as == "ask":
-            lang = table.language if table.language in ("sv", "en") else "sv"
             raise ConflictError(path, count=len(merged.conflicts),
                                 conflicts=[c.as_dict() for c in merged.conflicts],
-                                problems=conflict_lines(merged.conflicts, lang))
+                                problems=conflict_lines(merged.conflicts))
         taken = set(resolve(merged, resolve_as if resolve_as != "ask" else "ours"))
         settle_stamps(merged, taken)
         resolved = {(c.key, c.field): ("theirs" if (c.key, c.field) in taken else "ours")

@@ -159,6 +159,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} {count|ändring av en kollega|ändringar av kollegor} fördes in från {file}.",
         "{count} {count|change by a colleague was|changes by colleagues were} merged in from {file}.",
     ),
+    # what a save or a pull changed (workbench.writing.changes.ChangeSummary): a save names the file in
+    # its first line, so the lines after it do not
+    "changes_nothing_saved": ("Inget av ditt att spara i {file}.", "Nothing of yours to save in {file}."),
+    "merged_theirs_too": (
+        "{count} {count|ändring av en kollega|ändringar av kollegor} fördes in.",
+        "{count} {count|change by a colleague was|changes by colleagues were} merged in.",
+    ),
+    "changes_theirs_by": (
+        "{count} {count|ändring|ändringar} av {who} fördes in från {file}.",
+        "{count} {count|change|changes} by {who} {count|was|were} merged in from {file}.",
+    ),
+    "changes_theirs_by_too": (
+        "{count} {count|ändring|ändringar} av {who} fördes in.",
+        "{count} {count|change|changes} by {who} {count|was|were} merged in.",
+    ),
+    "names_and": ("{names} och {last}", "{names} and {last}"),
     "conflicts_resolved": (
         "{count} {count|krock|krockar} avgjordes: {ours} med ditt värde, {theirs} med kollegans.",
         "{count} {count|conflict was|conflicts were} settled: {ours} with your value, {theirs} with the "

@@ -76,7 +76,7 @@ def _read_head(path: Path) -> bytes:
     except FileNotFoundError:
         raise FileMissingError(path) from None
     except IsADirectoryError:
-        raise FileLockedError(path, detail="is a folder") from None
+        raise FileLockedError(path, detail=problem("detail_folder")) from None
     except PermissionError as error:
         raise FileLockedError(path, detail=error.strerror or "") from None
     except OSError as error:
@@ -89,7 +89,7 @@ def _open(path: str | Path) -> _Opened:
         raise FileMissingError(path)
     head = _read_head(path)
     if not head:
-        raise EmptyWorkbookError(path, detail="0 bytes")
+        raise EmptyWorkbookError(path, detail=problem("detail_zero_bytes"))
     if excel_reader.is_zip(head):
         book = excel_reader.open_book(path, "zip", head)
         return _Opened(path, book.format, book=book)
@@ -286,7 +286,7 @@ def _text_table(path: Path, sample: text_reader.TextSample, options: _Options) -
             break
         except UnicodeDecodeError:
             if not fallbacks:
-                raise CorruptFileError(path, detail="undecodable text") from None
+                raise CorruptFileError(path, detail=problem("undecodable_text")) from None
             dialect = replace(dialect, encoding=fallbacks.pop(0))
     data.index = pd.RangeIndex(index + 2, index + 2 + len(data), name="row")
     blank = blank_rows(data)

@@ -99,3 +99,23 @@ def test_more_than_twenty_problems_are_counted_in_the_messages_language(tmp_path
     swedish = _apply(book, decisions, "sv").stderr.splitlines()
     assert len(swedish) == 22 and swedish[-1] == "  … och 5 problem till"
     assert _apply(book, decisions, "en").stderr.splitlines()[-1] == "  … and 5 more problems"
+
+
+def _inspect(path: Path, lang: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BEHOVSANALYS_LANG": lang, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "workbench", "inspect", str(path)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+
+
+@pytest.mark.parametrize(("name", "content", "sv", "en"), [
+    ("tom.xlsx", b"", "(filen är 0 byte)", "(the file is 0 bytes)"),
+    ("ord.csv", b"\x00\x01\x02\x03" * 256, "(inget avgränsningstecken hittades)", "(no delimiter found)"),
+])
+def test_the_detail_of_a_refused_file_is_worded_in_the_messages_language(
+        tmp_path: Path, name: str, content: bytes, sv: str, en: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    swedish = _inspect(path, "sv")
+    assert swedish.returncode == 2 and str(path) in swedish.stderr and swedish.stderr.rstrip().endswith(sv)
+    assert not _words(swedish.stderr, path) & ENGLISH - {"file"}, swedish.stderr
+    assert _inspect(path, "en").stderr.rstrip().endswith(en)

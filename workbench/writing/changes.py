@@ -45,11 +45,6 @@ class ChangeSummary:
     missing: int = 0
     took_over_from: str | None = None
 
-    @property
-    def empty(self) -> bool:
-        """Nothing to tell: a pull that brought nothing in."""
-        return not self.lines("en")
-
     def lines(self, lang: str = "sv", *, file_name_only: bool = False) -> list[str]:
         """The summary in ``lang``, one sentence a line: the file by its full path, or by its name only
         (a status bar); the file is named once, in the first line that needs it."""

@@ -35,6 +35,7 @@ from ui.file_dialogs import get_open_file_name
 from ui.i18n import install_translator
 from ui.importing.preview import PreviewPage
 from ui.review.bulk_set_dialog import BulkSetMenus
+from ui.sharing.changes import show_changes
 from workbench.errors import Cancelled, UsageError
 from workbench.formats import SPREADSHEET_SUFFIXES
 from workbench.messages import text
@@ -663,39 +664,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self._restore_note_shown and self.table is not None:
             self._show_banner(self.table)  # the restored edits are saved: the note goes
-        from workbench.writing.save import ApplyResult
-
-        if isinstance(result, ApplyResult):  # Save As: a plain write into a new file
-            message = result.summary(self.language).replace("\n", " · ")
-        else:  # a shared save (lock, merge, write): short enough for the status bar, the file by name
-            message = self._save_summary(result)
-        self.statusBar().showMessage(message, 15_000)
-        self.statusBar().setToolTip(message)
-
-    def _save_summary(self, result: Any) -> str:
-        applied = result.applied
-        name = Path(applied.written).name if applied is not None else (self.table.path.name if self.table else "")
-        articles = len({key for key, _ in result.written})
-        parts = [self.tr("Saved %Ln article(s) in {file}", "", articles).format(file=name) if articles
-                 else self.tr("Nothing of yours to save in {file}").format(file=name)]
-        if result.theirs_changes:
-            parts.append(self.tr("%Ln change(s) by colleagues taken in", "", len(result.theirs_changes)))
-        if result.resolved:
-            ours = sum(1 for side in result.resolved.values() if side == "ours")
-            parts.append(self.tr("%Ln conflict(s) settled", "", len(result.resolved)) + " ("
-                         + self.tr("yours: {ours}, colleague's: {theirs}").format(
-                             ours=ours, theirs=len(result.resolved) - ours) + ")")
-        if result.missing:
-            parts.append(self.tr("%Ln cell(s) of articles no longer in the file kept unsaved", "", len(result.missing)))
-        if result.took_over is not None:
-            parts.append(self.tr("lock of {who} taken over").format(who=result.took_over.who))
-        return " · ".join(parts)
+        show_changes(self, result.changes, self.language)  # a shared save or Save As
 
     def _on_saver_pulled(self, result: Any) -> None:
-        if result.theirs_changes and self.table is not None:
-            self.statusBar().showMessage(self.tr("%Ln change(s) by colleagues taken in from {file}", "",
-                                                 len(result.theirs_changes)).format(file=self.table.path.name),
-                                         15_000)
+        show_changes(self, result.changes, self.language)
 
     def _on_saver_conflicts_pending(self, conflicts: list[Any]) -> None:
         """A colleague saved other values for cells we have also changed: say so at once, not at the save."""

@@ -9,7 +9,10 @@ handlers (``except OSError``) keep working.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from workbench.messages import Problem
 
 
 class WorkbenchError(Exception):
@@ -22,29 +25,36 @@ class WorkbenchError(Exception):
     code: ClassVar[str] = "error"
     exit_code: ClassVar[int] = 2
 
-    def __init__(self, path: str | Path | None = None, detail: str = "", **params: Any) -> None:
+    def __init__(self, path: str | Path | None = None, detail: str | Problem = "", **params: Any) -> None:
         self.path = Path(path) if path is not None else None
         self.detail = detail
         self.params: dict[str, Any] = dict(params)
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "sv") -> str:
-        """The full user message in ``lang`` ("sv" or "en"), naming the file and the problem."""
-        from workbench.messages import CATALOGUE, Phrase, text
+        """The full user message in ``lang`` ("sv" or "en"), naming the file and the problem.
+
+        ``params["problems"]`` (lines under the message) are problems (:class:`~workbench.messages.Problem`),
+        worded in ``lang``, or plain text; the first :data:`LISTED_PROBLEMS` are listed and the rest
+        (with ``params["more_problems"]``, problems the raiser did not even list) counted.
+        """
+        from workbench.messages import CATALOGUE, Problem, text
 
         file_text = str(self.path) if self.path is not None else text("no_file", lang)
-        params = {**self.params, "file": file_text, "detail": self.detail}
+        detail = self.detail.render(lang) if isinstance(self.detail, Problem) else self.detail
+        params = {**self.params, "file": file_text, "detail": detail}
         code = self.code if self.code in CATALOGUE else "error"
         message = text(code, lang, **params)
-        if self.detail and "{detail}" not in CATALOGUE[code][0]:
-            message += f" ({self.detail})"
+        if detail and "{detail}" not in CATALOGUE[code][0]:
+            message += f" ({detail})"
         problems = list(self.params.get("problems") or ())
         if problems:
             # a file with 100,000 bad values is one message of a screenful, not 100,000 lines
             shown = problems[:LISTED_PROBLEMS]
-            message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Phrase) else p}" for p in shown)
-            if len(problems) > len(shown):
-                message += "\n  " + text("problems_more", lang, count=len(problems) - len(shown))
+            message += "\n" + "\n".join(f"  - {p.render(lang) if isinstance(p, Problem) else p}" for p in shown)
+            more = len(problems) - len(shown) + int(self.params.get("more_problems") or 0)
+            if more:
+                message += "\n  " + text("problems_more", lang, count=more)
         return message
 
 
@@ -126,7 +136,8 @@ class TooLargeError(WorkbenchError, ValueError):
 class InvalidDecisionsError(WorkbenchError, ValueError):
     """Decisions to apply contain unknown keys, unknown fields or values outside the vocabularies.
 
-    ``params["problems"]`` is a list of human-readable lines, one per problem.
+    ``params["problems"]`` lists one :class:`~workbench.messages.Problem` per problem (a code and its
+    parameters, worded in the language the message is shown in).
     """
 
     code = "invalid_decisions"

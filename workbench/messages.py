@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import string
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
+from workbench._problem_texts import PROBLEM_TEXTS
 from workbench.numbers import format_number
 
 # code -> (Swedish, English). Placeholders are filled from the error's params plus {file} and {detail}.
@@ -263,6 +265,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} {count|ändring av en kollega|ändringar av kollegor} fördes in från {file}.",
         "{count} {count|change by a colleague was|changes by colleagues were} merged in from {file}.",
     ),
+    # what a save or a pull changed (workbench.writing.changes.ChangeSummary): a save names the file in
+    # its first line, so the lines after it do not
+    "changes_nothing_saved": ("Inget av ditt att spara i {file}.", "Nothing of yours to save in {file}."),
+    "merged_theirs_too": (
+        "{count} {count|ändring av en kollega|ändringar av kollegor} fördes in.",
+        "{count} {count|change by a colleague was|changes by colleagues were} merged in.",
+    ),
+    "changes_theirs_by": (
+        "{count} {count|ändring|ändringar} av {who} fördes in från {file}.",
+        "{count} {count|change|changes} by {who} {count|was|were} merged in from {file}.",
+    ),
+    "changes_theirs_by_too": (
+        "{count} {count|ändring|ändringar} av {who} fördes in.",
+        "{count} {count|change|changes} by {who} {count|was|were} merged in.",
+    ),
+    "names_and": ("{names} och {last}", "{names} and {last}"),
     "conflicts_resolved": (
         "{count} {count|krock|krockar} avgjordes: {ours} med ditt värde, {theirs} med kollegans.",
         "{count} {count|conflict was|conflicts were} settled: {ours} with your value, {theirs} with the "
@@ -403,33 +421,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
 }
 
-# code -> ((Swedish one, Swedish many), (English one, English many)): texts with a count, worded per
-# number (the GUI's Qt %n forms do the same for its own strings). {count} is filled with digit grouping.
-class Phrase(str):
-    """One line of a message (an entry of an error's ``problems``), worded from the catalogue in the
-    language the message is shown in. It is the English text, so it serves wherever a line of text does."""
+CATALOGUE.update(PROBLEM_TEXTS)  # the problems (lines under a message) are kept apart, in their own module
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a message (an entry of an error's ``problems``) as data: a catalogue code and its
+    parameters, worded in the language the message is shown in (:meth:`render`).
+
+    A parameter may itself be a :class:`Problem` (worded in the same language), and a pair of
+    parameters ``x_sv``/``x_en`` gives a value that differs by language (a field's or a value's label).
+    """
 
     code: str
-    params: dict[str, Any]
-
-    def __new__(cls, code: str, **params: Any) -> Phrase:
-        phrase = super().__new__(cls, text(code, "en", **params))
-        phrase.code, phrase.params = code, params
-        return phrase
+    params: Mapping[str, Any] = field(default_factory=dict)
 
     def render(self, lang: str | None = None) -> str:
         return text(self.code, lang, **self.params)
+
+    def __str__(self) -> str:  # logs and reprs of an error; the user sees render(lang)
+        return self.render("en")
+
+
+def problem(code: str, **params: Any) -> Problem:
+    """``Problem(code, params)`` with the parameters as keywords."""
+    return Problem(code, params)
 
 
 #: How many keys a message lists before it only counts them.
 LISTED_KEYS = 20
 
 
-def unknown_keys_phrase(keys: Sequence[str]) -> Phrase:
+def unknown_keys_problem(keys: Sequence[str]) -> Problem:
     """"N article keys not found in the file", naming the first :data:`LISTED_KEYS` of them."""
     shown = [repr(k) for k in keys[:LISTED_KEYS]]
     code = "unknown_keys" if len(keys) <= LISTED_KEYS else "unknown_keys_more"
-    return Phrase(code, count=len(keys), shown=len(shown), keys=", ".join(shown))
+    return problem(code, count=len(keys), shown=len(shown), keys=", ".join(shown))
 
 
 def current_language() -> str:
@@ -470,9 +497,13 @@ class _MessageFormatter(string.Formatter):
             return plural(kwargs.get(name), one, many)
         if isinstance(key, str) and key in kwargs:
             return kwargs[key]
+        if isinstance(key, str) and f"{key}_{self.lang}" in kwargs:  # "x" is x_sv or x_en
+            return kwargs[f"{key}_{self.lang}"]
         return "{" + str(key) + "}"
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Problem):
+            return value.render(self.lang)
         if isinstance(value, int) and not isinstance(value, bool) and not format_spec:
             return format_number(value, self.lang)
         return str(super().format_field(value, format_spec))

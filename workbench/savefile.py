@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.errors import FileLockedError, VerifyError, WorkbenchError, WriteError
+from workbench.messages import problem
 
 BACKUP_FOLDER = ".behovsanalys-backup"
 KEEP_BACKUPS = 10
@@ -129,7 +130,7 @@ def atomic_save(target: Path, write: Callable[[Path], None], verify: Callable[[P
     """
     target = Path(target)
     if target.exists() and not os.access(target, os.W_OK):
-        raise FileLockedError(target, detail="read-only")
+        raise FileLockedError(target, detail=problem("detail_read_only"))
     remove_stale_temporaries(target)
     temp = temporary_path(target)
     try:

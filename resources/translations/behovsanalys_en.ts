@@ -55,41 +55,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved %Ln article(s) in {file}</source>
-        <translation>
-            <numerusform>Saved %Ln article in {file}</numerusform>
-            <numerusform>Saved %Ln articles in {file}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln change(s) by colleagues taken in</source>
-        <translation>
-            <numerusform>%Ln change by colleagues taken in</numerusform>
-            <numerusform>%Ln changes by colleagues taken in</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln conflict(s) settled</source>
-        <translation>
-            <numerusform>%Ln conflict settled</numerusform>
-            <numerusform>%Ln conflicts settled</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln cell(s) of articles no longer in the file kept unsaved</source>
-        <translation>
-            <numerusform>%Ln cell of articles no longer in the file kept unsaved</numerusform>
-            <numerusform>%Ln cells of articles no longer in the file kept unsaved</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln change(s) by colleagues taken in from {file}</source>
-        <translation>
-            <numerusform>%Ln change by colleagues taken in from {file}</numerusform>
-            <numerusform>%Ln changes by colleagues taken in from {file}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
         <translation>
             <numerusform>{who} saved other values for %Ln article that you have also changed. Choose which to keep now, or when you save.</numerusform>

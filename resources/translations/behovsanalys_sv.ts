@@ -505,46 +505,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         </translation>
     </message>
     <message>
-        <source>Nothing of yours to save in {file}</source>
-        <translation>Inget av ditt att spara i {file}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln change(s) by colleagues taken in</source>
-        <translation>
-            <numerusform>%Ln ändring av kollegor fördes in</numerusform>
-            <numerusform>%Ln ändringar av kollegor fördes in</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln conflict(s) settled</source>
-        <translation>
-            <numerusform>%Ln krock avgjord</numerusform>
-            <numerusform>%Ln krockar avgjorda</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>yours: {ours}, colleague&apos;s: {theirs}</source>
-        <translation>ditt: {ours}, kollegans: {theirs}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln cell(s) of articles no longer in the file kept unsaved</source>
-        <translation>
-            <numerusform>%Ln cell för artiklar som inte längre finns i filen behölls osparad</numerusform>
-            <numerusform>%Ln celler för artiklar som inte längre finns i filen behölls osparade</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>lock of {who} taken over</source>
-        <translation>låset från {who} togs över</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln change(s) by colleagues taken in from {file}</source>
-        <translation>
-            <numerusform>%Ln ändring av kollegor fördes in från {file}</numerusform>
-            <numerusform>%Ln ändringar av kollegor fördes in från {file}</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Colleagues</source>
         <translation>Kollegor</translation>
     </message>
@@ -590,13 +550,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Reading {file}…</source>
         <translation>Läser {file}…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved %Ln article(s) in {file}</source>
-        <translation>
-            <numerusform>Sparade %Ln artikel i {file}</numerusform>
-            <numerusform>Sparade %Ln artiklar i {file}</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from workbench.errors import PasteRefusedError
-from workbench.review.clipboard import PastePlan, describe, fill_down, parse_tsv, plan_paste, to_tsv
+from workbench.errors import LISTED_PROBLEMS, PasteRefusedError
+from workbench.review.clipboard import PastePlan, fill_down, parse_tsv, plan_paste, rejected_problem, to_tsv
 
 if TYPE_CHECKING:
     from ui.review.view import ReviewTableView
 
-_LISTED = 20  # refused values named one by one; the rest are counted
 
 
 def _block(view: ReviewTableView) -> tuple[list[int], list[int]]:
@@ -103,8 +102,7 @@ def _report(view: ReviewTableView, plan: PastePlan) -> None:
     """Name every refused value to the user (the page shows it without blocking the grid)."""
     if not plan.rejected or view.review_model.table is None:
         return
-    lines = [describe(r, view.language) for r in plan.rejected[:_LISTED]]
-    if len(plan.rejected) > _LISTED:
-        lines.append(f"\u2026 (+{len(plan.rejected) - _LISTED})")
+    # the first are named (in the language the message is shown in), the rest counted
+    problems = [rejected_problem(r) for r in plan.rejected[:LISTED_PROBLEMS]]
     view.paste_refused.emit(PasteRefusedError(view.review_model.table.path, count=len(plan.rejected),
-                                              problems=lines))
+                                              problems=problems, more_problems=len(plan.rejected) - len(problems)))

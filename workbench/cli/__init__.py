@@ -204,7 +204,7 @@ def _apply_with(args: argparse.Namespace, options: dict[str, Any]) -> int:
                           on_conflict=args.on_conflict, user=args.user, save_anyway=args.save_anyway,
                           on_wait=lambda message: print(message, file=sys.stderr, flush=True), lang=lang)
     with _stdout():
-        print(result.summary(Path(args.file), lang))
+        print(result.summary(lang))
     return 0
 
 

@@ -31,6 +31,7 @@ from workbench.errors import (
     WorkbenchError,
 )
 from workbench.formats import WORKBOOK_SUFFIXES
+from workbench.messages import problem
 from workbench.reading._header import HEADER_SEARCH_ROWS, detect_header_row
 from workbench.xlsx import read_package, workbook_part_of
 
@@ -137,7 +138,7 @@ def check_ole(path: Path) -> None:
     if _xls_filepass(data):
         raise EncryptedFileError(path)
     if "Workbook".encode("utf-16-le") not in data and "Book".encode("utf-16-le") not in data:
-        raise UnsupportedFormatError(path, detail="an Office file without a workbook (Word, Outlook?)")
+        raise UnsupportedFormatError(path, detail=problem("detail_office_not_workbook"))
 
 
 def _xls_filepass(data: bytes) -> bool:
@@ -170,10 +171,12 @@ def check_zip(path: Path, archive: zipfile.ZipFile) -> None:
     for info in archive.infolist():
         total += info.file_size
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_PACKAGE_BYTES:
-            raise TooLargeError(path, detail=f"{info.filename}: {info.file_size} bytes uncompressed")
+            raise TooLargeError(path, detail=problem("detail_member_size", part=info.filename,
+                                                          size=info.file_size))
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise TooLargeError(
-                path, detail=f"{info.filename}: compression ratio {info.file_size // max(info.compress_size, 1)}:1"
+                path, detail=problem("detail_compression_ratio", part=info.filename,
+                                     ratio=info.file_size // max(info.compress_size, 1))
             )
 
 
@@ -192,7 +195,7 @@ def zip_kind(path: Path, archive: zipfile.ZipFile) -> str:
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
         raise UnsupportedFormatError(path, detail="Apple Numbers")
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise CorruptFileError(path, detail="no workbook inside the zip package")
+        raise CorruptFileError(path, detail=problem("detail_no_workbook_in_zip"))
     raise UnsupportedFormatError(path)
 
 
@@ -203,12 +206,13 @@ def ooxml_parts(path: Path, archive: zipfile.ZipFile) -> tuple[dict[str, str], b
     try:
         workbook_part = workbook_part_of(archive)
         if "workbook" not in posixpath.basename(workbook_part).lower():
-            raise UnsupportedFormatError(path, detail=f"the package holds {workbook_part}, not a workbook")
+            raise UnsupportedFormatError(path, detail=problem("detail_not_a_workbook_part", part=workbook_part))
         package = read_package(archive)
     except WorkbenchError:
         raise
     except KeyError as error:  # the workbook part is missing
-        raise CorruptFileError(path, detail=f"{error.args[0] if error.args else error}") from None
+        part = error.args[0] if error.args else workbook_part_of(archive)
+        raise CorruptFileError(path, detail=problem("detail_part_missing", part=str(part))) from None
     except Exception as error:  # malformed XML, a damaged member, defusedxml's refusals
         raise CorruptFileError(path, detail=str(error)) from None
     return dict(package.sheet_parts), package.date1904
@@ -254,8 +258,8 @@ def _check_used_area(path: Path, part: str, head: bytes, stream: Any) -> None:
         tail = block[-256:]
         chunk = stream.read(1 << 20)
     if high_row and (high_row - low_row + 1) * (high_col - low_col + 1) > MAX_CELLS:
-        raise TooLargeError(path, detail=f"{part}: used area {high_row - low_row + 1} rows x "
-                                         f"{high_col - low_col + 1} columns")
+        raise TooLargeError(path, detail=problem("detail_used_area", part=part, height=high_row - low_row + 1,
+                                                     width=high_col - low_col + 1))
 
 
 def _column_number(letters: bytes) -> int:
@@ -323,7 +327,7 @@ def _check_ods_head(path: Path, archive: zipfile.ZipFile) -> None:
         with archive.open("content.xml") as stream:
             expat.ParserCreate().Parse(stream.read(XML_HEAD_BYTES), False)
     except KeyError:
-        raise CorruptFileError(path, detail="content.xml missing") from None
+        raise CorruptFileError(path, detail=problem("detail_part_missing", part="content.xml")) from None
     except expat.ExpatError as error:
         raise CorruptFileError(path, detail=f"content.xml: {error}") from None
 

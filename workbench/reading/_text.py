@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from workbench.errors import CorruptFileError, CsvRecordTooLongError, UnsupportedFormatError, WorkbenchError
+from workbench.messages import problem
 from workbench.reading.csv_records import parse_rows, record_values, records
 from workbench.table import CsvDialect
 
@@ -111,7 +112,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = detect_encoding(head, complete)
         if not encoding.startswith("utf-16"):
-            raise UnsupportedFormatError(path, detail="binary content")
+            raise UnsupportedFormatError(path, detail=problem("detail_binary"))
     else:
         encoding = detect_encoding(head, complete)
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=complete)
@@ -122,7 +123,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
             text = Path(path).read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
         rows = read_html_rows(text)
         if not rows:
-            raise UnsupportedFormatError(path, detail="no table in the HTML/XML document")
+            raise UnsupportedFormatError(path, detail=problem("detail_no_html_table"))
         dialect = CsvDialect(encoding=encoding, delimiter="", decimal=_decimal(rows, ";"))
         return TextSample(dialect, rows, html=True, complete=True)
     if not complete:  # drop the last, possibly cut line
@@ -134,7 +135,7 @@ def sniff_text(path: Path, head: bytes, *, allow_undelimited: bool = True) -> Te
     delimiter = _delimiter([line for line in lines[:60] if line.strip()])
     if not delimiter:
         if not allow_undelimited or len([line for line in lines if line.strip()]) < 2:
-            raise UnsupportedFormatError(path, detail="no delimiter found")
+            raise UnsupportedFormatError(path, detail=problem("detail_no_delimiter"))
         delimiter = ";"
     ends: Counter[str] = Counter()
     try:

@@ -42,6 +42,7 @@ from workbench.errors import (
 )
 from workbench.fields import REVIEW_FIELD_NAMES
 from workbench.formats import XLSX_SUFFIXES
+from workbench.messages import problem
 from workbench.progress import Progress, report
 from workbench.reading import _excel as excel_reader
 from workbench.reading import _text as text_reader
@@ -76,7 +77,7 @@ def _read_head(path: Path) -> bytes:
     except FileNotFoundError:
         raise FileMissingError(path) from None
     except IsADirectoryError:
-        raise FileLockedError(path, detail="is a folder") from None
+        raise FileLockedError(path, detail=problem("detail_folder")) from None
     except PermissionError as error:
         raise FileLockedError(path, detail=error.strerror or "") from None
     except OSError as error:
@@ -89,7 +90,7 @@ def _open(path: str | Path) -> _Opened:
         raise FileMissingError(path)
     head = _read_head(path)
     if not head:
-        raise EmptyWorkbookError(path, detail="0 bytes")
+        raise EmptyWorkbookError(path, detail=problem("detail_zero_bytes"))
     if excel_reader.is_zip(head):
         book = excel_reader.open_book(path, "zip", head)
         return _Opened(path, book.format, book=book)
@@ -164,7 +165,7 @@ def _header_index(path: Path, rows: Sequence[Sequence[object]], first_row: int,
     if header_row is not None:
         index = header_row - 1 - first_row
         if header_row < 1 or index < 0 or index >= len(rows):
-            raise UsageError(path, detail=f"{path}: header_row {header_row} is outside the data")
+            raise UsageError(path, detail=problem("read_header_row_outside", file=str(path), row=str(header_row)))
         return index
     index = detect_header_row(rows[:HEADER_SEARCH_ROWS])
     if index < 0:
@@ -184,7 +185,7 @@ def _apply_overrides(path: Path, info: HeaderInfo, mapping: Mapping[str, str | N
         if header in (None, ""):
             target.pop(field_name, None)
         elif header not in known:
-            problems.append(f"{field_name}: {header}")
+            problems.append(problem("read_no_header_for_field", field=field_name, header=header))
         else:
             for table in (columns, review_columns):
                 for other in [f for f, h in table.items() if h == header and f != field_name]:
@@ -192,11 +193,11 @@ def _apply_overrides(path: Path, info: HeaderInfo, mapping: Mapping[str, str | N
             target[field_name] = header
     if key_column is not None:
         if key_column not in known:
-            problems.append(f"key: {key_column}")
+            problems.append(problem("read_no_header_for_field", field="key", header=key_column))
         else:
             columns["key"] = key_column
     if problems:
-        raise UsageError(path, detail=f"{path}: unknown headers", problems=problems)
+        raise UsageError(path, detail=problem("read_unknown_headers", file=str(path)), problems=problems)
     return columns, review_columns
 
 
@@ -300,7 +301,7 @@ def _text_table(path: Path, sample: text_reader.TextSample, options: _Options) -
             break
         except UnicodeDecodeError:
             if not fallbacks:
-                raise CorruptFileError(path, detail="undecodable text") from None
+                raise CorruptFileError(path, detail=problem("undecodable_text")) from None
             dialect = replace(dialect, encoding=fallbacks.pop(0))
     data.index = pd.RangeIndex(index + 2, index + 2 + len(data), name="row")
     blank = blank_rows(data)

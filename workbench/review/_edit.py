@@ -9,16 +9,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from workbench.errors import LISTED_PROBLEMS as LISTED
 from workbench.errors import InvalidEditError
 from workbench.fields import REVIEW_FIELD_NAMES, REVIEW_FIELDS
 from workbench.fields import field as field_named
+from workbench.messages import Problem, problem
 from workbench.review._index import index_for
 from workbench.review.values import BadValue, normalise
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary
 
 EDITABLE_FIELDS: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.editable)
-MAX_LISTED_PROBLEMS = 20
 
 Rows = Sequence[str] | Sequence[int] | np.ndarray
 
@@ -49,17 +50,22 @@ def ensure_object_columns(review: pd.DataFrame) -> None:
             review[name] = column.where(column.notna(), None)
 
 
-def _refuse(table: SourceTable, field: str, value: Any, reason: str, problems: list[str]) -> InvalidEditError:
-    shown = problems[:MAX_LISTED_PROBLEMS]
-    if len(problems) > MAX_LISTED_PROBLEMS:
-        shown.append(f"... (+{len(problems) - MAX_LISTED_PROBLEMS})")
+def _labels(field: str) -> dict[str, str]:
+    """``field_sv``/``field_en``: the field's label in either language (its name if it has none)."""
     try:
-        labels = (field_named(field).label("sv"), field_named(field).label("en"))
+        return {"field_sv": field_named(field).label("sv"), "field_en": field_named(field).label("en")}
     except KeyError:
-        labels = (field, field)
+        return {"field_sv": field, "field_en": field}
+
+
+def _refuse(table: SourceTable, field: str, value: Any, reason: str, problems: Sequence[Problem],
+            total: int | None = None) -> InvalidEditError:
+    """The refusal of an edit; ``problems`` may be only the first of ``total`` (they are not all built)."""
+    shown = list(problems[:LISTED])
+    more = (len(problems) if total is None else total) - len(shown)
     return InvalidEditError(
-        table.path, field=field, field_sv=labels[0], field_en=labels[1],
-        value="" if value is None else str(value), reason=reason, problems=shown,
+        table.path, field=field, **_labels(field),
+        value="" if value is None else str(value), reason=reason, problems=shown, more_problems=more,
     )
 
 
@@ -72,14 +78,17 @@ def normalise_value(
     field's vocabulary.
     """
     if field not in REVIEW_FIELD_NAMES:
-        raise _refuse(table, field, value, "unknown_field", [f"field: {field}"])
+        raise _refuse(table, field, value, "unknown_field", [problem("edit_unknown_field", field=field)])
     if field not in EDITABLE_FIELDS:
-        raise _refuse(table, field, value, "not_editable", [f"field: {field}"])
+        raise _refuse(table, field, value, "not_editable", [problem("edit_not_editable", **_labels(field))])
     try:
         stored: str | None = normalise(field, value, vocabularies)
-    except BadValue as error:
-        allowed = ", ".join(error.allowed)
-        raise _refuse(table, field, value, "unknown_value", [f"{value!r} not in: {allowed}"]) from None
+    except BadValue:
+        vocabulary = vocabularies.get(field)
+        allowed = problem("edit_allowed_values",
+                          allowed_sv=", ".join(vocabulary.labels("sv")) if vocabulary else "",
+                          allowed_en=", ".join(vocabulary.labels("en")) if vocabulary else "")
+        raise _refuse(table, field, value, "unknown_value", [allowed]) from None
     return stored
 
 
@@ -89,11 +98,13 @@ def check_replacement(table: SourceTable, positions: np.ndarray, key: str | None
         return
     keys = table.keys
     if not bool((keys.astype(object) == key).any()):
-        raise _refuse(table, "replaced_by", key, "unknown_key", [f"key: {key}"])
+        raise _refuse(table, "replaced_by", key, "unknown_key", [problem("edit_unknown_key", key=key)])
     own = keys.to_numpy(dtype=object)[positions] == key
     if own.any():
         rows = table.data.index.to_numpy()[positions[own]]
-        raise _refuse(table, "replaced_by", key, "self_reference", [f"row {r}: {key}" for r in rows])
+        raise _refuse(table, "replaced_by", key, "self_reference",
+                      [problem("edit_self_reference", row=str(r), key=key) for r in rows[:LISTED]],
+                      len(rows))
 
 
 def replacement_candidates(table: SourceTable) -> list[tuple[str, str]]:
@@ -117,7 +128,9 @@ def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:
         positions = np.unique(array.astype(np.int64))
         bad = positions[(positions < 0) | (positions >= n)]
         if len(bad):
-            raise _refuse(table, field, None, "unknown_row", [f"position {p}" for p in bad.tolist()])
+            raise _refuse(table, field, None, "unknown_row",
+                          [problem("edit_unknown_row", position=str(p)) for p in bad[:LISTED].tolist()],
+                          len(bad))
     elif array.dtype.kind in "UO" and all(isinstance(k, str) for k in array.tolist()):
         wanted = pd.unique(array.astype(object))
         text_keys = keys.astype(object)
@@ -125,7 +138,8 @@ def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:
         found = set(text_keys[mask].tolist())
         missing = [k for k in wanted if k not in found]
         if missing:
-            raise _refuse(table, field, None, "unknown_key", [f"key: {k}" for k in missing])
+            raise _refuse(table, field, None, "unknown_key",
+                          [problem("edit_unknown_key", key=k) for k in missing[:LISTED]], len(missing))
         return np.flatnonzero(mask)
     else:
         raise TypeError("rows must be article keys (str) or row positions (int)")
@@ -133,7 +147,9 @@ def resolve_rows(table: SourceTable, rows: Rows, field: str) -> np.ndarray:
     keyless = own_keys.isna().to_numpy()
     if keyless.any():
         sheet_rows = table.data.index.to_numpy()[positions[keyless]]
-        raise _refuse(table, field, None, "row_without_key", [f"row {r}" for r in sheet_rows])
+        raise _refuse(table, field, None, "row_without_key",
+                      [problem("edit_row_without_key", row=str(r)) for r in sheet_rows[:LISTED]],
+                      len(sheet_rows))
     if table.duplicate_keys or index_for(table).has_duplicate_keys():
         positions = np.flatnonzero(keys.isin(pd.unique(own_keys.to_numpy(dtype=object))).to_numpy())
     return positions

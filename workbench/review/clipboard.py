@@ -23,6 +23,7 @@ import numpy as np
 
 from workbench.errors import InvalidEditError
 from workbench.fields import field as field_named
+from workbench.messages import Problem, problem
 from workbench.review._edit import EDITABLE_FIELDS, normalise_value
 from workbench.table import SourceTable
 from workbench.vocabularies import Vocabulary, vocabularies
@@ -212,12 +213,13 @@ def fill_down(
     return PastePlan(cells, tuple(rejected))
 
 
+def rejected_problem(rejected: Rejected) -> Problem:
+    """The problem naming a refused value: where it was going, the value and why."""
+    where = problem("paste_where", row="?" if rejected.row is None else str(rejected.row),
+                    key=rejected.key or "–", column=rejected.column)
+    return problem("paste_problem", where=where, value=rejected.value, reason=problem(f"paste_{rejected.reason}"))
+
+
 def describe(rejected: Rejected, language: str = "sv") -> str:
     """One line naming a refused value: where it was going, the value and why (for the user)."""
-    from workbench.messages import text
-
-    where = text("paste_where", language, row="?" if rejected.row is None else rejected.row,
-                 key=rejected.key or "–", column=rejected.column)
-    reason = text(f"paste_{rejected.reason}", language)
-    return f"{where}: \u201d{rejected.value}\u201d \u2013 {reason}" if language == "sv" else \
-        f"{where}: \u201c{rejected.value}\u201d \u2013 {reason}"
+    return rejected_problem(rejected).render(language)

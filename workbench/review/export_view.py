@@ -30,6 +30,7 @@ import pandas as pd
 
 from workbench.errors import UsageError, VerifyError
 from workbench.fields import REVIEW_FIELD_NAMES, field
+from workbench.messages import problem
 from workbench.progress import Progress, report
 from workbench.review.values import label
 from workbench.savefile import atomic_save
@@ -116,7 +117,7 @@ def snapshot_view(table: SourceTable, positions: Sequence[int] | np.ndarray, col
         elif column in table.data.columns:
             arrays.append(("", table.data[column].to_numpy(dtype=object)[positions]))
         else:
-            raise UsageError(table.path, detail=f"no column {column!r}")
+            raise UsageError(table.path, detail=problem("detail_no_column", column=column))
     return ViewSnapshot([column_label(table, column, lang) for column in columns], arrays, lang)
 
 
@@ -141,7 +142,8 @@ def write_view(snapshot: ViewSnapshot, path: Path, progress: Progress | None = N
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_FORMATS:
-        raise UsageError(path, detail=f"export as {', '.join(EXPORT_FORMATS)}, not {path.suffix or '(none)'}")
+        raise UsageError(path, detail=problem("detail_export_formats", formats=", ".join(EXPORT_FORMATS),
+                                                   suffix=path.suffix or "–"))
     header, lang = snapshot.header, snapshot.lang
     rows = _rows(snapshot, progress)
 
@@ -161,7 +163,7 @@ def write_view(snapshot: ViewSnapshot, path: Path, progress: Progress | None = N
         # xlsx leaves out trailing rows with no value at all; csv keeps every row
         expected = snapshot.rows + 1
         if titles != header or found > expected or (suffix == ".csv" and found != expected):
-            raise VerifyError(path, detail=f"read back {found} rows, wrote {expected}")
+            raise VerifyError(path, detail=problem("detail_read_back_rows", found=found, expected=expected))
 
     atomic_save(path, write, verify, keep_backups=0)  # an export is made again, not restored
     return ViewExport(path, snapshot.rows, len(header))

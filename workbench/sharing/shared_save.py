@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +22,7 @@ from workbench._gc import gc_paused
 from workbench.errors import ConflictError, FileOpenElsewhereError, OlderCopyError
 from workbench.fields import STAMP_FIELDS
 from workbench.fields import field as field_info
-from workbench.messages import text
+from workbench.messages import Problem, problem, text
 from workbench.progress import Progress
 from workbench.review.record import set_by_key
 from workbench.review.values import label
@@ -38,6 +38,7 @@ from workbench.sharing.three_way import (
     three_way,
 )
 from workbench.table import SourceTable, key_rows
+from workbench.writing.changes import ChangeSummary
 from workbench.writing.save import ApplyResult, save_review
 
 __all__ = ["PullResult", "SharedSaveResult", "pull_changes", "save_shared"]
@@ -61,9 +62,16 @@ class PullResult:
     fingerprint: str | None = None
     # the file's values of each conflicting cell and of its record's stamps, as read (to settle them)
     theirs_values: dict[Cell, Any] = field(default_factory=dict)
+    file: Path = field(default_factory=Path)  # the workbook read (and, for a save, written)
+    theirs_by: tuple[str, ...] = ()  # who made ``theirs_changes``, as the file's "reviewed by" says
 
-    def summary(self, path: Path, lang: str = "sv") -> str:
-        return text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path))
+    @property
+    def changes(self) -> ChangeSummary:
+        """What the pull changed, to be worded (:meth:`ChangeSummary.lines`)."""
+        return ChangeSummary(self.file, theirs=len(self.theirs_changes), theirs_by=self.theirs_by)
+
+    def summary(self, lang: str = "sv") -> str:
+        return self.changes.text(lang)
 
 
 @dataclass
@@ -79,19 +87,23 @@ class SharedSaveResult(PullResult):
     took_over: LockInfo | None = None
     save_id: int | None = None
 
-    def summary(self, path: Path, lang: str = "sv") -> str:
-        lines = [self.applied.summary(lang)] if self.applied is not None else []
-        if self.theirs_changes:
-            lines.append(text("merged_theirs", lang, count=len(self.theirs_changes), file=str(path)))
-        if self.resolved:
-            ours = sum(1 for side in self.resolved.values() if side == "ours")
-            lines.append(text("conflicts_resolved", lang, count=len(self.resolved), ours=ours,
-                              theirs=len(self.resolved) - ours))
-        if self.missing:
-            lines.append(text("keys_missing", lang, count=len(self.missing), file=str(path)))
-        if self.took_over is not None:
-            lines.append(text("lock_taken_over", lang, file=str(path), who=self.took_over.who))
-        return "\n".join(lines)
+    @property
+    def changes(self) -> ChangeSummary:
+        """What the save changed, ours and the colleagues' taken in, to be worded (:meth:`ChangeSummary.lines`)."""
+        ours = sum(1 for side in self.resolved.values() if side == "ours")
+        return replace(self.applied.changes if self.applied is not None else ChangeSummary(self.file, saved=True),
+                       theirs=len(self.theirs_changes), theirs_by=self.theirs_by, settled_ours=ours,
+                       settled_theirs=len(self.resolved) - ours, missing=len(self.missing),
+                       took_over_from=self.took_over.who if self.took_over is not None else None)
+
+
+def _reviewers(table: SourceTable, cells: Iterable[Cell]) -> tuple[str, ...]:
+    """Who last reviewed the articles of ``cells`` in ``table`` (its "reviewed by"), each once, sorted."""
+    keys = {key for key, _ in cells}
+    if not keys or "reviewed_by" not in table.review.columns:
+        return ()
+    by = table.review["reviewed_by"][table.keys.astype(object).isin(keys).to_numpy()]
+    return tuple(sorted({str(name) for name in by.dropna() if str(name).strip()}))
 
 
 def _read_now(table: SourceTable) -> SourceTable:
@@ -100,11 +112,18 @@ def _read_now(table: SourceTable) -> SourceTable:
     return read_table(Path(table.path), **{**table.read_options, "sheet": table.sheet})
 
 
-def conflict_lines(conflicts: Iterable[Conflict], lang: str = "sv") -> list[str]:
-    """One readable line per conflict: key, field, the file's value and who set it, our value."""
-    return [text("conflict_line", lang, key=c.key, field=field_info(c.field).label(lang),
-                 theirs=label(c.field, c.theirs, lang), ours=label(c.field, c.ours, lang),
-                 theirs_by=c.theirs_by or "?") for c in conflicts]
+def conflict_lines(conflicts: Iterable[Conflict]) -> list[Problem]:
+    """One problem per conflict: key, field, the file's value and who set it, our value (worded in
+    the language the message is shown in)."""
+    lines = []
+    for c in conflicts:
+        labels: dict[str, str] = {}
+        for lang in ("sv", "en"):
+            labels |= {f"field_{lang}": field_info(c.field).label(lang),
+                       f"theirs_{lang}": label(c.field, c.theirs, lang),
+                       f"ours_{lang}": label(c.field, c.ours, lang)}
+        lines.append(problem("conflict_line", key=c.key, theirs_by=c.theirs_by or "?", **labels))
+    return lines
 
 
 def _set_rows(target: SourceTable, merged: MergeResult, cells: Iterable[Cell] | None) -> list[Cell]:
@@ -165,8 +184,10 @@ def pull_changes(table: SourceTable, base_review: pd.DataFrame, ours_changed: It
     settle_stamps(merged)
     same_places = _same_places(table, fresh)
     result = PullResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh),
-                        fingerprint=fresh.fingerprint if same_places and not merged.conflicts else None)
+                        fingerprint=fresh.fingerprint if same_places and not merged.conflicts else None,
+                        file=Path(table.path))
     result.theirs_changes = _set_rows(table, merged, merged.theirs_changes)
+    result.theirs_by = _reviewers(table, result.theirs_changes)
     base = base_review.copy()
     _set_base(base, table, fresh)
     _keep_base(base, base_review, table, merged.conflicts)
@@ -266,10 +287,9 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
         merged = three_way(base_review, table.keys, fresh.review, fresh.keys, table.review, table.keys,
                            ours_changed=cells, ours_by=user)
         if merged.conflicts and resolve_as == "ask":
-            lang = table.language if table.language in ("sv", "en") else "sv"
             raise ConflictError(path, count=len(merged.conflicts),
                                 conflicts=[c.as_dict() for c in merged.conflicts],
-                                problems=conflict_lines(merged.conflicts, lang))
+                                problems=conflict_lines(merged.conflicts))
         taken = set(resolve(merged, resolve_as if resolve_as != "ask" else "ours"))
         settle_stamps(merged, taken)
         resolved = {(c.key, c.field): ("theirs" if (c.key, c.field) in taken else "ours")
@@ -286,8 +306,9 @@ def save_shared(table: SourceTable, base_review: pd.DataFrame, changed: Iterable
         lock.release()
     result = SharedSaveResult(conflicts=merged.conflicts, layout_changed=not _same_layout(table, fresh),
                               written=to_write, resolved=resolved, missing=sorted(missing), applied=applied,
-                              took_over=lock.took_over, save_id=save_id)
+                              took_over=lock.took_over, save_id=save_id, file=path)
     result.theirs_changes = _set_rows(table, merged, None)
+    result.theirs_by = _reviewers(table, result.theirs_changes)
     table.review_columns.update(fresh.review_columns)
     for header in fresh.review_columns.values():
         if header not in table.column_index and header in fresh.column_index:
@@ -334,7 +355,8 @@ def _write_ours(table: SourceTable, cells: list[Cell], user: str, journal: Journ
     save_id = None
     if journal is not None and output is None:
         save_id = journal.mark_saved(path, cells, up_to_id=journal_up_to, user=user, file=path)
-    result = SharedSaveResult(written=cells, applied=applied, took_over=lock.took_over, save_id=save_id)
+    result = SharedSaveResult(written=cells, applied=applied, took_over=lock.took_over, save_id=save_id,
+                              file=path)
     result.base = table.review.copy()
     if output is None:  # the file now: as written, or (nothing of ours to write) as it was
         result.fingerprint = applied.fingerprint if applied is not None else file_fingerprint(path)
@@ -366,7 +388,8 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None,
 
     options = {"sheet": sheet, **(read or {})}
     if output is not None:
-        return SharedSaveResult(applied=apply_decisions_file(path, decisions_path, output=output, read=options))
+        applied = apply_decisions_file(path, decisions_path, output=output, read=options)
+        return SharedSaveResult(applied=applied, file=applied.written)
     who = user or current_user()
 
     def waiting(info: LockInfo) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from workbench._lazy import lazy_names
 
 if TYPE_CHECKING:
+    from workbench.writing.changes import ChangeSummary
     from workbench.writing.save import (
         ApplyResult,
         apply_decisions,
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "ApplyResult": "save",
+    "ChangeSummary": "changes",
     "apply_decisions": "save",
     "apply_decisions_file": "save",
     "save_review": "save",
@@ -31,6 +33,7 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 __all__ = [
     "ApplyResult",
+    "ChangeSummary",
     "apply_decisions",
     "apply_decisions_file",
     "save_review",

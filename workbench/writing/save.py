@@ -38,6 +38,7 @@ from workbench.writing._plan import (
     verify_csv,
     verify_xlsx,
 )
+from workbench.writing.changes import ChangeSummary
 from workbench.writing.convert import convert_to_xlsx, converted_path
 from workbench.writing.csv_patch import guard, write_csv_review
 from workbench.xlsx.cells import column_letters
@@ -82,16 +83,16 @@ class ApplyResult:
     # the original; None for csv
     fingerprint: str | None = None
 
+    @property
+    def changes(self) -> ChangeSummary:
+        """What this save changed, to be worded (:meth:`ChangeSummary.lines`)."""
+        return ChangeSummary(self.written, saved=True, cells=self.cells, articles=self.keys,
+                             new_columns=tuple(self.new_columns), unhidden=tuple(self.unhidden),
+                             converted_from=self.source if self.converted else None)
+
     def summary(self, lang: str = "sv") -> str:
-        """One line or two for the CLI and the GUI's status bar."""
-        lines = [text("apply_done", lang, count=self.cells, keys=self.keys, file=str(self.written))]
-        if self.new_columns:
-            lines.append(text("apply_new_columns", lang, columns=", ".join(self.new_columns)))
-        if self.unhidden:
-            lines.append(text("apply_unhidden", lang, columns=", ".join(self.unhidden)))
-        if self.converted:
-            lines.append(text("apply_converted", lang, source=str(self.source), file=str(self.written)))
-        return "\n".join(lines)
+        """One line or two for the CLI."""
+        return self.changes.text(lang)
 
 
 def _validation(name: str, lang: str) -> Validation | None:

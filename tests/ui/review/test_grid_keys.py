@@ -332,3 +332,16 @@ def test_a_column_dragged_before_the_frozen_ones_leaves_them_first(loaded: MainW
     assert [header.logicalIndex(v) for v in range(2)] == [0, 1]
     assert header.visualIndex(6) >= 2
     _frozen_shows_exactly_its_columns(loaded)
+
+
+def test_regression_a_paste_of_many_bad_values_counts_the_ones_it_does_not_list(loaded: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The paste's own "… (+5)" line made the message list 20 values and then say "… och 1 problem till"."""
+    page = loaded.review_page
+    QApplication.clipboard().setText("".join(f"Kanske{n}\r\n" for n in range(25)))
+    _go(loaded, 0, "decision")
+    with qtbot.waitSignal(page.edit_refused, timeout=2000) as refused:
+        qtbot.keyClick(loaded.table_view, Qt.Key.Key_V, CTRL)
+    lines = refused.args[0].message("sv").splitlines()
+    assert len(lines) == 22 and "Kanske19" in lines[20] and lines[21] == "  … och 5 problem till"
+    assert refused.args[0].message("en").splitlines()[-1] == "  … and 5 more problems"
+    loaded.findChild(QMessageBox, "errorBox").close()

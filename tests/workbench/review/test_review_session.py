@@ -10,6 +10,7 @@ import pytest
 from _review_fixtures import make_small_table, make_table
 
 from workbench.errors import InvalidDecisionsError, InvalidEditError
+from workbench.messages import problem
 from workbench.review.session import ReviewSession, progress, selection_sums
 
 T0 = datetime(2026, 3, 1, 9, 30, 15, 123456)
@@ -148,7 +149,7 @@ def test_replaced_by_must_be_an_existing_key_other_than_the_rows_own(session, ta
     with pytest.raises(InvalidEditError) as own:
         session.set_values([7, 8], "replaced_by", "000009")  # position 8 is key 000009
     assert own.value.params["reason"] == "self_reference"
-    assert own.value.params["problems"] == ["row 10: 000009"]
+    assert own.value.params["problems"] == [problem("edit_self_reference", row="10", key="000009")]
 
 
 def test_replace_without_replaced_by_is_allowed_and_reported(session) -> None:
@@ -170,7 +171,8 @@ def test_reviewed_fields_and_unknown_fields_cannot_be_edited(session) -> None:
 def test_unknown_keys_and_positions_are_listed_in_the_error(session) -> None:
     with pytest.raises(InvalidEditError) as caught:
         session.set_values(["000001", "nope", "saknas"], "decision", "keep")
-    assert caught.value.params["problems"] == ["key: nope", "key: saknas"]
+    assert caught.value.params["problems"] == [problem("edit_unknown_key", key="nope"),
+                                               problem("edit_unknown_key", key="saknas")]
     with pytest.raises(InvalidEditError):
         session.set_values([10_000], "decision", "keep")
 
@@ -206,7 +208,7 @@ def test_row_without_key_cannot_be_edited() -> None:
     with pytest.raises(InvalidEditError) as caught:
         session.set_values([0, 1], "decision", "keep")
     assert caught.value.params["reason"] == "row_without_key"
-    assert caught.value.params["problems"] == ["row 3"]
+    assert caught.value.params["problems"] == [problem("edit_row_without_key", row="3")]
 
 
 def test_changed_cells_lists_keys_and_fields_edited_since_the_last_save(session) -> None:
@@ -263,3 +265,14 @@ def test_selection_sums_add_spend_and_quantity_skipping_empty_cells() -> None:
     assert selection_sums(table, []) == (0.0, 0.0)
     no_spend = make_small_table([{"key": "1", "name": "x"}])
     assert selection_sums(no_spend, [0]) == (None, None)
+
+
+def test_regression_a_refused_edit_counts_the_problems_it_does_not_list(session) -> None:
+    """The edit's own "... (+5)" line made the message list 20 keys and then say "… och 1 problem till"."""
+    missing = [f"saknas{n}" for n in range(25)]
+    with pytest.raises(InvalidEditError) as caught:
+        session.set_values(missing, "decision", "keep")
+    lines = caught.value.message("sv").splitlines()
+    assert lines[1:21] == [f"  - artikelnumret saknas{n} finns inte i filen" for n in range(20)]
+    assert lines[21:] == ["  … och 5 problem till"]
+    assert caught.value.message("en").splitlines()[-1] == "  … and 5 more problems"

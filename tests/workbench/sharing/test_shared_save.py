@@ -52,7 +52,9 @@ def test_our_edits_and_a_colleagues_disjoint_edits_both_survive(book: Path, tmp_
     assert set(result.theirs_changes) == {("K0002", "decision"), ("K0002", "comment")}
     assert table.review.loc[table.review.index[1], "comment"] == "slut"
     assert result.base is not None and result.base.loc[table.review.index[1], "decision"] == "remove"
-    assert "kollegor" in result.summary(book, "sv")
+    # ...and the summary says what came in (the CLI's decisions do not say who: "colleagues")
+    assert result.summary("sv").splitlines()[1:] == ["2 ändringar av kollegor fördes in."]
+    assert result.summary("en").splitlines()[1:] == ["2 changes by colleagues were merged in."]
 
 
 def test_a_real_conflict_is_raised_without_writing_and_settled_when_told(book: Path, tmp_path: Path) -> None:

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>JointGrid</name>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor} {name}?</source>
+        <translation>
+            <numerusform>Link %n article into {survivor} {name}?</numerusform>
+            <numerusform>Link %n articles into {survivor} {name}?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Read %Ln article(s) from {file}</source>
@@ -152,6 +162,16 @@
         <translation>
             <numerusform>Clear %Ln row</numerusform>
             <numerusform>Clear %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceRowsSection</name>
+    <message numerus="yes">
+        <source>%n source row(s)</source>
+        <translation>
+            <numerusform>%n source row</numerusform>
+            <numerusform>%n source rows</numerusform>
         </translation>
     </message>
 </context>

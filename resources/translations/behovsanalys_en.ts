@@ -47,6 +47,13 @@
             <numerusform>Link %n articles into {survivor} {name}?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor}</source>
+        <translation>
+            <numerusform>Link %n article into {survivor}</numerusform>
+            <numerusform>Link %n articles into {survivor}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -395,9 +395,28 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Link</source>
         <translation>Slå ihop</translation>
     </message>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor}</source>
+        <translation>
+            <numerusform>Slå ihop %n artikel med {survivor}</numerusform>
+            <numerusform>Slå ihop %n artiklar med {survivor}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select the source row to split off in the detail pane.</source>
         <translation>Markera källraden som ska brytas ut i detaljrutan.</translation>
+    </message>
+    <message>
+        <source>Split off source row {row}</source>
+        <translation>Dela upp källrad {row}</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>Ångrat: {step}</translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>Gjort om: {step}</translation>
     </message>
     <message>
         <source>Save your changes first: the workbook could not be saved now.</source>

@@ -5,7 +5,8 @@ hide, the facet "Antal kommuner", the selected article's source rows in the deta
 The core says what is joint (``workbench.assortment.grid``) and does the linking and splitting
 (``workbench.assortment.link``, under the workbook's lock); this only wires it to the window. Link and
 split rewrite the workbook, so pending review edits are saved first (the window's ordinary save) and
-the workbook is opened again afterwards. A link is undone by splitting the moved rows off again.
+the workbook is opened again afterwards. Each is a step on the grid's undo stack: undoing puts the
+rows back where they were (``workbench.assortment.grid.undo_step``), redoing where the step put them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from ui import tasks
@@ -27,7 +28,7 @@ from ui.errors import show_error
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.review.page import ReviewPage
-    from workbench.assortment.grid import JointColumns
+    from workbench.assortment.grid import JointColumns, JointStep
     from workbench.assortment.joint_reader import JointState
     from workbench.table import SourceTable
 
@@ -42,6 +43,27 @@ def _stamp(path: Path) -> tuple[str, int, int] | None:
     return str(path.resolve()), status.st_mtime_ns, status.st_size
 
 
+class _StepCommand(QUndoCommand):
+    """A link or split on the grid's undo stack; undoing and redoing rewrite the workbook."""
+
+    def __init__(self, grid: JointGrid, text: str, step: JointStep) -> None:
+        super().__init__(text)
+        self.grid = grid
+        self.step = step
+        self.first = True
+        self.quiet = False  # pushed as undone: the stack is told, the file is as it should be
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self.grid.run_step(self.text(), self.step, undo=False)
+
+    def undo(self) -> None:
+        if not self.quiet:
+            self.grid.run_step(self.text(), self.step, undo=True)
+
+
 class JointGrid(QObject):
     """Adds the joint workbook's columns, facet, source rows and actions to the main window's grid."""
 
@@ -54,6 +76,8 @@ class JointGrid(QObject):
         self._read_task: tasks.Task | None = None
         self._page: ReviewPage | None = None
         self._select_after_load: str | None = None
+        self._after_load: tuple[str, JointStep, str] | None = None  # the step to put on the undo stack
+        self._write_task: tasks.Task | None = None
         self.confirm_box: QMessageBox | None = None
         self.section = SourceRowsSection()
         self.section.hide()
@@ -122,6 +146,9 @@ class JointGrid(QObject):
             self._select_after_load = None
             if row >= 0:
                 page.view.setCurrentIndex(page.model.index(row, 0))
+        if self._after_load is not None:
+            self._push(*self._after_load)
+            self._after_load = None
 
     def _set_joint(self, joint: bool) -> None:
         for action in (self.columns_action, self.link_action, self.split_action):
@@ -262,7 +289,8 @@ class JointGrid(QObject):
         """Link ``keys`` into the first (after saving pending edits), then open the workbook again."""
         from workbench.assortment.link import link_articles
 
-        self._write(lambda path, user: link_articles(path, keys, user=user), select=keys[0])
+        text = self.tr("Link %n article(s) into {survivor}", "", len(keys) - 1).format(survivor=keys[0])
+        self._step(lambda path, user: link_articles(path, keys, user=user), text)
 
     def _on_split_action_triggered(self) -> None:
         chosen = self.section.selected_row()
@@ -275,9 +303,85 @@ class JointGrid(QObject):
         """Split the source row on Källrader row ``sheet_row`` into an article of its own."""
         from workbench.assortment.link import split_row
 
-        self._write(lambda path, user: split_row(path, sheet_row, user=user), select=None)
+        text = self.tr("Split off source row {row}").format(row=sheet_row)
+        self._step(lambda path, user: split_row(path, sheet_row, user=user), text)
 
-    def _write(self, change: Callable[[Path, str], Any], select: str | None) -> None:
+    def _step(self, change: Callable[[Path, str], Any], text: str) -> None:
+        """Run a link or split and remember what it changed, as an undo step of the grid."""
+        page = self._page
+        if page is None or page.session is None:
+            return
+        path = Path(page.session.table.path)
+        known = self.state if self.state is not None and self._stamp == _stamp(path) else None
+
+        def work(path: Path, user: str) -> Any:
+            from workbench.assortment.grid import step_between
+            from workbench.assortment.joint_reader import read_joint
+
+            before = known if known is not None else read_joint(path)
+            report = change(path, user)
+            after = read_joint(path)
+            return report, step_between(before, after), after
+
+        def done(result: Any) -> None:
+            report, step, after = result
+            select = step.rows[0][3] if step.rows else None
+            self._after_load = (text, step, "done") if step else None
+            self.window.statusBar().showMessage(report.summary(self.window.language), 10_000)
+            self._reopen(path, after, select)
+
+        self._write(work, done)
+
+    def run_step(self, text: str, step: JointStep, undo: bool) -> None:
+        """Undo (or redo) a link or split: its rows go back where they were (or again where it put them)."""
+        from workbench.assortment.grid import redo_step, undo_step
+
+        page = self._page
+        if page is None or page.session is None:
+            return
+        path = Path(page.session.table.path)
+
+        def work(path: Path, user: str) -> Any:
+            from workbench.assortment.joint_reader import read_joint
+
+            (undo_step if undo else redo_step)(path, step, user=user)
+            return read_joint(path)
+
+        def done(after: Any) -> None:
+            self._after_load = (text, step, "undone" if undo else "done")
+            message = self.tr("Undone: {step}") if undo else self.tr("Redone: {step}")
+            self.window.statusBar().showMessage(message.format(step=text), 10_000)
+            select = (step.rows[0][1] if undo else step.rows[0][3]) if step.rows else None
+            self._reopen(path, after, select)
+
+        def failed() -> None:
+            # nothing was written: the step stays where it was on the stack
+            self._push(text, step, "done" if undo else "undone")
+
+        self._write(work, done, failed)
+
+    def _reopen(self, path: Path, after: JointState, select: str | None) -> None:
+        self.state, self._stamp = after, _stamp(path)  # read already: the reload need not read it again
+        self._select_after_load = select
+        self.window.open_file(path)
+
+    def _push(self, text: str, step: JointStep, where: str) -> None:
+        """Put ``step`` on the grid's undo stack (reopening the workbook cleared it), done or undone."""
+        page = self._page
+        if page is None:
+            return
+        stack = page.model.undo_stack
+        stack.clear()
+        command = _StepCommand(self, text, step)
+        stack.push(command)  # its first redo does nothing: the step is in the file already
+        if where == "undone":
+            command.quiet = True
+            stack.undo()
+            command.quiet = False
+
+    def _write(self, work: Callable[[Path, str], Any], done: Callable[[Any], None],
+               failed_too: Callable[[], None] | None = None) -> None:
+        """Run ``work`` (which rewrites the workbook) once pending review edits are saved."""
         window = self.window
         page = self._page
         if page is None or page.session is None:
@@ -288,26 +392,33 @@ class JointGrid(QObject):
 
         def saved(ok: bool) -> None:
             if not ok:
+                if failed_too is not None:
+                    failed_too()
                 return
             saver.watcher.paused = True  # our own write is not a colleague's change
+            page.model.read_only = True
 
-            def done(report: Any) -> None:
+            def succeeded(result: Any) -> None:
                 saver.watcher.paused = False
-                self._select_after_load = select if select is not None else getattr(report, "new_id", None)
-                window.statusBar().showMessage(report.summary(window.language), 10_000)
-                window.open_file(path)
+                page.model.read_only = False
+                done(result)
 
             def failed(error: BaseException) -> None:
                 saver.watcher.paused = False
+                page.model.read_only = False
+                if failed_too is not None:
+                    failed_too()
                 show_error(window, error, window.language)
 
-            self._write_task = tasks.run_task(lambda _p: change(path, user), on_success=done, on_failure=failed,
-                                              lane="save")
+            self._write_task = tasks.run_task(lambda _p: work(path, user), on_success=succeeded,
+                                              on_failure=failed, lane="save")
 
         if saver.is_dirty:
             # the review edits go into the workbook first, by the window's ordinary save
             if not saver.save(on_done=saved):
                 self._tell(self.tr("Save your changes first: the workbook could not be saved now."))
+                if failed_too is not None:
+                    failed_too()
             return
         saved(True)
 

@@ -195,3 +195,64 @@ def test_a_joint_workbook_opens_at_once_without_its_own_columns_in_the_banner(lo
     assert loaded.table is not None and loaded.table.sheet == "Sortiment"
     assert not any(f.code == "unmapped_columns" for f in loaded.table.findings)
     assert not loaded.banner.isVisibleTo(loaded)
+
+
+def _reloaded(window: MainWindow, qtbot, run) -> None:
+    with qtbot.waitSignal(window.table_loaded, timeout=30_000):
+        run()
+    qtbot.waitUntil(lambda: not window.joint_grid.reading, timeout=30_000)
+
+
+def test_undo_and_redo_of_a_link_rewrite_the_file(loaded: MainWindow, joint: Path, qtbot) -> None:
+    grid = loaded.joint_grid
+    before = {(r.source_key, r.article_id, r.match) for r in read_joint(joint).records}
+    _reloaded(loaded, qtbot, lambda: grid.link(["G00002", "G00004"]))
+    assert loaded.undo_action.isEnabled()
+    assert loaded.undo_action.text() == "&Ångra Slå ihop 1 artikel med G00002"
+    _reloaded(loaded, qtbot, loaded.undo_action.trigger)
+    state = read_joint(joint)
+    # every row back in its own article with the rule that matched it, no article merged any more
+    assert {(r.source_key, r.article_id, r.match) for r in state.records} == before
+    assert state.articles["G00004"].merged_into is None
+    assert loaded.table_view.currentIndex().row() == loaded.model.row_of_key("G00004")
+    assert [row.record.source_key for row in grid.section.rows()] == ["B2"]
+    assert loaded.redo_action.isEnabled() and not loaded.undo_action.isEnabled()
+    _reloaded(loaded, qtbot, loaded.redo_action.trigger)
+    state = read_joint(joint)
+    assert sorted(r.source_key or "" for r in state.records if r.article_id == "G00002") == ["A2", "B2", "C2"]
+    assert state.articles["G00004"].merged_into == "G00002"
+    assert loaded.undo_action.isEnabled()
+
+
+def test_undo_of_a_split_puts_the_row_back(loaded: MainWindow, joint: Path, qtbot) -> None:
+    grid = loaded.joint_grid
+    _select(loaded, "G00001")
+    tyreso = next(row for row in grid.section.rows() if row.record.municipality == "Tyresö")
+    _reloaded(loaded, qtbot, lambda: grid.split(tyreso.sheet_row))
+    new_id = next(r.article_id for r in read_joint(joint).records if r.source_key == "C1")
+    assert new_id not in ("G00001",)
+    assert loaded.undo_action.text() == f"&Ångra Dela upp källrad {tyreso.sheet_row}"
+    _reloaded(loaded, qtbot, loaded.undo_action.trigger)
+    back = next(r for r in read_joint(joint).records if r.source_key == "C1")
+    assert (back.article_id, back.match) == ("G00001", "lev_artnr")
+    assert len(grid.section.rows()) == 3
+
+
+def test_an_undo_after_a_colleagues_change_is_refused_and_writes_nothing(loaded: MainWindow, joint: Path,
+                                                                          qtbot, monkeypatch) -> None:
+    from workbench.assortment.link import split_row
+
+    grid = loaded.joint_grid
+    _reloaded(loaded, qtbot, lambda: grid.link(["G00002", "G00004"]))
+    # a colleague splits the moved row off meanwhile
+    moved = next(row for row in grid.section.rows() if row.record.source_key == "B2")
+    split_row(joint, moved.sheet_row, user="kollega")
+    stamp = joint.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr("ui.assortment.joint_grid.show_error",
+                        lambda _parent, error, language: shown.append(error.message(language)))
+    loaded.undo_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "kan inte ångras" in shown[0] and joint.name in shown[0]
+    assert joint.read_bytes() == stamp
+    assert loaded.undo_action.isEnabled()  # still there to try again

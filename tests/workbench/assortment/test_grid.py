@@ -71,3 +71,47 @@ def test_an_articles_source_rows_with_their_kallrader_rows(joint: Path) -> None:
         ("Botkyrka", "A1", 10.0), ("Haninge", "B1", 30.0)]
     assert [r.sheet_row for r in rows] == [state.record_rows[state.records.index(r.record)] for r in rows]
     assert source_rows_of(state, "G99999") == []
+
+
+def _rows(path: Path) -> set[tuple[str | None, str, str]]:
+    return {(r.source_key, r.article_id, r.match) for r in read_joint(path).records}
+
+
+def test_a_link_undone_and_redone_by_its_step(joint: Path, tmp_path: Path) -> None:
+    from workbench.assortment.grid import redo_step, step_between, undo_step
+    from workbench.assortment.link import link_articles
+
+    c = _list(tmp_path / "c.xlsx", [["C1", "Pappersmugg 20cl", "Duni AB", "DU-22", 50, 7, 14.0]])
+    merge_lists(joint, [Source(c, "Tyresö")], user="test")
+    before = read_joint(joint)
+    rows_before = _rows(joint)
+    ids = [a for a, article in before.articles.items() if "ugg" in str(article.fields.get("name"))]
+    assert len(ids) == 2
+    link_articles(joint, ids, user="test")
+    linked = read_joint(joint)
+    step = step_between(before, linked)
+    assert [(r[1], r[3], r[4]) for r in step.rows] == [(ids[1], ids[0], "manuell")]
+    assert step.merged == ((ids[1], None, ids[0]),)
+    rows_linked = _rows(joint)
+    assert undo_step(joint, step, user="test")
+    assert _rows(joint) == rows_before and read_joint(joint).articles[ids[1]].merged_into is None
+    assert redo_step(joint, step, user="test")
+    assert _rows(joint) == rows_linked and read_joint(joint).articles[ids[1]].merged_into == ids[0]
+
+
+def test_a_step_that_no_longer_fits_the_file_is_refused_and_writes_nothing(joint: Path) -> None:
+    from workbench.assortment.grid import step_between, undo_step
+    from workbench.assortment.link import split_row
+    from workbench.errors import JointStepOutdatedError
+
+    before = read_joint(joint)
+    mug = next(r for r in before.records if r.source_key == "B1")
+    row = before.record_rows[before.records.index(mug)]
+    split_row(joint, row, user="test")
+    step = step_between(before, read_joint(joint))
+    split_row(joint, row, user="kollega")  # split again: the row is in yet another article now
+    content = joint.read_bytes()
+    with pytest.raises(JointStepOutdatedError) as raised:
+        undo_step(joint, step, user="test")
+    assert "har ändrats sedan dess" in raised.value.message("sv") and str(joint) in raised.value.message("sv")
+    assert joint.read_bytes() == content

@@ -256,3 +256,16 @@ def test_an_undo_after_a_colleagues_change_is_refused_and_writes_nothing(loaded:
     assert "kan inte ångras" in shown[0] and joint.name in shown[0]
     assert joint.read_bytes() == stamp
     assert loaded.undo_action.isEnabled()  # still there to try again
+
+
+def test_the_joint_parts_follow_the_language_and_sit_in_the_context_menu(loaded: MainWindow) -> None:
+    grid = loaded.joint_grid
+    assert grid.link_action in loaded.table_view.context_actions
+    assert grid.split_action in loaded.table_view.context_actions
+    loaded.set_language("en")
+    box = loaded.review_page.filter_panel.facets["Kommuner"]
+    assert box.title() == "Number of municipalities"
+    assert grid.section.table.horizontalHeaderItem(0).text() == "Municipality"
+    assert grid.columns_action.text() == "Show &municipality columns"
+    loaded.set_language("sv")
+    assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp"

@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_central()
         self._build_menus()
+        from ui.assortment.joint_grid import JointGrid
+
+        self.joint_grid = JointGrid(self)
         self._build_status_bar()
         self.retranslate()
         self.resize(1280, 800)
@@ -393,6 +396,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setText(self.tr("Cancel"))
         self.owner_wait_cancel.setText(self.tr("Stop waiting"))
         self.edit_menu.setTitle(self.tr("&Edit"))
+        self.joint_grid.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:
@@ -463,6 +467,7 @@ class MainWindow(QMainWindow):
         # the load waits (at most half a second) until a preview has been painted: importing pandas holds
         # the interpreter, and the rows should not wait for it
         painted = threading.Event()
+        joint = [False]
         if self.table is None:
             self._show_preview(read_preview(path, options.get("sheet"), options.get("header_row")))
         if self._preview is not None:
@@ -477,7 +482,8 @@ class MainWindow(QMainWindow):
                     self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
                 return
             self._finish_loading()
-            if needs_confirming(table, remembered):
+            # a joint workbook's layout is the app's own: nothing for the import dialog to ask
+            if needs_confirming(table, remembered) and not joint[0]:
                 self._confirm_import(path, table)
             else:
                 self._show_table(table)
@@ -504,6 +510,12 @@ class MainWindow(QMainWindow):
             from workbench.reading.importer import read_table
 
             table = read_table(path, progress=progress, **options)
+            from workbench.assortment.grid import joint_columns, joint_findings
+
+            columns = joint_columns(table)
+            if columns is not None:  # the joint layout's own columns are no unrecognised ones
+                table.findings = joint_findings(table, columns)
+            joint[0] = columns is not None
             import ui.review.page
             import ui.sharing.save_controller  # noqa: F401
 

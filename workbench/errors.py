@@ -241,6 +241,12 @@ class SourceRowNotFoundError(WorkbenchError, ValueError):
     code = "split_unknown_row"
 
 
+class JointStepOutdatedError(WorkbenchError, ValueError):
+    """A link or split cannot be undone or redone: the joint workbook's rows changed since."""
+
+    code = "joint_step_outdated"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

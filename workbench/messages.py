@@ -257,6 +257,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{file} har ingen källrad {row} på bladet {sheet}.",
         "{file} has no source row {row} on the sheet {sheet}.",
     ),
+    "joint_step_outdated": (
+        "Steget kan inte ångras eller göras om: källraderna i {file} har ändrats sedan dess.",
+        "The step cannot be undone or redone: the source rows of {file} have changed since.",
+    ),
     "lock_taken_over": (
         "Låset på {file} som {who} lämnade efter sig togs över.",
         "The lock on {file} left behind by {who} was taken over.",

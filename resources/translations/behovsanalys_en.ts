@@ -39,6 +39,23 @@
     </message>
 </context>
 <context>
+    <name>JointGrid</name>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor} {name}?</source>
+        <translation>
+            <numerusform>Link %n article into {survivor} {name}?</numerusform>
+            <numerusform>Link %n articles into {survivor} {name}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor}</source>
+        <translation>
+            <numerusform>Link %n article into {survivor}</numerusform>
+            <numerusform>Link %n articles into {survivor}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Read %Ln article(s) from {file}</source>
@@ -117,6 +134,16 @@
         <translation>
             <numerusform>Clear %Ln row</numerusform>
             <numerusform>Clear %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceRowsSection</name>
+    <message numerus="yes">
+        <source>%n source row(s)</source>
+        <translation>
+            <numerusform>%n source row</numerusform>
+            <numerusform>%n source rows</numerusform>
         </translation>
     </message>
 </context>

@@ -355,6 +355,79 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>JointGrid</name>
+    <message>
+        <source>Show &amp;municipality columns</source>
+        <translation>Visa &amp;kommunkolumner</translation>
+    </message>
+    <message>
+        <source>&amp;Link selected articles…</source>
+        <translation>Slå &amp;ihop markerade artiklar…</translation>
+    </message>
+    <message>
+        <source>S&amp;plit off source row</source>
+        <translation>&amp;Dela upp</translation>
+    </message>
+    <message>
+        <source>Number of municipalities</source>
+        <translation>Antal kommuner</translation>
+    </message>
+    <message>
+        <source>Select at least two articles to link.</source>
+        <translation>Markera minst två artiklar att slå ihop.</translation>
+    </message>
+    <message>
+        <source>Link articles</source>
+        <translation>Slå ihop artiklar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor} {name}?</source>
+        <translation>
+            <numerusform>Slå ihop %n artikel med {survivor} {name}?</numerusform>
+            <numerusform>Slå ihop %n artiklar med {survivor} {name}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their source rows move to {survivor}; they stay in the list with no volume. &quot;Split off source row&quot; takes a row back out.</source>
+        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med &quot;Dela upp&quot; bryter du ut en källrad igen.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Slå ihop</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link %n article(s) into {survivor}</source>
+        <translation>
+            <numerusform>Slå ihop %n artikel med {survivor}</numerusform>
+            <numerusform>Slå ihop %n artiklar med {survivor}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the source row to split off in the detail pane.</source>
+        <translation>Markera källraden som ska brytas ut i detaljrutan.</translation>
+    </message>
+    <message>
+        <source>Split off source row {row}</source>
+        <translation>Dela upp källrad {row}</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>Ångrat: {step}</translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>Gjort om: {step}</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the workbook could not be saved now.</source>
+        <translation>Spara dina ändringar först: arbetsboken kunde inte sparas nu.</translation>
+    </message>
+    <message>
+        <source>Joint assortment</source>
+        <translation>Gemensamt sortiment</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -829,6 +902,72 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Command</source>
         <translation>Kommando</translation>
+    </message>
+</context>
+<context>
+    <name>SourceRowsSection</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Source key</source>
+        <translation>Källnyckel</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Source rows</source>
+        <translation>Källrader</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Supplier article no</source>
+        <translation>Lev. art.nr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Source rows: reading…</source>
+        <translation>Källrader: läses…</translation>
+    </message>
+    <message>
+        <source>Source rows could not be read.</source>
+        <translation>Källraderna kunde inte läsas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source row(s)</source>
+        <translation>
+            <numerusform>%n källrad</numerusform>
+            <numerusform>%n källrader</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.review.model import KeyRole, ReviewTableModel
 from workbench.fields import REVIEW_FIELDS, STAMP_FIELDS
@@ -14,6 +14,9 @@ from workbench.sharing.journal import Journal
 
 
 class DetailPane(QScrollArea):
+    # the key of the article shown (None for none): sections added below the details follow it
+    article_shown = Signal(object)
+
     def __init__(self, model: ReviewTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
@@ -27,7 +30,12 @@ class DetailPane(QScrollArea):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.label.setMargin(8)
-        self.setWidget(self.label)
+        inner = QWidget()
+        self._layout = QVBoxLayout(inner)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.label)
+        self._layout.addStretch(1)
+        self.setWidget(inner)
         self.row = -1
         self.journal: Journal | None = None
         self.history_limit = 20
@@ -38,12 +46,17 @@ class DetailPane(QScrollArea):
     def _on_model_model_reset(self) -> None:
         self.show_row(-1)
 
+    def add_section(self, widget: QWidget, *, first: bool = False) -> None:
+        """Show ``widget`` below the article's details (above them when ``first``)."""
+        self._layout.insertWidget(0 if first else self._layout.count() - 1, widget)
+
     def show_row(self, row: int) -> None:
         """Show the article in view row ``row`` (``-1`` for none)."""
         self.row = row
         model = self.model
         if row < 0 or model.table is None or row >= model.rowCount():
             self.label.setText(self.tr("Select an article to see all its details."))
+            self.article_shown.emit(None)
             return
         table = model.table
         position = model.position(row)
@@ -61,8 +74,10 @@ class DetailPane(QScrollArea):
             lines.append(f"<tr><td><i>{html.escape(field.label(model.language))}</i></td>"
                          f"<td>{html.escape(text).replace(chr(10), '<br/>')}</td></tr>")
         lines.append("</table>")
-        lines.extend(self._history(table.path, model.data(model.index(row, 0), KeyRole)))
+        key = model.data(model.index(row, 0), KeyRole)
+        lines.extend(self._history(table.path, key))
         self.label.setText("".join(lines))
+        self.article_shown.emit(key)
 
     def _history(self, workbook: object, key: str | None) -> list[str]:
         """Who changed what, when: this article's audit trail from the journal."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import locale
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -80,6 +81,9 @@ class FacetBox(QGroupBox):
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self._filling = False
         self._counts: list[tuple[str, int]] = []
+        # the title of a facet on a column that is no field (a joint workbook's "Kommuner"), asked anew
+        # in each language
+        self.fixed_title: Callable[[], str] | None = None
 
     def retranslate(self, language: str) -> None:
         self.language = language
@@ -87,8 +91,13 @@ class FacetBox(QGroupBox):
             self.setTitle(self.tr("Review state"))
         elif self.name == HAS_COMMENT:
             self.setTitle(self.tr("Has comment"))
+        elif self.fixed_title is not None:
+            self.setTitle(self.fixed_title())
         else:
-            self.setTitle(field(self.name).label(language))
+            try:
+                self.setTitle(field(self.name).label(language))
+            except KeyError:  # a header as found in the file
+                self.setTitle(self.name)
         self.search.setPlaceholderText(self.tr("Filter values…"))
         self.search.setAccessibleName(self.tr("Filter the values of {facet}").format(facet=self.title()))
         self.list.setAccessibleName(self.title())
@@ -186,13 +195,9 @@ class FilterPanel(QScrollArea):
         layout.addWidget(self.clear_button)
         layout.addWidget(self.kept_label)
         self.facets: dict[str, FacetBox] = {}
+        self._layout = layout
         for name in FACET_FIELDS:
-            box = FacetBox(name)
-            box.changed.connect(self.changed)
-            box.bulk_requested.connect(self.bulk_requested)
-            box.search.textChanged.connect(lambda _t: self.changed.emit())
-            self.facets[name] = box
-            layout.addWidget(box)
+            self._add_facet(name)
         self.ranges: dict[str, tuple[QLineEdit, QLineEdit]] = {}
         self.range_boxes: dict[str, QGroupBox] = {}
         validator = QDoubleValidator(self)
@@ -220,6 +225,16 @@ class FilterPanel(QScrollArea):
         self._kept_facets: dict[str, frozenset[str]] = {}
         self._kept_ranges: dict[str, tuple[float | None, float | None]] = {}
 
+    def _add_facet(self, name: str) -> FacetBox:
+        box = FacetBox(name)
+        box.changed.connect(self.changed)
+        box.bulk_requested.connect(self.bulk_requested)
+        box.search.textChanged.connect(lambda _t: self.changed.emit())
+        self.facets[name] = box
+        # after the facets there are, before the ranges
+        self._layout.insertWidget(3 + len(self.facets) - 1, box)
+        return box
+
     def retranslate(self, language: str) -> None:
         self.language = language
         self.only_unreviewed.setText(self.tr("Only not reviewed"))
@@ -235,11 +250,16 @@ class FilterPanel(QScrollArea):
             low.setAccessibleName(self.tr("{field} from").format(field=field(name).label(language)))
             high.setAccessibleName(self.tr("{field} to").format(field=field(name).label(language)))
 
-    def set_available(self, session: ReviewSession) -> None:
-        """Show only the facets and ranges the table has columns for, each in the order it keeps."""
+    def set_available(self, session: ReviewSession, extra: Sequence[str] = ()) -> None:
+        """Show only the facets and ranges the table has columns for, each in the order it keeps;
+        ``extra`` names further columns the core makes facets of this table (a joint workbook's)."""
         columns = session.table.columns
         always = {REVIEW_STATE, HAS_COMMENT, *REVIEW_FIELD_NAMES}
         self.available = {name for name in (*FACET_FIELDS, *RANGE_FIELDS) if name in always or name in columns}
+        for name in extra:
+            if name not in self.facets:
+                self._add_facet(name).retranslate(self.language)
+            self.available.add(name)
         for name, box in self.facets.items():
             box.setVisible(name in self.available)
             box.order = facet_order(session, name) if name in self.available else []

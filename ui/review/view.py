@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -63,6 +63,8 @@ class ReviewTableView(QTableView):
         super().__init__(parent)
         self.setObjectName("reviewTable")
         self.review_model = model
+        # actions a joint workbook adds to the context menu (ui/assortment/joint_grid.py)
+        self.context_actions: list[QAction] = []
         self.setModel(model)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -435,5 +437,9 @@ class ReviewTableView(QTableView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_bulk_menu(self)
+        extra = [action for action in self.context_actions if action.isVisible()]
+        if extra:
+            menu.addSeparator()
+            menu.addActions(extra)
         menu.exec(event.globalPos())
         menu.deleteLater()

@@ -1,0 +1,117 @@
+"""What the review grid is told about a joint workbook (workbench.assortment.grid): its municipality
+columns (a pair per municipality, "Antal per förpackning" none), its extra facet, its findings without
+its own columns called unknown, and an article's source rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from workbench.assortment import read_joint
+from workbench.assortment.grid import joint_columns, joint_findings, source_rows_of
+from workbench.assortment.merge import merge_lists
+from workbench.assortment.sources import Source
+from workbench.reading.importer import read_table
+
+HEADERS = ["Artikelnummer", "Benämning", "Leverantör", "Lev. art.nr", "Antal per förpackning", "Antal", "Belopp"]
+
+
+def _list(path: Path, rows: list[list[object]]) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Artiklar")
+    for r, row in enumerate([HEADERS, *rows]):
+        sheet.write_row(r, 0, row)
+    book.close()
+    return path
+
+
+@pytest.fixture
+def joint(tmp_path: Path) -> Path:
+    a = _list(tmp_path / "a.xlsx", [["A1", "Mugg papper 20 cl", "Duni AB", "DU-2", 50, 10, 20.0],
+                                    ["A2", "Sopsäck 125 l", "Duni AB", "DU-3", 10, 5, 40.0]])
+    b = _list(tmp_path / "b.xlsx", [["B1", "Mugg papper 20 cl", "Duni AB", "DU-2", 50, 30, 60.0]])
+    path = tmp_path / "joint.xlsx"
+    merge_lists(path, [Source(a, "Botkyrka"), Source(b, "Haninge")], user="test")
+    return path
+
+
+def test_the_municipality_columns_are_the_pairs_and_the_facet_is_the_count(joint: Path) -> None:
+    columns = joint_columns(read_table(joint))
+    assert columns is not None and columns.lang == "sv"
+    assert columns.municipalities == ("Botkyrka", "Haninge")
+    assert columns.municipality_columns == ("Antal Botkyrka", "Belopp Botkyrka", "Antal Haninge", "Belopp Haninge")
+    assert columns.facets == ("Kommuner",)
+
+
+def test_other_sheets_and_ordinary_lists_are_no_joint_grid(joint: Path, tmp_path: Path) -> None:
+    assert joint_columns(read_table(joint, "Källrader", header_row=1, key_column="Artikel-ID")) is None
+    plain = _list(tmp_path / "plain.xlsx", [["A1", "Mugg", "Duni AB", "DU-2", 50, 10, 20.0]])
+    assert joint_columns(read_table(plain)) is None
+
+
+def test_the_layouts_own_columns_are_not_called_unrecognised(joint: Path) -> None:
+    table = read_table(joint)
+    columns = joint_columns(table)
+    assert columns is not None
+    assert any(f.code == "unmapped_columns" for f in table.findings)
+    assert not any(f.code == "unmapped_columns" for f in joint_findings(table, columns))
+    # a column someone added by hand is still named
+    table.data["Egen anteckning"] = None
+    found = [f for f in joint_findings(table, columns) if f.code == "unmapped_columns"]
+    assert [f.params for f in found] == [{"count": 1, "headers": "Egen anteckning"}]
+
+
+def test_an_articles_source_rows_with_their_kallrader_rows(joint: Path) -> None:
+    state = read_joint(joint)
+    mug = next(a for a, article in state.articles.items() if article.fields.get("name") == "Mugg papper 20 cl")
+    rows = source_rows_of(state, mug)
+    assert [(r.record.municipality, r.record.source_key, r.record.quantity) for r in rows] == [
+        ("Botkyrka", "A1", 10.0), ("Haninge", "B1", 30.0)]
+    assert [r.sheet_row for r in rows] == [state.record_rows[state.records.index(r.record)] for r in rows]
+    assert source_rows_of(state, "G99999") == []
+
+
+def _rows(path: Path) -> set[tuple[str | None, str, str]]:
+    return {(r.source_key, r.article_id, r.match) for r in read_joint(path).records}
+
+
+def test_a_link_undone_and_redone_by_its_step(joint: Path, tmp_path: Path) -> None:
+    from workbench.assortment.grid import redo_step, step_between, undo_step
+    from workbench.assortment.link import link_articles
+
+    c = _list(tmp_path / "c.xlsx", [["C1", "Pappersmugg 20cl", "Duni AB", "DU-22", 50, 7, 14.0]])
+    merge_lists(joint, [Source(c, "Tyresö")], user="test")
+    before = read_joint(joint)
+    rows_before = _rows(joint)
+    ids = [a for a, article in before.articles.items() if "ugg" in str(article.fields.get("name"))]
+    assert len(ids) == 2
+    link_articles(joint, ids, user="test")
+    linked = read_joint(joint)
+    step = step_between(before, linked)
+    assert [(r[1], r[3], r[4]) for r in step.rows] == [(ids[1], ids[0], "manuell")]
+    assert step.merged == ((ids[1], None, ids[0]),)
+    rows_linked = _rows(joint)
+    assert undo_step(joint, step, user="test")
+    assert _rows(joint) == rows_before and read_joint(joint).articles[ids[1]].merged_into is None
+    assert redo_step(joint, step, user="test")
+    assert _rows(joint) == rows_linked and read_joint(joint).articles[ids[1]].merged_into == ids[0]
+
+
+def test_a_step_that_no_longer_fits_the_file_is_refused_and_writes_nothing(joint: Path) -> None:
+    from workbench.assortment.grid import step_between, undo_step
+    from workbench.assortment.link import split_row
+    from workbench.errors import JointStepOutdatedError
+
+    before = read_joint(joint)
+    mug = next(r for r in before.records if r.source_key == "B1")
+    row = before.record_rows[before.records.index(mug)]
+    split_row(joint, row, user="test")
+    step = step_between(before, read_joint(joint))
+    split_row(joint, row, user="kollega")  # split again: the row is in yet another article now
+    content = joint.read_bytes()
+    with pytest.raises(JointStepOutdatedError) as raised:
+        undo_step(joint, step, user="test")
+    assert "har ändrats sedan dess" in raised.value.message("sv") and str(joint) in raised.value.message("sv")
+    assert joint.read_bytes() == content

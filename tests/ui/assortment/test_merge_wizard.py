@@ -1,0 +1,139 @@
+"""The merge wizard on three real lists: files detected, merged in the background, the result shown and
+the joint workbook written with the summed volumes; a cancelled merge writes nothing."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+import _merge_lists as lists
+import pytest
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
+
+from ui.assortment.merge_wizard import RESULT_PAGE, RUN_PAGE, TARGET_PAGE, MergeWizard, open_merge_wizard
+from ui.importing.import_dialog import ImportDialog
+from ui.main_window import MainWindow
+from workbench.assortment import read_joint
+
+
+def _files_read(wizard: MergeWizard, qtbot, count: int) -> None:
+    page = wizard.files_page
+    qtbot.waitUntil(lambda: len(page.entries) == count and not page.reading, timeout=30_000)
+
+
+def _import_dialog(window: MainWindow) -> ImportDialog | None:
+    shown = [d for d in window.findChildren(ImportDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+def _cell(wizard: MergeWizard, row: int, column: int) -> str:
+    item = wizard.files_page.table.item(row, column)
+    return "" if item is None else item.text()
+
+
+def _wizard_with_lists(window: MainWindow, qtbot, folder: Path) -> MergeWizard:
+    paths = lists.make_lists(folder)
+    wizard = open_merge_wizard(window)
+    qtbot.waitExposed(wizard)
+    wizard.files_page.add_files(paths[:2])
+    # the third list is dropped on the page, as from the file manager
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(paths[2]))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    wizard.files_page.dropEvent(drop)
+    _files_read(wizard, qtbot, 3)
+    return wizard
+
+
+def test_wizard_merges_three_lists_and_opens_the_joint_workbook(main_window: MainWindow, tmp_path: Path,
+                                                               qtbot) -> None:
+    wizard = _wizard_with_lists(main_window, qtbot, tmp_path / "listor")
+    # detected municipalities: Botkyrka from the file name, Huddinge from its "Kommun" column, Nacka by name
+    assert [_cell(wizard, r, 1) for r in range(3)] == ["Botkyrka artiklar 2025", "Huddinge", "Nacka"]
+    assert [_cell(wizard, r, 2) for r in range(3)] == ["filnamnet – kontrollera", "kommunkolumnen",
+                                                       "filnamnet – kontrollera"]
+    assert [_cell(wizard, r, 3) for r in range(3)] == ["4", "3", "4"]
+    wizard.files_page.set_municipality(0, "Botkyrka")
+    assert wizard.files_page.sources()[0].municipality == "Botkyrka"
+    assert wizard.files_page.sources()[1].municipality is None  # as detected: the core finds it again
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    wizard.next()
+    assert wizard.currentId() == TARGET_PAGE
+    target = tmp_path / "listor" / "Gemensam analys.xlsx"
+    assert Path(wizard.target_page.path_edit.text()) == target  # the default: beside the first list
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == "&Slå ihop"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=60_000)
+
+    assert target.exists()
+    state = read_joint(target)
+    assert len(state.articles) == lists.ARTICLES
+    assert len(state.records) == lists.SOURCE_ROWS
+    volume: dict[str, float] = defaultdict(float)
+    for record in state.records:
+        volume[record.article_id] += record.quantity or 0
+    by_gtin = {article.fields["gtin"]: volume[article_id] for article_id, article in state.articles.items()
+               if article.fields["gtin"]}
+    assert by_gtin == lists.TRUTH
+    assert sorted({source.municipality for source in state.sources}) == ["Botkyrka", "Huddinge", "Nacka"]
+
+    view = wizard.result_page.view
+    assert view.rule_counts() == {"GTIN": "7", "Leverantörens artikelnummer": "2", "Benämning": "0",
+                                  "Manuell": "0", "Ny": "2"}
+    municipalities = {view.municipality_table.item(r, 0).text(): view.municipality_table.item(r, 1).text()
+                      for r in range(view.municipality_table.rowCount())}
+    assert municipalities == {"Botkyrka": "4", "Huddinge": "3", "Nacka": "4"}
+    assert "6 gemensamma artiklar från 11 källrader i 3 kommuner." in view.summary_label.text()
+    findings = [view.findings_list.item(i).text() for i in range(view.findings_list.count())]
+    assert any("Nacka.xlsx" in text and "filnamnet" in text for text in findings)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        wizard.result_page.open_button.click()
+        # until the importer knows the joint workbook's municipality columns, its first open is checked
+        qtbot.waitUntil(lambda: main_window.table is not None or _import_dialog(main_window) is not None,
+                        timeout=30_000)
+        dialog = _import_dialog(main_window)
+        if dialog is not None:
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert main_window.table is not None and main_window.table.path == target
+    assert main_window.model.rowCount() == lists.ARTICLES
+
+
+def test_cancelled_merge_writes_nothing(main_window: MainWindow, tmp_path: Path, qtbot,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.assortment.merge as merge
+
+    wizard = _wizard_with_lists(main_window, qtbot, tmp_path / "listor")
+    # the merge's first read waits until Cancel has been clicked, so the cancel lands mid-merge
+    clicked = threading.Event()
+    real_read_list = merge.read_list
+
+    def slow_read_list(source, **kwargs):  # type: ignore[no-untyped-def]
+        clicked.wait(10)
+        return real_read_list(source, **kwargs)
+
+    monkeypatch.setattr(merge, "read_list", slow_read_list)
+    wizard.next()
+    target = wizard.target_page.target()
+    wizard.next()
+    assert wizard.currentId() == RUN_PAGE
+    wizard.run_page.cancel_button.click()
+    clicked.set()
+    qtbot.waitUntil(lambda: wizard.run_page.task is None, timeout=30_000)
+    assert wizard.run_page.stage_label.text() == "Sammanslagningen avbröts. Inget har sparats."
+    assert wizard.currentId() == RUN_PAGE
+    assert not target.exists()
+    assert {p.name for p in target.parent.iterdir()} == {"Botkyrka artiklar 2025.xlsx", "inkop_hud.csv",
+                                                         "Nacka.xlsx"}  # no lock, temp or backup left
+    # going back and merging again works
+    monkeypatch.setattr(merge, "read_list", real_read_list)
+    wizard.run_page.retry_button.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=60_000)
+    assert target.exists()

@@ -875,6 +875,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Den gemensamma analysen</translation>
     </message>
     <message>
+        <source>How the municipalities&apos; rows were matched. Look through the findings before the review.</source>
+        <translation>Så här matchades kommunernas rader. Gå igenom fynden före granskningen.</translation>
+    </message>
+    <message>
         <source>&amp;Open in the review</source>
         <translation>&amp;Öppna i granskningen</translation>
     </message>
@@ -976,6 +980,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Merging</source>
         <translation>Sammanslagning</translation>
+    </message>
+    <message>
+        <source>The lists are read and their rows matched into joint articles. Nothing is saved until the merge is done.</source>
+        <translation>Listorna läses och raderna matchas till gemensamma artiklar. Inget sparas förrän sammanslagningen är klar.</translation>
     </message>
     <message>
         <source>&amp;Cancel merge</source>

@@ -258,7 +258,7 @@ class FilesPage(QWizardPage):
         item.setText(name)
 
     # --- the import dialog --------------------------------------------------------------------
-    def _columns_opener(self, entry: ListEntry) -> Callable[[], None]:
+    def _columns_opener(self, entry: ListEntry) -> Callable[[], object]:
         return lambda: self.open_columns(entry)
 
     def open_columns(self, entry: ListEntry) -> QWidget | None:

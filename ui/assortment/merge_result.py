@@ -45,7 +45,10 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     return table
@@ -81,13 +84,17 @@ class MergeResultView(QWidget):
         QVBoxLayout(self.rule_box).addWidget(self.rule_table)
         tables.addWidget(self.municipality_box)
         tables.addWidget(self.rule_box)
-        layout.addLayout(tables, 2)
+        layout.addLayout(tables, 3)
         self.findings_box = QGroupBox(self.tr("Findings"))
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("mergeFindings")
         self.findings_list.setWordWrap(True)
+        self.findings_list.setAlternatingRowColors(True)
         QVBoxLayout(self.findings_box).addWidget(self.findings_list)
-        layout.addWidget(self.findings_box, 3)
+        layout.addWidget(self.findings_box, 2)
+        # the five rules always fit without scrolling
+        rows = self.rule_table.verticalHeader().defaultSectionSize() * len(RULES)
+        self.rule_table.setMinimumHeight(rows + self.rule_table.horizontalHeader().sizeHint().height() + 6)
 
     def show_report(self, report: MergeReport, language: str) -> None:
         lines = []
@@ -120,5 +127,8 @@ class MergeResultView(QWidget):
 
     def rule_counts(self) -> dict[str, str]:
         """Rule name -> count as shown (for tests and screen readers' sake, the table's text)."""
-        return {self.rule_table.item(r, 0).text(): self.rule_table.item(r, 1).text()
-                for r in range(self.rule_table.rowCount())}
+        def text(row: int, column: int) -> str:
+            item = self.rule_table.item(row, column)
+            return "" if item is None else item.text()
+
+        return {text(r, 0): text(r, 1) for r in range(self.rule_table.rowCount())}

@@ -122,6 +122,8 @@ class RunPage(QWizardPage):
         self.report: MergeReport | None = None
         self._closed = False
         self.setTitle(self.tr("Merging"))
+        self.setSubTitle(self.tr("The lists are read and their rows matched into joint articles. Nothing is "
+                                 "saved until the merge is done."))
         self.setCommitPage(True)  # the result page cannot go back to a finished merge
         layout = QVBoxLayout(self)
         self.stage_label = QLabel()
@@ -222,6 +224,8 @@ class ResultPage(QWizardPage):
         self.setObjectName("mergeResultPage")
         self._wizard = wizard
         self.setTitle(self.tr("The joint analysis"))
+        self.setSubTitle(self.tr("How the municipalities' rows were matched. Look through the findings before "
+                                 "the review."))
         layout = QVBoxLayout(self)
         self.view = MergeResultView()
         layout.addWidget(self.view, 1)
@@ -273,7 +277,7 @@ class MergeWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Show &result"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
         self.target_page.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Merge"))
-        self.resize(860, 560)
+        self.resize(940, 680)
 
     def done(self, result: int) -> None:
         self.files_page.stop()

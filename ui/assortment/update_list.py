@@ -8,7 +8,7 @@ background (progress, cancel); the summary says what changed and the grid reload
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -284,7 +284,7 @@ class UpdateListDialog(QDialog):
                                        and entry.found is not None)
 
     # --- merging ----------------------------------------------------------------------------------
-    def mode(self) -> str:
+    def mode(self) -> Literal["replace", "add"]:
         return "add" if self.add_radio.isChecked() and self.question_box.isVisible() else "replace"
 
     def start(self) -> None:
@@ -358,10 +358,11 @@ class UpdateListDialog(QDialog):
         super().done(result)
 
 
-def open_update_list(window: MainWindow) -> UpdateListDialog | None:
-    """Show the dialog for the joint workbook open in ``window`` (or one the user picks); the grid
-    reloads the workbook when the dialog closes after an update."""
-    joint = window.table.path if window.table is not None else None
+def open_update_list(window: MainWindow, joint: Path | None = None) -> UpdateListDialog | None:
+    """Show the dialog for ``joint``, else the workbook open in ``window``, else one the user picks; the
+    grid reloads the workbook when the dialog closes after an update."""
+    if joint is None and window.table is not None:
+        joint = window.table.path
     if joint is None:
         chosen = get_open_file_name(window, QCoreApplication.translate("UpdateListDialog", "Choose the joint analysis"),
                                     "", QCoreApplication.translate("UpdateListDialog", "Excel workbook (*.xlsx)"))

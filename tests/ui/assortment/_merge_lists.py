@@ -97,3 +97,28 @@ def make_lists(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return [botkyrka_xlsx(folder / "Botkyrka artiklar 2025.xlsx"), huddinge_csv(folder / "inkop_hud.csv"),
             nacka_xlsx(folder / "Nacka.xlsx")]
+
+
+SOAP = gtin13("735000000005")
+# Nacka's list a year on: the dish brush is gone, hand soap is new, the gloves' quantity changed
+NACKA_2026 = [
+    ("N-1", "Glove nitrile M", "Abena", "AB 4411", GLOVE, "pack", 56.0, 650),
+    ("N-2", "Napkin white 33x33", "Duni AB", "DU-3333", NAPKIN, "pack", 41.0, 500),
+    ("N-3", "Bin bag 125 l", "Plastbolaget AB", "PB125", BAG, "roll", 88.0, 200),
+    ("N-5", "Hand soap 500 ml", "Kiilto", "KI-500", SOAP, "pcs", 35.0, 400),
+]
+
+
+def nacka_2026_xlsx(path: Path) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Items")
+    sheet.write_row(0, 0, ["Item no", "Description", "Supplier", "Supplier item no", "GTIN", "Unit", "Price",
+                           "Quantity"])
+    for r, row in enumerate(NACKA_2026, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, str):
+                sheet.write_string(r, c, value)
+            else:
+                sheet.write_number(r, c, value)
+    book.close()
+    return path

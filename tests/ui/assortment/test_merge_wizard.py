@@ -3,8 +3,9 @@ the joint workbook written with the summed volumes; a cancelled merge writes not
 
 from __future__ import annotations
 
+import csv
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import _merge_lists as lists
@@ -12,12 +13,13 @@ import pytest
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWizard
 
 from ui.assortment.merge_wizard import RESULT_PAGE, RUN_PAGE, TARGET_PAGE, MergeWizard, open_merge_wizard
 from ui.importing.import_dialog import ImportDialog
 from ui.main_window import MainWindow
 from workbench.assortment import read_joint
+from workbench.reading.profiles import remembered_profile
 
 
 def _files_read(wizard: MergeWizard, qtbot, count: int) -> None:
@@ -137,3 +139,72 @@ def test_cancelled_merge_writes_nothing(main_window: MainWindow, tmp_path: Path,
     wizard.run_page.retry_button.click()
     qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=60_000)
     assert target.exists()
+
+
+SAMPLE_LISTS = Path(__file__).resolve().parents[3] / "resources" / "sample" / "kommuner"
+
+
+def _pairs(counts: Counter[object]) -> int:
+    return sum(n * (n - 1) // 2 for n in counts.values())
+
+
+def test_wizard_on_the_samples_eight_lists(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    if not (SAMPLE_LISTS / "truth.csv").exists():
+        pytest.skip("resources/sample/kommuner is not made yet (tools/make_sample.py)")
+    truth: dict[tuple[str, int], str] = {}
+    with open(SAMPLE_LISTS / "truth.csv", encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            truth[record["file"], int(record["row"])] = record["article"]
+    folder = tmp_path / "kommuner"
+    folder.mkdir()
+    paths = []
+    for name in sorted({file for file, _row in truth}):
+        (folder / name).write_bytes((SAMPLE_LISTS / name).read_bytes())
+        paths.append(folder / name)
+    wizard = open_merge_wizard(main_window, paths)
+    _files_read(wizard, qtbot, 8)
+    assert wizard.files_page.isComplete()
+    assert sorted(_cell(wizard, r, 1) for r in range(8)) == sorted(p.stem for p in paths)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == RESULT_PAGE, timeout=120_000)
+
+    state = read_joint(wizard.target_page.target())
+    assert sorted({s.municipality for s in state.sources}) == sorted(p.stem for p in paths)
+    assert len(state.records) == len(truth)
+    pairs = [(record.article_id, truth[record.file, record.row or 0]) for record in state.records]
+    together = _pairs(Counter(pairs))
+    assert together / _pairs(Counter(a for a, _ in pairs)) >= 0.99  # precision
+    assert together / _pairs(Counter(t for _, t in pairs)) >= 0.97  # recall
+    view = wizard.result_page.view
+    shown = view.rule_counts()
+    assert sum(int(count.replace("\u00a0", "").replace(" ", "")) for count in shown.values()) == len(truth)
+    assert set(shown) == {"GTIN", "Leverantörens artikelnummer", "Benämning", "Manuell", "Ny"}
+    assert view.municipality_table.rowCount() == 8
+
+
+def test_columns_button_opens_the_import_dialog_and_its_choices_are_used(main_window: MainWindow,
+                                                                          tmp_path: Path, qtbot) -> None:
+    wizard = _wizard_with_lists(main_window, qtbot, tmp_path / "listor")
+    button = wizard.files_page.table.cellWidget(0, 4)
+    assert isinstance(button, QPushButton) and button.text() == "Kolumner…"
+    button.click()
+    qtbot.waitUntil(lambda: _visible_import_dialog(wizard) is not None, timeout=10_000)
+    dialog = _visible_import_dialog(wizard)
+    assert dialog is not None and dialog.header_spin.value() == 3  # Botkyrka's title row is seen past
+    dialog.key_combo.setCurrentIndex(dialog.key_combo.findData("Lev. art.nr"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    entry = wizard.files_page.entries[0]
+    profile = remembered_profile(main_window.settings, entry.path)
+    assert profile is not None and profile.key_column == "Lev. art.nr"
+    assert entry.read == profile.read_options()
+    assert wizard.files_page.sources()[0].read == profile.read_options()
+    _files_read(wizard, qtbot, 3)  # read again with the new choices
+    assert entry.found is not None and entry.found.table.key_column == "Lev. art.nr"
+    assert _cell(wizard, 0, 3) == "4"
+    wizard.reject()
+
+
+def _visible_import_dialog(wizard: MergeWizard) -> ImportDialog | None:
+    shown = [d for d in wizard.findChildren(ImportDialog) if d.isVisible()]
+    return shown[0] if shown else None

@@ -742,8 +742,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Inget nytt att slå ihop: {file} innehåller redan de här listorna.</translation>
     </message>
     <message>
-        <source>{articles} from {rows} in {municipalities}.</source>
-        <translation>{articles} från {rows} i {municipalities}.</translation>
+        <source>{joint_articles} from {source_rows} in {municipality_count}.</source>
+        <translation>{joint_articles} från {source_rows} i {municipality_count}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln joint article(s)</source>
@@ -1371,8 +1371,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         </translation>
     </message>
     <message>
-        <source>{municipality} now has {rows}</source>
-        <translation>{municipality} har nu {rows}</translation>
+        <source>{municipality} now has {source_rows}</source>
+        <translation>{municipality} har nu {source_rows}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln source row(s)</source>

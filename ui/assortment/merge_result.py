@@ -102,10 +102,10 @@ class MergeResultView(QWidget):
             lines.append(self.tr("Nothing new to merge: {file} already holds these lists.").format(
                 file=report.joint.name))
         else:
-            figures = self.tr("{articles} from {rows} in {municipalities}.").format(
-                articles=self.tr("%Ln joint article(s)", "", report.articles),
-                rows=self.tr("%Ln source row(s)", "", report.source_rows),
-                municipalities=self.tr("%Ln municipality(-ies)", "", len(report.municipalities)))
+            figures = self.tr("{joint_articles} from {source_rows} in {municipality_count}.").format(
+                joint_articles=self.tr("%Ln joint article(s)", "", report.articles),
+                source_rows=self.tr("%Ln source row(s)", "", report.source_rows),
+                municipality_count=self.tr("%Ln municipality(-ies)", "", len(report.municipalities)))
             lines.append("<b>" + figures + "</b>")
             lines.append(self.tr("%Ln new article(s).", "", report.new_articles))
             gone = report.no_longer_listed

@@ -334,8 +334,8 @@ class UpdateListDialog(QDialog):
         rows = report.municipalities.get(municipality, 0)
         parts = [self.tr("%Ln new article(s)", "", report.new_articles),
                  self.tr("%Ln article(s) no longer listed", "", len(report.no_longer_listed)),
-                 self.tr("{municipality} now has {rows}").format(
-                     municipality=municipality, rows=self.tr("%Ln source row(s)", "", rows))]
+                 self.tr("{municipality} now has {source_rows}").format(
+                     municipality=municipality, source_rows=self.tr("%Ln source row(s)", "", rows))]
         return "<b>" + self.tr("Updated: {changes}.").format(changes="; ".join(parts)) + "</b>"
 
     def _on_progress(self, done: int, total: int, _stage: str) -> None:

@@ -258,17 +258,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln new article(s)</source>
+        <source>%Ln row(s) before</source>
         <translation>
-            <numerusform>%Ln new article</numerusform>
-            <numerusform>%Ln new articles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln article(s) no longer listed</source>
-        <translation>
-            <numerusform>%Ln article no longer listed</numerusform>
-            <numerusform>%Ln articles no longer listed</numerusform>
+            <numerusform>%Ln row before</numerusform>
+            <numerusform>%Ln rows before</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1357,22 +1357,15 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Inget ändrades: arbetsboken innehåller redan den här listan.</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln new article(s)</source>
+        <source>%Ln row(s) before</source>
         <translation>
-            <numerusform>%Ln ny artikel</numerusform>
-            <numerusform>%Ln nya artiklar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln article(s) no longer listed</source>
-        <translation>
-            <numerusform>%Ln artikel finns inte längre med</numerusform>
-            <numerusform>%Ln artiklar finns inte längre med</numerusform>
+            <numerusform>%Ln rad förut</numerusform>
+            <numerusform>%Ln rader förut</numerusform>
         </translation>
     </message>
     <message>
-        <source>{municipality} now has {source_rows}</source>
-        <translation>{municipality} har nu {source_rows}</translation>
+        <source>Updated: {municipality} now has {source_rows} ({before}).</source>
+        <translation>Uppdaterad: {municipality} har nu {source_rows} ({before}).</translation>
     </message>
     <message numerus="yes">
         <source>%Ln source row(s)</source>
@@ -1380,10 +1373,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%Ln källrad</numerusform>
             <numerusform>%Ln källrader</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Updated: {changes}.</source>
-        <translation>Uppdaterad: {changes}.</translation>
     </message>
     <message>
         <source>Cancelling…</source>

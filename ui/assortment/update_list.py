@@ -294,6 +294,8 @@ class UpdateListDialog(QDialog):
             return
         joint, language, mode = self.joint, self.language, self.mode()
         source = Source(self.entry.path, self.municipality_combo.currentText().strip(), dict(self.entry.read))
+        old_rows = sum(1 for record in self.state.records if record.municipality == source.municipality) \
+            if self.state is not None else 0
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()
@@ -306,7 +308,7 @@ class UpdateListDialog(QDialog):
             self.merge_task, self.report = None, report
             self.progress_bar.hide()
             self.cancel_button.hide()
-            self.stage_label.setText(self._changes(report, source.municipality or ""))
+            self.stage_label.setText(self._changes(report, source.municipality or "", old_rows))
             self.result_view.show_report(report, language)
             self.result_view.show()
             self.question_box.hide()
@@ -328,15 +330,13 @@ class UpdateListDialog(QDialog):
         self.merge_task = task
         self._update_buttons()
 
-    def _changes(self, report: MergeReport, municipality: str) -> str:
+    def _changes(self, report: MergeReport, municipality: str, old_rows: int) -> str:
         if not report.written:
             return self.tr("Nothing changed: the workbook already holds this list.")
-        rows = report.municipalities.get(municipality, 0)
-        parts = [self.tr("%Ln new article(s)", "", report.new_articles),
-                 self.tr("%Ln article(s) no longer listed", "", len(report.no_longer_listed)),
-                 self.tr("{municipality} now has {source_rows}").format(
-                     municipality=municipality, source_rows=self.tr("%Ln source row(s)", "", rows))]
-        return "<b>" + self.tr("Updated: {changes}.").format(changes="; ".join(parts)) + "</b>"
+        rows = self.tr("%Ln source row(s)", "", report.municipalities.get(municipality, 0))
+        before = self.tr("%Ln row(s) before", "", old_rows)
+        return "<b>" + self.tr("Updated: {municipality} now has {source_rows} ({before}).").format(
+            municipality=municipality, source_rows=rows, before=before) + "</b>"
 
     def _on_progress(self, done: int, total: int, _stage: str) -> None:
         if not self._closed and total > 0:

@@ -208,3 +208,47 @@ def test_columns_button_opens_the_import_dialog_and_its_choices_are_used(main_wi
 def _visible_import_dialog(wizard: MergeWizard) -> ImportDialog | None:
     shown = [d for d in wizard.findChildren(ImportDialog) if d.isVisible()]
     return shown[0] if shown else None
+
+
+def test_core_error_is_shown_as_its_message_and_nothing_changes(main_window: MainWindow, tmp_path: Path,
+                                                                qtbot) -> None:
+    wizard = _wizard_with_lists(main_window, qtbot, tmp_path / "listor")
+    wizard.next()
+    not_joint = wizard.files_page.entries[2].path  # Nacka.xlsx: a workbook, but not a joint one
+    before = not_joint.read_bytes()
+    wizard.target_page.set_target(not_joint)
+    assert "Nacka.xlsx finns redan" in wizard.target_page.note_label.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.task is None, timeout=30_000)
+    shown = wizard.run_page.stage_label.text()
+    assert "Nacka.xlsx" in shown and "gemensam" in shown
+    assert "Traceback" not in shown and not shown.startswith("Ett oväntat fel")
+    assert wizard.currentId() == RUN_PAGE and wizard.run_page.retry_button.isVisibleTo(wizard)
+    assert not_joint.read_bytes() == before
+    wizard.back()  # the user goes back to choose another target
+    assert wizard.currentId() == TARGET_PAGE
+
+
+def test_closing_the_wizard_during_the_merge_stops_it(main_window: MainWindow, tmp_path: Path, qtbot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.assortment.merge as merge
+
+    wizard = _wizard_with_lists(main_window, qtbot, tmp_path / "listor")
+    closed = threading.Event()
+    real_read_list = merge.read_list
+
+    def slow_read_list(source, **kwargs):  # type: ignore[no-untyped-def]
+        closed.wait(10)
+        return real_read_list(source, **kwargs)
+
+    monkeypatch.setattr(merge, "read_list", slow_read_list)
+    wizard.next()
+    target = wizard.target_page.target()
+    wizard.next()
+    task = wizard.run_page.task
+    assert task is not None
+    wizard.reject()
+    closed.set()
+    qtbot.waitUntil(task.finished.is_set, timeout=30_000)
+    assert task.progress.cancelled
+    assert not target.exists()

@@ -56,13 +56,14 @@ def test_new_list_replaces_or_adds_to_the_municipalitys_rows(main_window: MainWi
         assert len(nacka_rows) == len(lists.NACKA_2026)
         assert brush_rows == []
         assert dialog.report.no_longer_listed == [brush.id]
-        assert dialog.stage_label.text() == ("<b>Uppdaterad: 1 ny artikel; 1 artikel finns inte längre med; "
-                                             "Nacka har nu 4 källrader.</b>")
+        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 4 källrader (4 rader förut).</b>"
+        summary = dialog.result_view.summary_label.text()
+        assert f"1 artikel finns inte längre i någon kommuns lista: {brush.id}" in summary
     else:
         assert len(nacka_rows) == len(lists.NACKA) + len(lists.NACKA_2026)
         assert len(brush_rows) == 1
-        assert dialog.stage_label.text() == ("<b>Uppdaterad: 1 ny artikel; 0 artiklar finns inte längre med; "
-                                             "Nacka har nu 8 källrader.</b>")
+        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 8 källrader (4 rader förut).</b>"
+    assert "1 ny artikel." in dialog.result_view.summary_label.text()
     assert dialog.result_view.isVisibleTo(dialog)
     assert not dialog.update_button.isEnabled()  # one update per dialog: the summary stays as it was
 

@@ -252,3 +252,14 @@ def test_closing_the_wizard_during_the_merge_stops_it(main_window: MainWindow, t
     qtbot.waitUntil(task.finished.is_set, timeout=30_000)
     assert task.progress.cancelled
     assert not target.exists()
+
+
+def test_file_menu_opens_the_wizard(main_window: MainWindow, qtbot) -> None:
+    texts = [action.text() for action in main_window.file_menu.actions()]
+    assert "&Ny gemensam analys…" in texts and "&Uppdatera kommunlista…" in texts
+    main_window.new_joint_action.trigger()
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in main_window.findChildren(MergeWizard)), timeout=10_000)
+    wizard = next(w for w in main_window.findChildren(MergeWizard) if w.isVisible())
+    assert wizard.windowTitle() == "Ny gemensam analys"
+    assert wizard.currentId() == 0 and not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.reject()

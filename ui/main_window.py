@@ -161,6 +161,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.import_settings_action)
         self.file_menu.addSeparator()
+        self.new_joint_action = self.file_menu.addAction("", self._on_new_joint_action_triggered)
+        self.new_joint_action.setObjectName("newJointAction")
+        self.update_list_action = self.file_menu.addAction("", self._on_update_list_action_triggered)
+        self.update_list_action.setObjectName("updateListAction")
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)
         self.file_menu.addAction(self.export_view_action)
@@ -384,6 +389,8 @@ class MainWindow(QMainWindow):
         self.save_action.setText(self.tr("&Save"))
         self.save_as_action.setText(self.tr("Save &as…"))
         self.import_settings_action.setText(self.tr("&Import settings…"))
+        self.new_joint_action.setText(self.tr("&New joint analysis…"))
+        self.update_list_action.setText(self.tr("Up&date municipality list…"))
         self.banner_button.setText(self.tr("Import settings…"))
         self.banner_close.setToolTip(self.tr("Hide"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -544,6 +551,16 @@ class MainWindow(QMainWindow):
     def _on_import_settings_action_triggered(self) -> None:
         if self.table is not None:
             self._confirm_import(self.table.path, self.table)
+
+    def _on_new_joint_action_triggered(self) -> None:
+        from ui.assortment.merge_wizard import open_merge_wizard
+
+        open_merge_wizard(self)
+
+    def _on_update_list_action_triggered(self) -> None:
+        from ui.assortment.update_list import open_update_list
+
+        open_update_list(self)
 
     def _on_load_progressed(self, done: int, total: int, _stage: str) -> None:
         if total > 0:

@@ -29,6 +29,30 @@
     </message>
 </context>
 <context>
+    <name>FilesPage</name>
+    <message numerus="yes">
+        <source>%n list(s) cannot be read: remove or check them.</source>
+        <translation>
+            <numerusform>%n list cannot be read: remove or check it.</numerusform>
+            <numerusform>%n lists cannot be read: remove or check them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s)</source>
+        <translation>
+            <numerusform>%n list</numerusform>
+            <numerusform>%n lists</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%Ln article row(s) below header row {header}; key column: {key}</source>
@@ -94,6 +118,51 @@
     </message>
 </context>
 <context>
+    <name>MergeResultView</name>
+    <message numerus="yes">
+        <source>%Ln joint article(s)</source>
+        <translation>
+            <numerusform>%Ln joint article</numerusform>
+            <numerusform>%Ln joint articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source row(s)</source>
+        <translation>
+            <numerusform>%Ln source row</numerusform>
+            <numerusform>%Ln source rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln municipality(-ies)</source>
+        <translation>
+            <numerusform>%Ln municipality</numerusform>
+            <numerusform>%Ln municipalities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new article(s).</source>
+        <translation>
+            <numerusform>%Ln new article.</numerusform>
+            <numerusform>%Ln new articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s) no longer listed by any municipality: {ids}</source>
+        <translation>
+            <numerusform>%Ln article no longer listed by any municipality: {ids}</numerusform>
+            <numerusform>%Ln articles no longer listed by any municipality: {ids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation>
+            <numerusform>Findings (%n)</numerusform>
+            <numerusform>Findings (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message numerus="yes">
         <source>{shown} of %Ln article(s) shown</source>
@@ -138,12 +207,60 @@
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message numerus="yes">
+        <source>Reading %n list(s)…</source>
+        <translation>
+            <numerusform>Reading %n list…</numerusform>
+            <numerusform>Reading %n lists…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceRowsSection</name>
     <message numerus="yes">
         <source>%n source row(s)</source>
         <translation>
             <numerusform>%n source row</numerusform>
             <numerusform>%n source rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateListDialog</name>
+    <message numerus="yes">
+        <source>%n municipality(-ies)</source>
+        <translation>
+            <numerusform>%n municipality</numerusform>
+            <numerusform>%n municipalities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source row(s)</source>
+        <translation>
+            <numerusform>%Ln source row</numerusform>
+            <numerusform>%Ln source rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) before</source>
+        <translation>
+            <numerusform>%Ln row before</numerusform>
+            <numerusform>%Ln rows before</numerusform>
         </translation>
     </message>
 </context>

@@ -250,6 +250,110 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>FilesPage</name>
+    <message>
+        <source>The municipalities&apos; lists</source>
+        <translation>Kommunernas listor</translation>
+    </message>
+    <message>
+        <source>Add each municipality&apos;s article list or purchase statistics (or drop the files here). Check the municipality of each list; &quot;Columns…&quot; shows how it is read.</source>
+        <translation>Lägg till varje kommuns artikellista eller inköpsstatistik (eller släpp filerna här). Kontrollera kommunen för varje lista; &quot;Kolumner…&quot; visar hur den läses.</translation>
+    </message>
+    <message>
+        <source>Lists to merge</source>
+        <translation>Listor att slå ihop</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Municipality from</source>
+        <translation>Kommun hittad i</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Lägg till filer…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>Choose the municipalities&apos; lists</source>
+        <translation>Välj kommunernas listor</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>inskriven</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>angiven</translation>
+    </message>
+    <message>
+        <source>municipality column</source>
+        <translation>kommunkolumnen</translation>
+    </message>
+    <message>
+        <source>file name – check</source>
+        <translation>filnamnet – kontrollera</translation>
+    </message>
+    <message>
+        <source>Double-click to change the municipality</source>
+        <translation>Dubbelklicka för att ändra kommunen</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Kan inte läsas</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message>
+        <source>Columns…</source>
+        <translation>Kolumner…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s) cannot be read: remove or check them.</source>
+        <translation>
+            <numerusform>%n lista kan inte läsas: ta bort eller kontrollera den.</numerusform>
+            <numerusform>%n listor kan inte läsas: ta bort eller kontrollera dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the lists…</source>
+        <translation>Läser listorna…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s)</source>
+        <translation>
+            <numerusform>%n lista</numerusform>
+            <numerusform>%n listor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln rad</numerusform>
+            <numerusform>%Ln rader</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Only not reviewed</source>
@@ -466,6 +570,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Importinställningar…</translation>
     </message>
     <message>
+        <source>&amp;New joint analysis…</source>
+        <translation>&amp;Ny gemensam analys…</translation>
+    </message>
+    <message>
+        <source>Up&amp;date municipality list…</source>
+        <translation>&amp;Uppdatera kommunlista…</translation>
+    </message>
+    <message>
         <source>Import settings…</source>
         <translation>Importinställningar…</translation>
     </message>
@@ -626,6 +738,145 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>MergeResultView</name>
+    <message>
+        <source>Source rows per municipality</source>
+        <translation>Källrader per kommun</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <source>Rows matched by rule</source>
+        <translation>Matchade rader per regel</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Iakttagelser</translation>
+    </message>
+    <message>
+        <source>Nothing new to merge: {file} already holds these lists.</source>
+        <translation>Inget nytt att slå ihop: {file} innehåller redan de här listorna.</translation>
+    </message>
+    <message>
+        <source>{joint_articles} from {source_rows} in {municipality_count}.</source>
+        <translation>{joint_articles} från {source_rows} i {municipality_count}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln joint article(s)</source>
+        <translation>
+            <numerusform>%Ln gemensam artikel</numerusform>
+            <numerusform>%Ln gemensamma artiklar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source row(s)</source>
+        <translation>
+            <numerusform>%Ln källrad</numerusform>
+            <numerusform>%Ln källrader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln municipality(-ies)</source>
+        <translation>
+            <numerusform>%Ln kommun</numerusform>
+            <numerusform>%Ln kommuner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new article(s).</source>
+        <translation>
+            <numerusform>%Ln ny artikel.</numerusform>
+            <numerusform>%Ln nya artiklar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s) no longer listed by any municipality: {ids}</source>
+        <translation>
+            <numerusform>%Ln artikel finns inte längre i någon kommuns lista: {ids}</numerusform>
+            <numerusform>%Ln artiklar finns inte längre i någon kommuns lista: {ids}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved in {file}.</source>
+        <translation>Sparad i {file}.</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>Inga fynd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation>
+            <numerusform>Fynd (%n)</numerusform>
+            <numerusform>Fynd (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeRules</name>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>Supplier article number</source>
+        <translation>Leverantörens artikelnummer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+</context>
+<context>
+    <name>MergeWizard</name>
+    <message>
+        <source>New joint analysis</source>
+        <translation>Ny gemensam analys</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Nästa &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Tillbaka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Show &amp;result</source>
+        <translation>Visa &amp;resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Slå ihop</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Hide</source>
@@ -641,6 +892,21 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>The joint analysis</source>
+        <translation>Den gemensamma analysen</translation>
+    </message>
+    <message>
+        <source>How the municipalities&apos; rows were matched. Look through the findings before the review.</source>
+        <translation>Så här matchades kommunernas rader. Gå igenom fynden före granskningen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the review</source>
+        <translation>&amp;Öppna i granskningen</translation>
     </message>
 </context>
 <context>
@@ -733,6 +999,60 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Clear</source>
         <translation>Rensa</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Merging</source>
+        <translation>Sammanslagning</translation>
+    </message>
+    <message>
+        <source>The lists are read and their rows matched into joint articles. Nothing is saved until the merge is done.</source>
+        <translation>Listorna läses och raderna matchas till gemensamma artiklar. Inget sparas förrän sammanslagningen är klar.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel merge</source>
+        <translation>&amp;Avbryt sammanslagningen</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n list(s)…</source>
+        <translation>
+            <numerusform>Läser %n lista…</numerusform>
+            <numerusform>Läser %n listor…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The merge was cancelled. Nothing was saved.</source>
+        <translation>Sammanslagningen avbröts. Inget har sparats.</translation>
+    </message>
+    <message>
+        <source>Reading the lists…</source>
+        <translation>Läser listorna…</translation>
+    </message>
+    <message>
+        <source>Matching the articles…</source>
+        <translation>Matchar artiklarna…</translation>
+    </message>
+    <message>
+        <source>Saving the joint workbook…</source>
+        <translation>Sparar den gemensamma arbetsboken…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klart.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Slår ihop…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1288,187 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%n källrad</numerusform>
             <numerusform>%n källrader</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>Where to save the joint analysis</source>
+        <translation>Var den gemensamma analysen ska sparas</translation>
+    </message>
+    <message>
+        <source>The joint workbook holds one row per article with every municipality&apos;s volumes, and the source rows behind them.</source>
+        <translation>Den gemensamma arbetsboken har en rad per artikel med varje kommuns volymer, och källraderna bakom dem.</translation>
+    </message>
+    <message>
+        <source>&amp;Joint workbook:</source>
+        <translation>&amp;Gemensam arbetsbok:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>Joint analysis</source>
+        <translation>Gemensam analys</translation>
+    </message>
+    <message>
+        <source>Save the joint analysis as</source>
+        <translation>Spara den gemensamma analysen som</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Mappen {folder} finns inte.</translation>
+    </message>
+    <message>
+        <source>{file} exists: the lists are merged into it; its review values are kept.</source>
+        <translation>{file} finns redan: listorna slås ihop med den; dess granskningsvärden behålls.</translation>
+    </message>
+    <message>
+        <source>A new joint workbook is created.</source>
+        <translation>En ny gemensam arbetsbok skapas.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateListDialog</name>
+    <message>
+        <source>Update municipality list</source>
+        <translation>Uppdatera kommunlista</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <source>Joint workbook:</source>
+        <translation>Gemensam arbetsbok:</translation>
+    </message>
+    <message>
+        <source>(no list chosen)</source>
+        <translation>(ingen lista vald)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;list…</source>
+        <translation>Välj &amp;lista…</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation>K&amp;olumner…</translation>
+    </message>
+    <message>
+        <source>New list:</source>
+        <translation>Ny lista:</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Kommun:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace its list (its old rows go)</source>
+        <translation>&amp;Ersätta kommunens lista (de gamla raderna tas bort)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to its list (the old rows stay)</source>
+        <translation>Lägga &amp;till i kommunens lista (de gamla raderna finns kvar)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel update</source>
+        <translation>&amp;Avbryt uppdateringen</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Läser {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n municipality(-ies)</source>
+        <translation>
+            <numerusform>%n kommun</numerusform>
+            <numerusform>%n kommuner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln artikel</numerusform>
+            <numerusform>%Ln artiklar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the joint analysis</source>
+        <translation>Välj den gemensamma analysen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Läser…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln rad</numerusform>
+            <numerusform>%Ln rader</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the municipality&apos;s new list</source>
+        <translation>Välj kommunens nya lista</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>{municipality} already has a list in the workbook ({files}). The new list should:</source>
+        <translation>{municipality} har redan en lista i arbetsboken ({files}). Den nya listan ska:</translation>
+    </message>
+    <message>
+        <source>Merging {file}…</source>
+        <translation>Slår ihop {file}…</translation>
+    </message>
+    <message>
+        <source>The update was cancelled. Nothing was saved.</source>
+        <translation>Uppdateringen avbröts. Inget har sparats.</translation>
+    </message>
+    <message>
+        <source>Nothing changed: the workbook already holds this list.</source>
+        <translation>Inget ändrades: arbetsboken innehåller redan den här listan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln source row(s)</source>
+        <translation>
+            <numerusform>%Ln källrad</numerusform>
+            <numerusform>%Ln källrader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) before</source>
+        <translation>
+            <numerusform>%Ln rad förut</numerusform>
+            <numerusform>%Ln rader förut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Updated: {municipality} now has {source_rows} ({before}).</source>
+        <translation>Uppdaterad: {municipality} har nu {source_rows} ({before}).</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Avbryter…</translation>
     </message>
 </context>
 <context>

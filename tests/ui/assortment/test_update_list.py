@@ -1,0 +1,88 @@
+"""Arkiv > Uppdatera kommunlista…: one municipality's new list replaces (or adds to) its old one in the
+joint workbook; the dialog says what changed and the grid reloads the workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import _merge_lists as lists
+import pytest
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ui.assortment.update_list import UpdateListDialog, open_update_list
+from ui.importing.import_dialog import ImportDialog
+from ui.main_window import MainWindow
+from workbench.assortment import Source, merge_lists, read_joint
+
+
+def _joint(folder: Path) -> Path:
+    botkyrka, huddinge, nacka = lists.make_lists(folder)
+    joint = folder / "Gemensam analys.xlsx"
+    merge_lists(joint, [Source(botkyrka, "Botkyrka"), Source(huddinge), Source(nacka)])
+    return joint
+
+
+def _ready(dialog: UpdateListDialog, qtbot) -> None:
+    qtbot.waitUntil(lambda: dialog.state is not None and dialog.entry is not None
+                    and dialog.entry.found is not None, timeout=30_000)
+
+
+@pytest.mark.parametrize("mode", ["replace", "add"])
+def test_new_list_replaces_or_adds_to_the_municipalitys_rows(main_window: MainWindow, tmp_path: Path, qtbot,
+                                                             mode: str) -> None:
+    joint = _joint(tmp_path)
+    dialog = open_update_list(main_window, joint)
+    assert dialog is not None
+    dialog.set_list(lists.nacka_2026_xlsx(tmp_path / "Nacka 2026.xlsx"))
+    _ready(dialog, qtbot)
+    assert dialog.municipality_combo.currentText() == "Nacka 2026"  # the file name: the user corrects it
+    assert [dialog.municipality_combo.itemText(i) for i in range(dialog.municipality_combo.count())] == [
+        "Botkyrka", "Huddinge", "Nacka"]
+    assert dialog.question_box.isHidden()
+    dialog.municipality_combo.setCurrentText("Nacka")
+    assert dialog.question_box.isVisibleTo(dialog)
+    assert "Nacka har redan en lista i arbetsboken (Nacka.xlsx)" in dialog.question_box.title()
+    (dialog.add_radio if mode == "add" else dialog.replace_radio).setChecked(True)
+    dialog.update_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None or dialog.merge_task is None, timeout=60_000)
+    assert dialog.report is not None, dialog.stage_label.text()
+
+    state = read_joint(joint)
+    nacka_rows = [r for r in state.records if r.municipality == "Nacka"]
+    brush = next(a for a in state.articles.values() if a.fields["supplier_article_no"] == "SC-99")
+    brush_rows = [r for r in state.records if r.article_id == brush.id]
+    if mode == "replace":
+        assert len(nacka_rows) == len(lists.NACKA_2026)
+        assert brush_rows == []
+        assert dialog.report.no_longer_listed == [brush.id]
+        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 4 källrader (4 rader förut).</b>"
+        summary = dialog.result_view.summary_label.text()
+        assert f"1 artikel finns inte längre i någon kommuns lista: {brush.id}" in summary
+    else:
+        assert len(nacka_rows) == len(lists.NACKA) + len(lists.NACKA_2026)
+        assert len(brush_rows) == 1
+        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 8 källrader (4 rader förut).</b>"
+    assert "1 ny artikel." in dialog.result_view.summary_label.text()
+    assert dialog.result_view.isVisibleTo(dialog)
+    assert not dialog.update_button.isEnabled()  # one update per dialog: the summary stays as it was
+
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Close).click()
+        qtbot.waitUntil(lambda: main_window.table is not None or any(
+            d.isVisible() for d in main_window.findChildren(ImportDialog)), timeout=30_000)
+        for shown in [d for d in main_window.findChildren(ImportDialog) if d.isVisible()]:
+            shown.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert main_window.table is not None and main_window.table.path == joint
+    assert main_window.model.rowCount() == lists.ARTICLES + 1
+
+
+def test_not_a_joint_workbook_is_said_plainly(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    botkyrka = lists.botkyrka_xlsx(tmp_path / "Botkyrka.xlsx")
+    dialog = open_update_list(main_window, botkyrka)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "Botkyrka.xlsx" in dialog.joint_label.text()
+                    and "Läser" not in dialog.joint_label.text(), timeout=30_000)
+    assert "Traceback" not in dialog.joint_label.text()
+    assert dialog.state is None and not dialog.update_button.isEnabled()
+    dialog.reject()

@@ -44,3 +44,10 @@ def report(progress: Progress | None, done: int, total: int, stage: str = "") ->
     """Report to ``progress`` when one was given."""
     if progress is not None:
         progress.report(done, total, stage)
+
+
+def finished(progress: Progress | None, total: int, stage: str = "done") -> None:
+    """Say the work is done. A cancel asked for now comes too late (the result is written) and is ignored,
+    so the caller is never told "nothing was saved" about a file that was."""
+    if progress is not None and progress._callback is not None:
+        progress._callback(total, total, stage)

@@ -30,9 +30,23 @@ from workbench.assortment.report import (
 )
 from workbench.assortment.sources import ReadList, Source, read_list
 from workbench.messages import current_language
-from workbench.progress import Progress, report
+from workbench.progress import Progress, finished, report
 
 __all__ = ["merge_lists"]
+
+
+class _CancelOnly(Progress):
+    """What a list's reader gets: the merge's cancel, not its progress bar (whose steps are the files)."""
+
+    def __init__(self, parent: Progress) -> None:
+        super().__init__()
+        self._parent = parent
+
+    def check(self) -> None:
+        self._parent.check()
+
+    def report(self, done: int, total: int, stage: str = "") -> None:
+        self._parent.check()
 
 
 def _read_lists(sources: Sequence[Source], progress: Progress | None,
@@ -43,7 +57,7 @@ def _read_lists(sources: Sequence[Source], progress: Progress | None,
     spelling = {name.casefold(): name for name in known}
     for number, source in enumerate(sources):
         report(progress, number, len(sources) + 1, "read")
-        read = read_list(source)
+        read = read_list(source, progress=_CancelOnly(progress) if progress is not None else None)
         read.municipality = spelling.setdefault(read.municipality.casefold(), read.municipality)
         lists.append(read)
     return lists
@@ -99,10 +113,12 @@ def _create(joint: Path, lists: list[ReadList], who: str, lang: str, progress: P
     _fill_report(result, records, articles, figs)
     result.findings = _localised([*_list_findings(lists, None, False), *new_rows_findings(lists, assignment),
                                   *_price_findings(records)])
+    report(progress, len(lists), len(lists) + 1, "write")  # the last moment a cancel leaves nothing written
     with WorkbookLock(joint, who).acquire(wait=5):
         atomic_save(joint, lambda temp: write_joint(temp, names, articles, figs, municipalities, records, sources),
                     lambda temp: check_package(temp, ()))
-    report(progress, len(lists) + 1, len(lists) + 1, "done")
+    finished(progress, len(lists) + 1)
     return result
+
 
 

@@ -31,7 +31,7 @@ from workbench.assortment.joint_writer import article_values
 from workbench.assortment.layout import ARTICLE_FIELDS
 from workbench.assortment.plan import assign
 from workbench.assortment.sources import ReadList
-from workbench.progress import Progress, report
+from workbench.progress import Progress, finished, report
 
 __all__ = ["JointChange", "update_joint", "write_change"]
 
@@ -297,5 +297,5 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         _fill_report(result, change.records, articles, change.figures or figures(change.records))
         result.findings = _localised([*skipped_findings, *_list_findings(fresh, state, mode == "add"),
                                       *new_rows_findings(fresh, assignment), *_price_findings(new_records)])
-        report(progress, len(lists) + 1, len(lists) + 1, "done")
+        finished(progress, len(lists) + 1)
         return result

@@ -152,3 +152,24 @@ def test_the_joint_workbook_must_be_xlsx(lists: dict[str, Path], tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["merge", "-o", str(tmp_path / "joint.csv"), str(lists["Tyresö"])]) == 2
     assert "joint.csv" in capsys.readouterr().err and not (tmp_path / "joint.csv").exists()
+
+
+def test_a_cancel_before_the_write_leaves_nothing_and_one_during_it_is_too_late(lists: dict[str, Path],
+                                                                               tmp_path: Path) -> None:
+    from workbench.errors import Cancelled
+    from workbench.progress import Progress
+
+    def cancelling_at(stage: str) -> Progress:
+        def callback(done: int, total: int, now: str) -> None:
+            if now == stage:
+                progress.cancel()
+        progress = Progress(callback)
+        return progress
+
+    early = tmp_path / "early.xlsx"
+    with pytest.raises(Cancelled):
+        merge_lists(early, [Source(lists["Tyresö"])], progress=cancelling_at("match"))
+    assert not early.exists()
+    late = tmp_path / "late.xlsx"
+    report = merge_lists(late, [Source(lists["Tyresö"])], progress=cancelling_at("write"))
+    assert late.exists() and report.written  # the file is written: the caller must not say otherwise

@@ -100,7 +100,7 @@ def test_public_api_list_is_sorted_and_true() -> None:
 
 @pytest.mark.parametrize("package", ["workbench.assortment", "workbench.review", "workbench.xlsx", "workbench.reading",
                                      "workbench.writing", "workbench.sharing", "ui.review", "ui.sharing",
-                                     "ui.importing"])
+                                     "ui.importing", "ui.assortment"])
 def test_each_concept_package_names_a_sorted_and_true_public_api(package: str) -> None:
     """Each concept package's ``__init__`` lists its public names; every one resolves. The core's names
     load their module on first use; the app's packages list their modules."""

@@ -55,9 +55,9 @@ __all__ = [
     "SAMPLE_BYTES",
     "detect_header_row",
     "list_sheets",
-    "read_sheet_rows",
     "new_review_headers",
     "read_preview",
+    "read_sheet_rows",
     "read_table",
     "sniff_text",
 ]

@@ -128,8 +128,12 @@ def key_findings(keys: pd.Series | None, row_count: int) -> tuple[list[str], int
     if keys is None:
         return [], row_count, [Finding("no_key_column", {"count": row_count})]
     codes, uniques = _factorize(keys)
-    # one pass: a missing key's code -1 counts in the first bin
-    counts = np.bincount(codes + 1, minlength=len(uniques) + 1)
+    # one pass: a missing key's code -1 counts in the first bin (shifted in place: the codes are ours)
+    if codes.flags.writeable:
+        codes += 1
+    else:
+        codes = codes + 1
+    counts = np.bincount(codes, minlength=len(uniques) + 1)
     missing = int(counts[0])
     counts = counts[1:]
     repeated = counts > 1

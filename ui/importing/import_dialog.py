@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
 
     # --- showing a read -----------------------------------------------------------------------
     def _fill_from_table(self, table: SourceTable) -> None:
-        from workbench.reading.importer import preview
+        from workbench.reading.importer import raw_rows
 
         self._updating = True
         self.table = table
@@ -179,7 +179,7 @@ class ImportDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if header in chosen_text else Qt.CheckState.Unchecked)
             self.text_list.addItem(item)
-        rows = preview(self.path, table.sheet, PREVIEW_ROWS)
+        rows = raw_rows(self.path, table.sheet, PREVIEW_ROWS)
         self._show_preview(rows, table.header_row)
         self._show_findings(table)
         self._updating = False

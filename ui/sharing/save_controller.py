@@ -36,7 +36,7 @@ OWNER_POLL_MS = 1000
 class SaveController(QObject):
     """Owns saving, dirty state and merging colleagues' saved changes for one main window."""
 
-    saved = Signal(object)  # the core's SharedSaveResult (or ApplyResult for Save As)
+    saved = Signal(object)  # the core's SharedSaveResult (or SaveResult for Save As)
     pulled = Signal(object)  # the core's PullResult, after a colleague's save was merged in
     dirty_changed = Signal(bool)
     waiting = Signal(str)  # who holds the lock while we wait (emitted from the worker thread)

@@ -34,7 +34,7 @@ def detect_header_row(rows: Sequence[Sequence[object]]) -> int:
     of two or more cells that is followed by a row of data (one-cell sub-header lines between them are
     passed over, so the upper candidate wins over the article rows below them): title rows (one merged
     cell), blank rows and notes above the table are passed over. Returns ``-1`` when no row qualifies.
-    When ``rows`` starts at sheet row 1 (as :func:`workbench.reading.importer.preview` does), the sheet row is
+    When ``rows`` starts at sheet row 1 (as :func:`workbench.reading.importer.raw_rows` does), the sheet row is
     the index plus one.
     """
     limit = min(len(rows), HEADER_SEARCH_ROWS)

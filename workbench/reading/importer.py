@@ -53,7 +53,7 @@ from workbench.reading._mapping import map_headers, review_language
 from workbench.savefile import file_fingerprint
 from workbench.table import CsvDialect, Finding, SourceTable
 
-__all__ = ["detect_header_row", "list_sheets", "preview", "read_table"]
+__all__ = ["detect_header_row", "list_sheets", "raw_rows", "read_sheet_rows", "read_table"]
 
 _FALLBACK_KEY_FIELDS = ("supplier_article_no", "gtin")
 
@@ -135,10 +135,10 @@ def _padded(raw: excel_reader.RawSheet, rows: int) -> list[list[object]]:
     return out
 
 
-def preview(path: str | Path, sheet: str | None = None, rows: int = 30) -> list[list[object]]:
+def raw_rows(path: str | Path, sheet: str | None = None, rows: int = 30) -> list[list[object]]:
     """The first ``rows`` rows of a sheet as found, from sheet row 1 and column A (blanks ``None``).
 
-    ``preview(...)[i][j]`` is the cell at sheet row ``i + 1``, column ``j + 1``; rows may be of
+    ``raw_rows(...)[i][j]`` is the cell at sheet row ``i + 1``, column ``j + 1``; rows may be of
     different lengths. The default sheet is the one :func:`read_table` would pick (or, when no sheet
     has a recognisable header, the first holding data). :func:`detect_header_row` on the result gives
     the 0-based index of the header (sheet row = index + 1).

@@ -39,7 +39,7 @@ from workbench.sharing.three_way import (
 )
 from workbench.table import SourceTable, key_rows
 from workbench.writing.changes import ChangeSummary
-from workbench.writing.save import ApplyResult, save_review
+from workbench.writing.save import SaveResult, save_review
 
 __all__ = ["PullResult", "SharedSaveResult", "pull_changes", "save_shared"]
 
@@ -83,7 +83,7 @@ class SharedSaveResult(PullResult):
     written: list[Cell] = field(default_factory=list)
     resolved: dict[Cell, str] = field(default_factory=dict)
     missing: list[Cell] = field(default_factory=list)
-    applied: ApplyResult | None = None
+    applied: SaveResult | None = None
     took_over: LockInfo | None = None
     save_id: int | None = None
 

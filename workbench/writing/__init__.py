@@ -13,14 +13,14 @@ from workbench._lazy import lazy_names
 if TYPE_CHECKING:
     from workbench.writing.changes import ChangeSummary
     from workbench.writing.save import (
-        ApplyResult,
+        SaveResult,
         apply_decisions,
         apply_decisions_file,
         save_review,
     )
 
 _LAZY = {
-    "ApplyResult": "save",
+    "SaveResult": "save",
     "ChangeSummary": "changes",
     "apply_decisions": "save",
     "apply_decisions_file": "save",
@@ -32,8 +32,8 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
-    "ApplyResult",
     "ChangeSummary",
+    "SaveResult",
     "apply_decisions",
     "apply_decisions_file",
     "save_review",

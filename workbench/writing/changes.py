@@ -1,6 +1,6 @@
 """What a save or a pull changed, as data, and its one wording (the CLI prints it, the GUI shows it).
 
-A save (:class:`workbench.writing.save.ApplyResult`, :class:`workbench.sharing.shared_save.SharedSaveResult`)
+A save (:class:`workbench.writing.save.SaveResult`, :class:`workbench.sharing.shared_save.SharedSaveResult`)
 and a pull (:class:`workbench.sharing.shared_save.PullResult`) each hand back a :class:`ChangeSummary`
 (``result.changes``): our cells written, what came in from colleagues and from whom, conflicts settled,
 what could not be saved. :meth:`ChangeSummary.lines` words it from the message catalogue in the

@@ -56,7 +56,7 @@ from workbench.xlsx.patch import (
 
 XLSX_FORMATS = ("xlsx", "xlsm")
 
-__all__ = ["ApplyResult", "apply_decisions", "apply_decisions_file", "save_review"]
+__all__ = ["SaveResult", "apply_decisions", "apply_decisions_file", "save_review"]
 
 # Up to this many written cells, on sheets up to READ_BACK_AREA cells, a second, independent reader
 # (python-calamine) also reads the sheet back; the streaming check in verify_patch reads every written
@@ -66,7 +66,7 @@ READ_BACK_AREA = 1_000_000
 
 
 @dataclass
-class ApplyResult:
+class SaveResult:
     """What a save wrote: the file, how many cells and keys, new columns, and whether it is a new
     file (an xls/ods original was kept and an xlsx written beside it)."""
 
@@ -124,7 +124,7 @@ def _changed_by_field(table: SourceTable, changed: Iterable[tuple[str, str]] | N
 
 @gc_paused
 def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = None, *,
-                output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
+                output: Path | None = None, progress: Progress | None = None) -> SaveResult:
     """Write the review values of ``table`` into its file (or ``output``).
 
     ``changed`` lists ``(key, field)`` cells to write (all rows with that key get the current value
@@ -136,7 +136,7 @@ def save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None = 
 
 
 def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, output: Path | None,
-                 progress: Progress | None, index: Mapping[str, list[int]]) -> ApplyResult:
+                 progress: Progress | None, index: Mapping[str, list[int]]) -> SaveResult:
     source = Path(table.path)
     by_field = _changed_by_field(table, changed, index)
     lang = table.language if table.language in ("sv", "en") else "sv"
@@ -165,7 +165,7 @@ def _save_review(table: SourceTable, changed: Iterable[tuple[str, str]] | None, 
     written_rows = {row for rows, _ in by_field.values() for row in rows}
     keys = sum(1 for rows in index.values() if any(r in written_rows for r in rows))
     del written_rows
-    result = ApplyResult(source, target, len(cells), keys, headers, converted)
+    result = SaveResult(source, target, len(cells), keys, headers, converted)
     del by_field  # a large save holds several mappings of every cell: keep only the one written
     if is_xlsx or converted:
         # the header cells go in with the values, so the patch need not copy a large mapping to add them
@@ -314,7 +314,7 @@ def _tables_edge(table: SourceTable) -> int:
 
 @gc_paused
 def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, Mapping[str, Any]], *,
-                    output: Path | None = None, progress: Progress | None = None) -> ApplyResult:
+                    output: Path | None = None, progress: Progress | None = None) -> SaveResult:
     """Check ``decisions`` (key -> {field: value}, or a frame with a ``key`` column), set them in
     ``table.review`` and save the changed cells. Nothing is written (and ``table`` is unchanged) when
     any key, field or value is invalid: :class:`~workbench.errors.InvalidDecisionsError` lists them."""
@@ -330,7 +330,7 @@ def apply_decisions(table: SourceTable, decisions: pd.DataFrame | Mapping[str, M
 
 
 def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
-                   progress: Progress | None) -> ApplyResult:
+                   progress: Progress | None) -> SaveResult:
     index = rows_by_key(table)
     set_by_key(table, ((key, name, value) for key, values in checked.items() for name, value in values.items()),
                index)
@@ -342,7 +342,7 @@ def _apply_checked(table: SourceTable, checked: Decisions, output: Path | None,
 @gc_paused
 def apply_decisions_file(path: Path, decisions_path: Path, *, sheet: str | None = None,
                          output: Path | None = None, progress: Progress | None = None,
-                         read: Mapping[str, Any] | None = None) -> ApplyResult:
+                         read: Mapping[str, Any] | None = None) -> SaveResult:
     """``workbench apply``: read ``path``, check the decisions csv, write them by the save protocol.
     ``read`` holds further :func:`~workbench.reading.importer.read_table` options (a ``sheet`` there wins)."""
     from workbench.reading.importer import read_table

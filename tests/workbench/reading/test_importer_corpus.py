@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.fields import SOURCE_FIELD_NAMES
-from workbench.reading.importer import list_sheets, preview, read_table
+from workbench.reading.importer import list_sheets, raw_rows, read_table
 from workbench.resources import sample_workbook
 
 
@@ -63,15 +63,15 @@ def test_2000_article_workbook_maps_its_swedish_headers() -> None:
 def test_1900_and_1904_date_systems_give_the_dates_excel_shows() -> None:
     """Column B holds date cells, column C the same date as Excel displays it (text)."""
     for name in ("dates_1900.xlsx", "dates_1904.xlsx"):
-        for row in preview(corpus(name)):
+        for row in raw_rows(corpus(name)):
             assert row[1] == dt.date.fromisoformat(row[2])
     assert read_table(corpus("dates_1904.xlsx"), header_row=1).date1904 is True
     assert read_table(corpus("dates_1900.xlsx"), header_row=1).date1904 is False
 
 
 def test_xls_in_the_1904_system_gives_the_same_dates_as_xlsx_in_1900() -> None:
-    xls = preview(corpus("xls_dates_1904.xls"))
-    xlsx = preview(corpus("libreoffice_dates.xlsx"))
+    xls = raw_rows(corpus("xls_dates_1904.xls"))
+    xlsx = raw_rows(corpus("libreoffice_dates.xlsx"))
     assert xls == xlsx
     assert xls[0][0] == dt.date(2000, 1, 1)
     assert read_table(corpus("xls_dates_1904.xls"), header_row=1).date1904 is True

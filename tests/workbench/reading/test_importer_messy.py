@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import xlsxwriter
 
-from workbench.reading.importer import detect_header_row, list_sheets, preview, read_table
+from workbench.reading.importer import detect_header_row, list_sheets, raw_rows, read_table
 
 HEADERS = ["Artikelnummer", "Benämning", "Kategori", "Pris", "Antal", "Belopp"]
 
@@ -277,13 +277,13 @@ def test_non_numeric_values_in_a_numeric_field_are_kept_and_reported(tmp_path: P
 
 def test_list_sheets_preview_and_detect_header_row(titled_workbook: Path) -> None:
     assert list_sheets(titled_workbook) == ["Info", "Artiklar"]
-    rows = preview(titled_workbook, rows=6)
+    rows = raw_rows(titled_workbook, rows=6)
     assert len(rows) == 6
     assert rows[0][0] == "Förbrukningsmaterial 2024 — Huddinge kommun"
     assert rows[1] == [None] * len(rows[1])
     assert detect_header_row(rows) == 3  # 0-based: sheet row 4
     assert rows[3][:2] == ["Artikelnummer", "Benämning"]
-    assert preview(titled_workbook, "Info", rows=3)[0][0].startswith("Sortimentslista")
+    assert raw_rows(titled_workbook, "Info", rows=3)[0][0].startswith("Sortimentslista")
 
 
 def test_unnamed_and_repeated_headers_get_unique_names(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ re-merge) never renumbers: the rows it keeps keep their article, and each new ro
 takes, in this order,
 1. the article its predecessor was linked or split into by hand (same municipality and source key),
 2. the article of the kept rows the DESIGN's rules join it to,
-3. the article of its predecessor (same source key), or of the replaced rows the rules join it to,
+3. the article of its predecessor (same source key), or of the replaced rows the rules join it to, or of
+   the replaced row the municipality describes the same way (a name without supplier, which no rule joins),
 4. else a new ID after the highest ever given (articles are never deleted, so the highest ID on
    ``Sortiment`` is the high-water mark and no ID is given twice).
 The rule recorded for a new row is the one the rules find among the kept and the new rows, so merging
@@ -21,6 +22,13 @@ from dataclasses import dataclass, field
 from workbench.assortment.gtin import normalise_gtin
 from workbench.assortment.layout import format_id, id_number
 from workbench.assortment.matching import Finding, SourceRow, match_rows
+from workbench.assortment.normalise import (
+    normalise_article_name,
+    normalise_article_no,
+    normalise_pack_size,
+    normalise_supplier,
+    normalise_unit,
+)
 
 __all__ = ["Assignment", "ExistingRow", "assign"]
 
@@ -63,6 +71,17 @@ def _direct(row: SourceRow, kept: Sequence[ExistingRow], ids: set[str]) -> str |
     return None
 
 
+def _description(row: SourceRow) -> tuple[object, ...]:
+    """A row as its own municipality describes it: what lets a new version of a list find its rows that
+    carry no identifier the rules can use (no GTIN, no supplier article number, a name without supplier),
+    or, for a row with nothing at all, its place in the file."""
+    name = normalise_article_name(row.name)
+    if name is None and normalise_article_no(row.supplier_article_no) is None:
+        return (row.municipality, row.file, row.sheet_row)
+    return (row.municipality, normalise_supplier(row.supplier), normalise_article_no(row.supplier_article_no), name,
+            normalise_unit(row.unit), normalise_pack_size(row.pack_size), normalise_gtin(row.gtin).gtin)
+
+
 def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
            replaced: Sequence[ExistingRow] = (), highest: int = 0) -> Assignment:
     """Give each of ``new_rows`` its joint article. ``kept`` are the workbook's rows that stay,
@@ -84,6 +103,9 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
     for existing in replaced:
         if existing.match.source_key:
             by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
+    by_description: dict[tuple[object, ...], ExistingRow] = {}
+    for existing in replaced:
+        by_description.setdefault(_description(existing.match), existing)
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
         lineage = match_rows([*(e.match for e in replaced), *new_rows])
@@ -118,6 +140,10 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         lent = replaced_ids.get(lineage_groups[i]) if replaced else None
         if lent:
             ids.append(_pick(lent))
+            continue
+        same = by_description.get(_description(row)) if replaced else None
+        if same is not None:  # the list's own row again, which no rule can join (a name without supplier)
+            ids.append(same.article_id)
             continue
         if group not in fresh:
             highest += 1

@@ -266,8 +266,11 @@ def _fill_report(result: MergeReport, records: Sequence[SourceRecord], articles:
 def new_rows_findings(lists: Sequence[ReadList], assignment: Assignment) -> list[Finding]:
     places = [(read.file_name, row.match.sheet_row or 0) for read in lists for row in read.rows]
     findings = _Findings(places)
-    for finding in assignment.findings:
-        findings.add(finding)
+    seen: set[tuple[object, ...]] = set()
+    for finding in assignment.findings:  # one conflict can reach the new rows through several kept rows
+        if (finding.code, finding.rows, finding.detail) not in seen:
+            seen.add((finding.code, finding.rows, finding.detail))
+            findings.add(finding)
     found = findings.finish()
     for position, ids in assignment.ambiguous:
         file_name, row = places[position]

@@ -164,3 +164,31 @@ def test_link_refuses_unknown_ids_with_exit_2(joint: tuple[Path, dict[str, Path]
     assert main(["link", str(path), "G00001", "G09999"]) == 2
     assert "G09999" in capsys.readouterr().err
     assert path.read_bytes() == content
+
+
+def test_a_remerge_after_a_colleague_sorted_and_saved_the_workbook_elsewhere(joint: tuple[Path, dict[str, Path]],
+                                                                             tmp_path: Path) -> None:
+    """Another program saved the joint workbook (shared strings, its own styles) with Sortiment sorted by name
+    descending and a decision typed in: the re-merge finds every row where it is now."""
+    path, _ = joint
+    book = openpyxl.load_workbook(path)
+    sheet = book["Sortiment"]
+    header = [c.value for c in sheet[1]]
+    rows = sorted((list(r) for r in sheet.iter_rows(min_row=2, values_only=True)), key=lambda r: str(r[1]),
+                  reverse=True)
+    for number, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(number, column).value = value
+    gloves_row = next(n for n, v in enumerate(rows, start=2) if v[1] == "Handske nitril M")
+    sheet.cell(gloves_row, header.index("Beslut") + 1).value = "Utred"
+    book.save(path)
+    gloves = str(rows[gloves_row - 2][0])
+    merge_lists(path, [Source(_updated_haninge(tmp_path))], user="Anna")
+    after = _sortiment(path)
+    assert after[gloves]["Beslut"] == "Utred" and after[gloves]["Antal Haninge"] == 80
+    assert after["G00008"]["Benämning"] == "Skoskydd blå"
+    assert len(after) == 8
+    state = read_joint(path)
+    for article_id, values in after.items():
+        mine = [r for r in state.records if r.article_id == article_id]
+        assert values["Antal totalt"] == pytest.approx(sum(r.quantity or 0 for r in mine)), article_id

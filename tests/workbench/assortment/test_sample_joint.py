@@ -66,3 +66,21 @@ def test_the_bundled_joint_workbook_is_made_from_the_lists(joint: Path) -> None:
     assert [(r.article_id, r.file, r.row, r.quantity) for r in ours.records] == \
         [(r.article_id, r.file, r.row, r.quantity) for r in theirs.records]
     assert sorted(ours.articles) == sorted(theirs.articles)
+
+
+def test_a_new_version_of_a_list_keeps_the_ids_of_rows_no_rule_can_match(joint: Path, tmp_path: Path) -> None:
+    """Tyresö's list has free-text lines (a name, no supplier, no article number): no rule joins them, so a
+    new version of the list (ten rows gone, every row below them moved up) must find them by how Tyresö
+    itself describes them, not give them new IDs and leave the old ones unlisted."""
+    copy = tmp_path / "joint.xlsx"
+    copy.write_bytes(joint.read_bytes())
+    lines = (LISTS / "Tyresö.csv").read_text(encoding="utf-8-sig").splitlines()
+    gone = set(range(50, 60))
+    newer = tmp_path / "Tyresö.csv"
+    newer.write_text("\n".join(line for i, line in enumerate(lines) if i not in gone) + "\n", encoding="utf-8")
+    before = {(r.name, r.quantity): r.article_id for r in read_joint(copy).records if r.municipality == "Tyresö"}
+    report = merge_lists(copy, [Source(newer, "Tyresö")], user="Test")
+    after = {(r.name, r.quantity): r.article_id for r in read_joint(copy).records if r.municipality == "Tyresö"}
+    assert report.new_articles == 0, report.new_ids
+    assert all(before[key] == article for key, article in after.items())
+    assert len(after) < len(before)

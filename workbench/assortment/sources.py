@@ -173,9 +173,8 @@ def list_rows(table: SourceTable, municipality: str) -> list[ListRow]:
     count = len(table.data)
     file_name = table.path.name
     sheet_rows = [int(r) for r in table.data.index]
-    keys = _column(table, "key")
-    columns = {name: _column(table, name) for name in (*ARTICLE_FIELDS, "price", "quantity", "spend")}
     absent: list[object | None] = [None] * count
+    columns = {name: _column(table, name) for name in (*ARTICLE_FIELDS, "key", "price", "quantity", "spend")}
 
     def values(name: str) -> list[object | None]:
         found = columns.get(name)
@@ -184,23 +183,22 @@ def list_rows(table: SourceTable, municipality: str) -> list[ListRow]:
     quantities = [number(v) for v in values("quantity")]
     spends = [number(v) for v in values("spend")]
     prices = [number(v) for v in values("price")]
-    has = {name: columns.get(name) is not None for name in ARTICLE_FIELDS}
+    keys = [None if k is None else str(k) for k in values("key")]
+    # one dict per row, made in C from the columns (this runs for every row of every list)
+    field_rows = [dict(zip(ARTICLE_FIELDS, values_, strict=True))
+                  for values_ in zip(*(values(name) for name in ARTICLE_FIELDS), strict=True)]
+    gtins, suppliers, numbers, names = values("gtin"), values("supplier"), values("supplier_article_no"), values("name")
+    units, packs = values("unit"), values("pack_size")
+    sheet = table.sheet
     rows: list[ListRow] = []
+    append = rows.append
     for i in range(count):
         quantity, spend, price = quantities[i], spends[i], prices[i]
         if spend is None and price is not None and quantity is not None:
             spend = price * quantity
         if price is None and spend is not None and quantity:
             price = spend / quantity
-        key = keys[i] if keys is not None else None
-        match = SourceRow(
-            municipality=municipality, file=file_name, sheet_row=sheet_rows[i],
-            source_key=None if key is None else str(key),
-            gtin=values("gtin")[i], supplier=values("supplier")[i],
-            supplier_article_no=values("supplier_article_no")[i], name=values("name")[i],
-            unit=values("unit")[i] if has["unit"] else None,
-            pack_size=values("pack_size")[i] if has["pack_size"] else None,
-            quantity=quantity, spend=spend)
-        fields = {name: values(name)[i] for name in ARTICLE_FIELDS}
-        rows.append(ListRow(match, table.sheet, price, fields))
+        match = SourceRow(municipality, file_name, sheet_rows[i], keys[i], gtins[i], suppliers[i], numbers[i],
+                          names[i], units[i], packs[i], quantity, spend)
+        append(ListRow(match, sheet, price, field_rows[i]))
     return rows

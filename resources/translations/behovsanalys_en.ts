@@ -80,44 +80,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>Read %Ln article(s) from {file}</source>
-        <translation>
-            <numerusform>Read %Ln article from {file}</numerusform>
-            <numerusform>Read %Ln articles from {file}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %Ln more</source>
-        <translation>
-            <numerusform>…and %Ln more</numerusform>
-            <numerusform>…and %Ln more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
-        <translation>
-            <numerusform>{who} saved other values for %Ln article that you have also changed. Choose which to keep now, or when you save.</numerusform>
-            <numerusform>{who} saved other values for %Ln articles that you have also changed. Choose which to keep now, or when you save.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
-        <translation>
-            <numerusform>Reviewed {done} of %Ln article ({percent} %)</numerusform>
-            <numerusform>Reviewed {done} of %Ln articles ({percent} %)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) selected</source>
-        <translation>
-            <numerusform>%Ln row selected</numerusform>
-            <numerusform>%Ln rows selected</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MergeResultView</name>
     <message numerus="yes">
         <source>%Ln joint article(s)</source>
@@ -159,6 +121,26 @@
         <translation>
             <numerusform>Findings (%n)</numerusform>
             <numerusform>Findings (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message numerus="yes">
+        <source>Read %Ln article(s) from {file}</source>
+        <translation>
+            <numerusform>Read %Ln article from {file}</numerusform>
+            <numerusform>Read %Ln articles from {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PagesMixin</name>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…and %Ln more</numerusform>
+            <numerusform>…and %Ln more</numerusform>
         </translation>
     </message>
 </context>
@@ -217,12 +199,39 @@
     </message>
 </context>
 <context>
+    <name>SavingMixin</name>
+    <message numerus="yes">
+        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
+        <translation>
+            <numerusform>{who} saved other values for %Ln article that you have also changed. Choose which to keep now, or when you save.</numerusform>
+            <numerusform>{who} saved other values for %Ln articles that you have also changed. Choose which to keep now, or when you save.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SourceRowsSection</name>
     <message numerus="yes">
         <source>%n source row(s)</source>
         <translation>
             <numerusform>%n source row</numerusform>
             <numerusform>%n source rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
+    <message numerus="yes">
+        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
+        <translation>
+            <numerusform>Reviewed {done} of %Ln article ({percent} %)</numerusform>
+            <numerusform>Reviewed {done} of %Ln articles ({percent} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) selected</source>
+        <translation>
+            <numerusform>%Ln row selected</numerusform>
+            <numerusform>%Ln rows selected</numerusform>
         </translation>
     </message>
 </context>

@@ -532,7 +532,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LanguageMixin</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
@@ -618,6 +618,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
+        <source>Set &amp;decision for selected rows</source>
+        <translation>Sätt &amp;beslut för markerade rader</translation>
+    </message>
+    <message>
+        <source>Clear decision</source>
+        <translation>Rensa beslut</translation>
+    </message>
+    <message>
         <source>&amp;Export view…</source>
         <translation>&amp;Exportera vy…</translation>
     </message>
@@ -633,108 +641,24 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
     </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Ångra</translation>
-    </message>
+</context>
+<context>
+    <name>MenusMixin</name>
     <message>
         <source>&amp;Undo {step}</source>
         <translation>&amp;Ångra {step}</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Gör om</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
-        <translation>
-            <numerusform>Granskade {done} av %Ln artikel ({percent} %)</numerusform>
-            <numerusform>Granskade {done} av %Ln artiklar ({percent} %)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s) selected</source>
-        <translation>
-            <numerusform>%Ln rad markerad</numerusform>
-            <numerusform>%Ln rader markerade</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Set &amp;decision for selected rows</source>
-        <translation>Sätt &amp;beslut för markerade rader</translation>
-    </message>
-    <message>
-        <source>Clear decision</source>
-        <translation>Rensa beslut</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
     </message>
     <message>
         <source>&amp;Redo {step}</source>
         <translation>&amp;Gör om {step}</translation>
     </message>
     <message>
-        <source>Opening cancelled.</source>
-        <translation>Öppnandet avbröts.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Read %Ln article(s) from {file}</source>
-        <translation>
-            <numerusform>Läste %Ln artikel från {file}</numerusform>
-            <numerusform>Läste %Ln artiklar från {file}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>…and %Ln more</source>
-        <translation>
-            <numerusform>…och %Ln till</numerusform>
-            <numerusform>…och %Ln till</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Colleagues</source>
-        <translation>Kollegor</translation>
-    </message>
-    <message>
-        <source>A colleague</source>
-        <translation>En kollega</translation>
-    </message>
-    <message numerus="yes">
-        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
-        <translation>
-            <numerusform>{who} sparade andra värden för %Ln artikel som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
-            <numerusform>{who} sparade andra värden för %Ln artiklar som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Visa</translation>
-    </message>
-    <message>
-        <source>someone</source>
-        <translation>någon</translation>
-    </message>
-    <message>
-        <source>Waiting for {who} to close {file}; saves by itself then</source>
-        <translation>Väntar på att {who} stänger {file}; sparar sedan av sig självt</translation>
-    </message>
-    <message>
-        <source>spend {spend} kr</source>
-        <translation>belopp {spend} kr</translation>
-    </message>
-    <message>
-        <source>quantity {quantity}</source>
-        <translation>antal {quantity}</translation>
-    </message>
-    <message>
-        <source>Open article list</source>
-        <translation>Öppna artikellista</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
-        <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>Reading {file}…</source>
-        <translation>Läser {file}…</translation>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
     </message>
 </context>
 <context>
@@ -885,6 +809,42 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Hide the message</source>
         <translation>Dölj meddelandet</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningMixin</name>
+    <message>
+        <source>Open article list</source>
+        <translation>Öppna artikellista</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Läser {file}…</translation>
+    </message>
+    <message>
+        <source>Opening cancelled.</source>
+        <translation>Öppnandet avbröts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %Ln article(s) from {file}</source>
+        <translation>
+            <numerusform>Läste %Ln artikel från {file}</numerusform>
+            <numerusform>Läste %Ln artiklar från {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PagesMixin</name>
+    <message numerus="yes">
+        <source>…and %Ln more</source>
+        <translation>
+            <numerusform>…och %Ln till</numerusform>
+            <numerusform>…och %Ln till</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1082,36 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>SavingMixin</name>
+    <message>
+        <source>Colleagues</source>
+        <translation>Kollegor</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>En kollega</translation>
+    </message>
+    <message numerus="yes">
+        <source>{who} saved other values for %Ln article(s) that you have also changed. Choose which to keep now, or when you save.</source>
+        <translation>
+            <numerusform>{who} sparade andra värden för %Ln artikel som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+            <numerusform>{who} sparade andra värden för %Ln artiklar som du också har ändrat. Välj vad som ska gälla nu eller när du sparar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>någon</translation>
+    </message>
+    <message>
+        <source>Waiting for {who} to close {file}; saves by itself then</source>
+        <translation>Väntar på att {who} stänger {file}; sparar sedan av sig självt</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>A–Z</source>
@@ -1288,6 +1278,31 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%n källrad</numerusform>
             <numerusform>%n källrader</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarMixin</name>
+    <message numerus="yes">
+        <source>Reviewed {done} of %Ln article(s) ({percent} %)</source>
+        <translation>
+            <numerusform>Granskade {done} av %Ln artikel ({percent} %)</numerusform>
+            <numerusform>Granskade {done} av %Ln artiklar ({percent} %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) selected</source>
+        <translation>
+            <numerusform>%Ln rad markerad</numerusform>
+            <numerusform>%Ln rader markerade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>spend {spend} kr</source>
+        <translation>belopp {spend} kr</translation>
+    </message>
+    <message>
+        <source>quantity {quantity}</source>
+        <translation>antal {quantity}</translation>
     </message>
 </context>
 <context>

@@ -136,16 +136,16 @@ def redo_step(joint: str | Path, step: JointStep, *, user: str | None = None, wa
 def _apply(path: Path, step: JointStep, undo: bool, user: str | None, wait: float, save_anyway: bool,
            on_wait: Callable[[str], None] | None) -> bool:
     from workbench.assortment.joint_reader import read_joint
-    from workbench.assortment.link import _unchanged_change
-    from workbench.assortment.update import _check_open_elsewhere, locked, write_change
+    from workbench.assortment.link import unchanged_change
+    from workbench.assortment.update import check_open_elsewhere, locked, write_change
     from workbench.errors import JointStepOutdatedError
     from workbench.sharing.lock import current_user
 
     who = user or current_user()
     with locked(path, who, wait, on_wait):
-        _check_open_elsewhere(path, save_anyway)
+        check_open_elsewhere(path, save_anyway)
         state = read_joint(path)
-        change = _unchanged_change(state)
+        change = unchanged_change(state)
         position = {row: i for i, row in enumerate(state.record_rows)}
         for row, id_before, rule_before, id_after, rule_after in step.rows:
             now, then = ((id_after, rule_after), (id_before, rule_before)) if undo else \

@@ -16,7 +16,7 @@ from typing import Any
 from workbench.assortment.joint import Article
 from workbench.assortment.joint_reader import JointState, read_joint
 from workbench.assortment.layout import format_id
-from workbench.assortment.update import JointChange, _check_open_elsewhere, locked, write_change
+from workbench.assortment.update import JointChange, check_open_elsewhere, locked, write_change
 from workbench.errors import SourceRowNotFoundError, UnknownArticleError, UsageError
 from workbench.messages import current_language, text
 
@@ -57,7 +57,7 @@ class SplitReport:
                     old=self.old_id, new=self.new_id)
 
 
-def _unchanged_change(state: JointState) -> JointChange:
+def unchanged_change(state: JointState) -> JointChange:
     return JointChange(state, [dataclasses.replace(r) for r in state.records], list(state.record_rows),
                        list(state.sources), list(state.source_rows),
                        [dataclasses.replace(a, fields=dict(a.fields)) for a in state.articles.values()])
@@ -71,7 +71,7 @@ def plan_link(state: JointState, ids: Sequence[str]) -> tuple[JointChange, LinkR
     if unknown:
         raise UnknownArticleError(state.path, ids=", ".join(unknown), count=len(unknown))
     survivor, others = wanted[0], set(wanted[1:])
-    change = _unchanged_change(state)
+    change = unchanged_change(state)
     moved = 0
     change.touched_records = set()
     for position, record in enumerate(change.records):
@@ -96,7 +96,7 @@ def plan_split(state: JointState, row: int) -> tuple[JointChange, SplitReport]:
         position = state.record_rows.index(int(row))
     except ValueError:
         raise SourceRowNotFoundError(state.path, row=row, sheet=state.names.sheets[1]) from None
-    change = _unchanged_change(state)
+    change = unchanged_change(state)
     record = change.records[position]
     old = state.articles[record.article_id]
     new_id = format_id(state.highest + 1)
@@ -121,7 +121,7 @@ def _run(joint: str | Path, plan: Callable[[JointState], tuple[JointChange, Any]
     path = Path(joint)
     user = who or current_user()
     with locked(path, user, wait, on_wait):
-        _check_open_elsewhere(path, save_anyway)
+        check_open_elsewhere(path, save_anyway)
         state = read_joint(path)
         change, result = plan(state)
         result.written = write_change(change, who=user, save_anyway=save_anyway)

@@ -20,13 +20,13 @@ from workbench.assortment.layout import headers
 from workbench.assortment.plan import assign
 from workbench.assortment.report import (
     MergeReport,
-    _fill_report,
-    _list_findings,
-    _localised,
-    _price_findings,
-    _records,
-    _source_files,
+    fill_report,
+    list_findings,
+    localised,
     new_rows_findings,
+    price_findings,
+    source_files,
+    source_records,
 )
 from workbench.assortment.sources import ReadList, Source, read_list
 from workbench.messages import current_language
@@ -99,7 +99,7 @@ def _create(joint: Path, lists: list[ReadList], who: str, lang: str, progress: P
     rows = [row for read in lists for row in read.rows]
     report(progress, len(lists), len(lists) + 1, "match")
     assignment = assign([row.match for row in rows])
-    records = _records(lists, assignment)
+    records = source_records(lists, assignment)
     fields_by_id: dict[str, list[Any]] = {}
     for row, article_id in zip(rows, assignment.ids, strict=True):
         fields_by_id.setdefault(article_id, []).append(row.fields)
@@ -107,12 +107,12 @@ def _create(joint: Path, lists: list[ReadList], who: str, lang: str, progress: P
     figs = figures(records)
     municipalities = municipality_order(read.municipality for read in lists)
     now = dt.datetime.now().replace(microsecond=0)
-    sources = _source_files(lists, now, who)
+    sources = source_files(lists, now, who)
     result = MergeReport(joint, created=True, written=True, new_articles=len(articles),
                          merged_files=[read.file_name for read in lists], new_ids=list(assignment.new_ids))
-    _fill_report(result, records, articles, figs)
-    result.findings = _localised([*_list_findings(lists, None, False), *new_rows_findings(lists, assignment),
-                                  *_price_findings(records)])
+    fill_report(result, records, articles, figs)
+    result.findings = localised([*list_findings(lists, None, False), *new_rows_findings(lists, assignment),
+                                  *price_findings(records)])
     report(progress, len(lists), len(lists) + 1, "write")  # the last moment a cancel leaves nothing written
     with WorkbookLock(joint, who).acquire(wait=5):
         atomic_save(joint, lambda temp: write_joint(temp, names, articles, figs, municipalities, records, sources),

@@ -153,7 +153,7 @@ class _LocalFinding(Finding):
         return text(self.code, lang, **params)
 
 
-def _localised(findings: list[Finding]) -> list[Finding]:
+def localised(findings: list[Finding]) -> list[Finding]:
     return [_LocalFinding(f.code, f.params) for f in findings]
 
 
@@ -167,7 +167,7 @@ class _Plan:
     records: list[SourceRecord]
 
 
-def _records(lists: Sequence[ReadList], assignment: Assignment) -> list[SourceRecord]:
+def source_records(lists: Sequence[ReadList], assignment: Assignment) -> list[SourceRecord]:
     records: list[SourceRecord] = []
     position = 0
     for read in lists:
@@ -208,7 +208,7 @@ def _plain(value: object) -> object:
     return int(as_float) if as_float.is_integer() else as_float
 
 
-def _list_findings(lists: Sequence[ReadList], existing: JointState | None, add: bool) -> list[Finding]:
+def list_findings(lists: Sequence[ReadList], existing: JointState | None, add: bool) -> list[Finding]:
     found: list[Finding] = []
     named = [f"{read.file_name} → {read.municipality}" for read in lists if read.municipality_from == "file_name"]
     if named:
@@ -224,7 +224,7 @@ def _list_findings(lists: Sequence[ReadList], existing: JointState | None, add: 
     return found
 
 
-def _price_findings(records: Sequence[SourceRecord]) -> list[Finding]:
+def price_findings(records: Sequence[SourceRecord]) -> list[Finding]:
     prices: dict[str, dict[str, list[float]]] = {}
     for record in records:
         if record.price is not None and record.price > 0:
@@ -251,7 +251,7 @@ class _Factor(float):
         return f"{float(self):g}"
 
 
-def _fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: Sequence[Article],
+def fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: Sequence[Article],
                  figs: dict[str, Figures]) -> None:
     result.source_rows = len(records)
     result.municipalities = dict(sorted(Counter(r.municipality for r in records).items()))
@@ -279,7 +279,7 @@ def new_rows_findings(lists: Sequence[ReadList], assignment: Assignment) -> list
     return found
 
 
-def _source_files(lists: Sequence[ReadList], now: dt.datetime, who: str) -> list[SourceFile]:
+def source_files(lists: Sequence[ReadList], now: dt.datetime, who: str) -> list[SourceFile]:
     return [SourceFile(read.file_name, read.municipality, len(read.rows), read.fingerprint, now, who)
             for read in lists]
 

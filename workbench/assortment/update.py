@@ -183,7 +183,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     return True
 
 
-def _check_open_elsewhere(path: Path, save_anyway: bool) -> None:
+def check_open_elsewhere(path: Path, save_anyway: bool) -> None:
     from workbench.errors import FileOpenElsewhereError
     from workbench.sharing.lock import office_owner
 
@@ -212,19 +212,19 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
     """Re-merge ``lists`` into the existing joint workbook (see :mod:`workbench.assortment.merge`)."""
     from workbench.assortment.report import (
         MergeReport,
-        _fill_report,
-        _list_findings,
-        _localised,
-        _price_findings,
-        _records,
-        _source_files,
         existing_rows,
+        fill_report,
+        list_findings,
+        localised,
         new_rows_findings,
+        price_findings,
+        source_files,
+        source_records,
     )
     from workbench.table import Finding
 
     with locked(joint, who, wait, on_wait):
-        _check_open_elsewhere(joint, save_anyway)
+        check_open_elsewhere(joint, save_anyway)
         state = read_joint(joint)
         spelling = {name.casefold(): name for name in state.municipalities}
         for read in lists:  # the workbook's spelling of a municipality wins ("botkyrka" is Botkyrka)
@@ -241,8 +241,8 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
                             for read in skipped]
         if not fresh:
             articles = list(state.articles.values())
-            _fill_report(result, state.records, articles, figures(state.records))
-            result.findings = _localised(skipped_findings)
+            fill_report(result, state.records, articles, figures(state.records))
+            result.findings = localised(skipped_findings)
             return result
 
         def replaced_record(record: SourceRecord) -> bool:
@@ -264,7 +264,7 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         rows = [row for read in fresh for row in read.rows]
         report(progress, len(lists), len(lists) + 1, "match")
         assignment = assign([row.match for row in rows], existing_rows(kept), existing_rows(gone), state.highest)
-        new_records = _records(fresh, assignment)
+        new_records = source_records(fresh, assignment)
 
         fields_by_id: dict[str, list[Any]] = {}
         for row, article_id in zip(rows, assignment.ids, strict=True):
@@ -279,7 +279,7 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         places += [free[i] if i < len(free) else None for i in range(len(new_records))]
         cleared = free[len(new_records):]
         now = dt.datetime.now().replace(microsecond=0)
-        new_sources = _source_files(fresh, now, who)
+        new_sources = source_files(fresh, now, who)
         kept_sources = [(s, r) for s, r in zip(state.sources, state.source_rows, strict=True) if not replaced_source(s)]
         free_sources = sorted([r for s, r in zip(state.sources, state.source_rows, strict=True) if replaced_source(s)]
                               + state.free_source_rows())
@@ -294,8 +294,8 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         result.new_articles = len(assignment.new_ids)
         result.new_ids = list(assignment.new_ids)
         result.merged_files = [read.file_name for read in fresh]
-        _fill_report(result, change.records, articles, change.figures or figures(change.records))
-        result.findings = _localised([*skipped_findings, *_list_findings(fresh, state, mode == "add"),
-                                      *new_rows_findings(fresh, assignment), *_price_findings(new_records)])
+        fill_report(result, change.records, articles, change.figures or figures(change.records))
+        result.findings = localised([*skipped_findings, *list_findings(fresh, state, mode == "add"),
+                                      *new_rows_findings(fresh, assignment), *price_findings(new_records)])
         finished(progress, len(lists) + 1)
         return result

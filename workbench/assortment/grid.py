@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workbench.assortment.joint import SourceRecord
 from workbench.assortment.joint_reader import JointState
-from workbench.assortment.layout import LIST_SHEETS, detect_language, headers
+from workbench.assortment.layout import LIST_SHEETS, detect_language, headers, municipalities_in
 from workbench.table import Finding, SourceTable
 
 __all__ = ["JointColumns", "JointStep", "SourceRowOf", "joint_columns", "joint_findings", "redo_step",
@@ -53,17 +53,8 @@ def joint_columns(table: SourceTable) -> JointColumns | None:
     names = headers(lang)
     found = [str(h) for h in table.data.columns]
     present = set(found)
-    prefix = names.quantity + " "
-    municipalities: list[str] = []
-    columns: list[str] = []
-    for header in found:
-        if not header.startswith(prefix) or header == names.total_quantity:
-            continue
-        municipality = header[len(prefix):]
-        spend = names.spend_of(municipality)
-        if municipality and spend in present:
-            municipalities.append(municipality)
-            columns.extend((header, spend))
+    municipalities = municipalities_in(names, found)
+    columns = [h for m in municipalities for h in (names.quantity_of(m), names.spend_of(m))]
     facets = (names.municipalities,) if names.municipalities in present else ()
     own = frozenset((*columns, names.municipalities, names.merged_into)) & present
     return JointColumns(lang, tuple(municipalities), tuple(columns), facets, own)

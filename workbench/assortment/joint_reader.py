@@ -9,13 +9,12 @@ workbook opened once), not through the importer's header detection and mapping.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from workbench.assortment.joint import Article, SourceFile, SourceRecord, gtin_text
-from workbench.assortment.layout import ARTICLE_FIELDS, LIST_SHEETS, Headers, headers, id_number
+from workbench.assortment.layout import ARTICLE_FIELDS, LIST_SHEETS, Headers, headers, id_number, municipalities_in
 from workbench.assortment.sources import number
 from workbench.errors import NotJointWorkbookError
 
@@ -131,19 +130,6 @@ class _Sheet:
         return dict(self.rows)
 
 
-def _municipalities(names: Headers, headers_found: Sequence[str]) -> list[str]:
-    """A municipality has both its columns ("Antal per förpackning" is no municipality's)."""
-    present = set(headers_found)
-    prefix = names.quantity + " "
-    found = []
-    for header in headers_found:
-        if header.startswith(prefix) and header not in (names.total_quantity, *names.fields.values()):
-            municipality = header[len(prefix):]
-            if names.spend_of(municipality) in present:
-                found.append(municipality)
-    return found
-
-
 def read_joint(path: str | Path) -> JointState:
     """Read the joint workbook at ``path``. Raises :class:`NotJointWorkbookError` when it is not one."""
     from workbench.reading.importer import list_sheets, read_sheet_rows
@@ -217,5 +203,5 @@ def read_joint(path: str | Path) -> JointState:
         article_raw=article_raw, records=records, record_rows=record_rows,
         record_last_row=rows_sheet.last_row, record_columns=dict(rows_sheet.columns), sources=sources,
         source_rows=source_rows, source_last_row=sources_sheet.last_row, source_columns=dict(sources_sheet.columns),
-        municipalities=_municipalities(names, list(articles_sheet.columns)),
+        municipalities=municipalities_in(names, list(articles_sheet.columns)),
         record_raw=rows_sheet.raw(), source_raw=sources_sheet.raw())

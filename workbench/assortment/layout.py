@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from workbench.fields import REVIEW_FIELDS, field
@@ -16,7 +16,7 @@ from workbench.resources import resource_path
 
 __all__ = [
     "ARTICLE_FIELDS", "LIST_SHEETS", "Headers", "format_id", "headers", "id_number", "is_joint_id",
-    "municipality_of_header",
+    "municipalities_in", "municipality_of_header",
 ]
 
 #: Source fields that describe a joint article on ``Sortiment`` (taken from its source rows).
@@ -109,6 +109,21 @@ class Headers:
 @cache
 def headers(lang: str) -> Headers:
     return Headers("en" if lang == "en" else "sv")
+
+
+def municipalities_in(names: Headers, found: Sequence[str]) -> list[str]:
+    """The municipalities whose two columns ``Antal <Kommun>`` and ``Belopp <Kommun>`` are among the
+    headers ``found``, in their order (``Antal per förpackning`` has no pair and is no municipality's;
+    the totals are none)."""
+    present = set(found)
+    prefix = names.quantity + " "
+    municipalities = []
+    for header in found:
+        if header.startswith(prefix) and header not in (names.total_quantity, *names.fields.values()):
+            municipality = header[len(prefix):]
+            if municipality and names.spend_of(municipality) in present:
+                municipalities.append(municipality)
+    return municipalities
 
 
 def municipality_of_header(header: str, kind: str, lang: str | None = None) -> str | None:

@@ -115,39 +115,59 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
     else:
         lineage_groups = [0] * n_new
 
-    ids: list[str] = []
+    # the valid GTINs each kept article holds: a predecessor may not lend an article another GTIN
+    kept_gtins: dict[str, set[str]] = defaultdict(set)
+    for position, existing in enumerate(kept):
+        gtin = together.gtins[position]
+        if gtin is not None:
+            kept_gtins[existing.article_id].add(gtin)
+
+    def fits(article_id: str, gtin: str | None) -> bool:
+        held = kept_gtins.get(article_id)
+        return gtin is None or not held or held == {gtin}
+
+    ids: list[str] = [""] * n_new
     result = Assignment(ids, rules, together.gtins[n_kept:], findings=findings)
-    fresh: dict[int, str] = {}
+    lent_to_group: dict[int, Counter[str]] = defaultdict(Counter)
+    open_rows: list[int] = []  # rows the rules join to no kept row: their group's lent ID, else a new one
     for i, row in enumerate(new_rows):
+        gtin = together.gtins[n_kept + i]
         predecessor = by_key.get((row.municipality, row.source_key)) if row.source_key else None
         if predecessor is not None and predecessor.rule == "manuell":
-            ids.append(predecessor.article_id)
+            ids[i] = predecessor.article_id  # a hand link or split holds
             rules[i] = "manuell"
             continue
         group = groups[n_kept + i]
         candidates = kept_ids.get(group)
         if candidates:
             if len(candidates) == 1:
-                ids.append(next(iter(candidates)))
+                ids[i] = next(iter(candidates))
             else:
-                chosen = _direct(row, kept, set(candidates)) or _pick(candidates)
-                ids.append(chosen)
+                ids[i] = _direct(row, kept, set(candidates)) or _pick(candidates)
                 result.ambiguous.append((i, tuple(sorted(candidates, key=lambda c: id_number(c) or 0))))
             continue
+        open_rows.append(i)
+        lent: Counter[str] = Counter()
         if predecessor is not None:
-            ids.append(predecessor.article_id)
-            continue
-        lent = replaced_ids.get(lineage_groups[i]) if replaced else None
-        if lent:
-            ids.append(_pick(lent))
-            continue
+            lent[predecessor.article_id] += 2  # its own number says most
+        for article_id, count in (replaced_ids.get(lineage_groups[i]) or {}).items():
+            lent[article_id] += count
         same = by_description.get(_description(row)) if replaced else None
         if same is not None:  # the list's own row again, which no rule can join (a name without supplier)
-            ids.append(same.article_id)
+            lent[same.article_id] += 1
+        for article_id, count in lent.items():
+            if fits(article_id, gtin):
+                lent_to_group[group][article_id] += count
+    fresh: dict[int, str] = {}
+    for i in open_rows:
+        group = groups[n_kept + i]
+        offered = lent_to_group.get(group)
+        if offered:
+            ids[i] = _pick(offered)  # one ID for the whole group: the same article is one article
             continue
         if group not in fresh:
             highest += 1
             fresh[group] = format_id(highest)
             result.new_ids.append(fresh[group])
-        ids.append(fresh[group])
+        ids[i] = fresh[group]
     return result

@@ -192,3 +192,21 @@ def test_a_remerge_after_a_colleague_sorted_and_saved_the_workbook_elsewhere(joi
     for article_id, values in after.items():
         mine = [r for r in state.records if r.article_id == article_id]
         assert values["Antal totalt"] == pytest.approx(sum(r.quantity or 0 for r in mine)), article_id
+
+
+def test_a_predecessor_never_lends_its_article_a_second_gtin(joint: tuple[Path, dict[str, Path]],
+                                                            tmp_path: Path) -> None:
+    """Haninge's own article H1 now carries another valid GTIN (another trade item under the same number):
+    it must not stay in the gloves' article, which Botkyrka's rows hold under the first GTIN."""
+    path, _ = joint
+    gloves = _ids(path)[("Botkyrka", "B1")]
+    newer = tmp_path / "haninge_v2.csv"
+    with newer.open("w", encoding="cp1252", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Art.nr", "Artikelnamn", "Leverantör", "GTIN", "Enhet", "Antal", "Belopp", "Kommun"])
+        writer.writerow(["H1", "Nitrilhandske M", "Mediq", "7310791000039", "st", "50", "260,50", "Haninge"])
+    merge_lists(path, [Source(newer)], user="Anna")
+    after = _ids(path)
+    assert after[("Haninge", "H1")] != gloves
+    gtins = {r.gtin for r in read_joint(path).records if r.article_id == gloves}
+    assert gtins == {"7310791000015"}

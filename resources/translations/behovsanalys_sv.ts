@@ -841,8 +841,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Manuell</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Ny</translation>
+        <source>No match</source>
+        <translation>Ingen matchning</translation>
     </message>
 </context>
 <context>
@@ -1267,11 +1267,11 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Benämning</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Ny</translation>
+        <source>No match</source>
+        <translation>Ingen matchning</translation>
     </message>
     <message>
-        <source>By hand</source>
+        <source>Manual</source>
         <translation>Manuell</translation>
     </message>
     <message>

@@ -312,6 +312,7 @@ class UpdateListDialog(QDialog):
             self.result_view.show_report(report, language)
             self.result_view.show()
             self.question_box.hide()
+            self._grow()
             self._update_buttons()
 
         def failed(error: BaseException) -> None:
@@ -329,6 +330,15 @@ class UpdateListDialog(QDialog):
                               on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save")
         self.merge_task = task
         self._update_buttons()
+
+    def _grow(self) -> None:
+        """Make room for the summary (as much as the screen allows) rather than squeezing its tables."""
+        wanted = self.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = max(self.height(), wanted.height())
+        if screen is not None:
+            height = min(height, screen.height() - 40)
+        self.resize(max(self.width(), wanted.width()), height)
 
     def _changes(self, report: MergeReport, municipality: str, old_rows: int) -> str:
         if not report.written:

@@ -85,13 +85,27 @@ def test_the_detail_pane_lists_the_articles_source_rows(loaded: MainWindow) -> N
     assert section.isVisibleTo(loaded)
     assert section.heading.text() == "<b>3 källrader</b>"
     assert [section.table.horizontalHeaderItem(c).text() for c in range(6)] == [
-        "Kommun", "Fil", "Rad", "Källnyckel", "Antal", "Regel"]
-    assert _section_rows(section) == [("Botkyrka", "botkyrka.xlsx", "2", "A1", "100", "GTIN"),
-                                      ("Haninge", "haninge.xlsx", "2", "B1", "200", "GTIN"),
-                                      ("Tyresö", "tyreso.csv", "2", "C1", "20", "Lev. art.nr")]
+        "Kommun", "Antal", "Regel", "Källnyckel", "Fil", "Rad"]
+    assert _section_rows(section) == [("Botkyrka", "100", "GTIN", "A1", "botkyrka.xlsx", "2"),
+                                      ("Haninge", "200", "GTIN", "B1", "haninge.xlsx", "2"),
+                                      ("Tyresö", "20", "Lev. art.nr", "C1", "tyreso.csv", "2")]
     _select(loaded, "G00003")
     assert section.heading.text() == "<b>1 källrad</b>"
-    assert _section_rows(section) == [("Botkyrka", "botkyrka.xlsx", "4", "A3", "10", "Ny")]
+    assert _section_rows(section) == [("Botkyrka", "10", "Ingen matchning", "A3", "botkyrka.xlsx", "4")]
+
+
+@pytest.mark.parametrize("key", ["G00001", "G00003"])
+def test_every_source_row_is_in_view_in_a_narrow_detail_pane(loaded: MainWindow, qtbot, key: str) -> None:
+    """The pane is narrower than the table's columns: the horizontal scroll bar then takes room, and the
+    table (which never scrolls vertically) must still show its last row whole."""
+    loaded.resize(1200, 800)
+    loaded.show()
+    loaded.review_page.splitter.setSizes([200, 800, 200])
+    _select(loaded, key)
+    table = loaded.joint_grid.section.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().isVisible(), timeout=5_000)
+    last = table.rowCount() - 1
+    assert table.visualRect(table.model().index(last, 0)).bottom() < table.viewport().height()
 
 
 def test_the_municipality_columns_are_one_group_to_show_or_hide(loaded: MainWindow) -> None:

@@ -87,7 +87,7 @@ def test_wizard_merges_three_lists_and_opens_the_joint_workbook(main_window: Mai
 
     view = wizard.result_page.view
     assert view.rule_counts() == {"GTIN": "7", "Leverantörens artikelnummer": "2", "Benämning": "0",
-                                  "Manuell": "0", "Ny": "2"}
+                                  "Manuell": "0", "Ingen matchning": "2"}
     municipalities = {view.municipality_table.item(r, 0).text(): view.municipality_table.item(r, 1).text()
                       for r in range(view.municipality_table.rowCount())}
     assert municipalities == {"Botkyrka": "4", "Huddinge": "3", "Nacka": "4"}
@@ -179,7 +179,7 @@ def test_wizard_on_the_samples_eight_lists(main_window: MainWindow, tmp_path: Pa
     view = wizard.result_page.view
     shown = view.rule_counts()
     assert sum(int(count.replace("\u00a0", "").replace(" ", "")) for count in shown.values()) == len(truth)
-    assert set(shown) == {"GTIN", "Leverantörens artikelnummer", "Benämning", "Manuell", "Ny"}
+    assert set(shown) == {"GTIN", "Leverantörens artikelnummer", "Benämning", "Manuell", "Ingen matchning"}
     assert view.municipality_table.rowCount() == 8
 
 

@@ -3,6 +3,7 @@ joint workbook; the dialog says what changed and the grid reloads the workbook."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import _merge_lists as lists
@@ -85,4 +86,29 @@ def test_not_a_joint_workbook_is_said_plainly(main_window: MainWindow, tmp_path:
                     and "Läser" not in dialog.joint_label.text(), timeout=30_000)
     assert "Traceback" not in dialog.joint_label.text()
     assert dialog.state is None and not dialog.update_button.isEnabled()
+    dialog.reject()
+
+
+def test_the_summary_of_the_samples_eight_municipalities_shows_them_all(main_window: MainWindow, tmp_path: Path,
+                                                                        qtbot) -> None:
+    """The sample's joint workbook and Botkyrka's list again: the summary's table lists every municipality
+    without a scroll bar, however small the dialog started."""
+    sample = Path(__file__).resolve().parents[3] / "resources" / "sample"
+    joint = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(sample / "sodertorn_gemensam.xlsx", joint)
+    botkyrka = tmp_path / "Botkyrka ny.xlsx"
+    shutil.copy(sample / "kommuner" / "Botkyrka.xlsx", botkyrka)
+    dialog = open_update_list(main_window, joint)
+    assert dialog is not None
+    dialog.set_list(botkyrka)
+    _ready(dialog, qtbot)
+    dialog.municipality_combo.setCurrentText("Botkyrka")
+    dialog.update_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None or dialog.merge_task is None, timeout=60_000)
+    assert dialog.report is not None, dialog.stage_label.text()
+    table = dialog.result_view.municipality_table
+    assert table.rowCount() == 8
+    qtbot.waitUntil(lambda: table.visualRect(table.model().index(7, 0)).bottom() < table.viewport().height(),
+                    timeout=5_000)
+    assert not table.verticalScrollBar().isVisible()
     dialog.reject()

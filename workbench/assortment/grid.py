@@ -30,6 +30,7 @@ class JointColumns:
     municipalities: tuple[str, ...]
     municipality_columns: tuple[str, ...]  # per municipality its quantity, then its spend
     facets: tuple[str, ...]  # extra facet columns: the number of municipalities holding the article
+    leading: tuple[str, ...]  # what the grid shows right after the name: how many buy it, how much in all
     own: frozenset[str]  # every column the joint layout adds (no source field, yet nothing unknown)
 
 
@@ -66,7 +67,8 @@ def joint_columns(table: SourceTable) -> JointColumns | None:
             columns.extend((header, spend))
     facets = (names.municipalities,) if names.municipalities in present else ()
     own = frozenset((*columns, names.municipalities, names.merged_into)) & present
-    return JointColumns(lang, tuple(municipalities), tuple(columns), facets, own)
+    leading = tuple(h for h in (names.municipalities, names.total_quantity, names.total_spend) if h in present)
+    return JointColumns(lang, tuple(municipalities), tuple(columns), facets, leading, own)
 
 
 def joint_findings(table: SourceTable, columns: JointColumns) -> list[Finding]:

@@ -135,6 +135,42 @@ def test_the_facet_number_of_municipalities_counts_and_filters(loaded: MainWindo
     assert loaded.model.rowCount() == 2
 
 
+def test_the_facet_number_of_municipalities_comes_first(loaded: MainWindow) -> None:
+    panel = loaded.review_page.filter_panel
+    layout = panel.facets["Kommuner"].parentWidget().layout()
+    shown = sorted((layout.indexOf(box), name) for name, box in panel.facets.items() if box.isVisibleTo(loaded))
+    assert shown[0][1] == "Kommuner"
+
+
+def test_how_many_buy_it_and_how_much_stand_right_after_the_name(loaded: MainWindow, joint: Path,
+                                                                  qtbot) -> None:
+    model, header = loaded.model, loaded.table_view.horizontalHeader()
+
+    def visual_order() -> list[str]:
+        return [model.column_id(header.logicalIndex(v)) for v in range(model.columnCount())]
+
+    assert visual_order()[:5] == ["Artikel-ID", "Benämning", "Kommuner", "Antal totalt", "Belopp totalt"]
+    # the user's own order is kept when the workbook opens again
+    header.moveSection(2, 7)
+    loaded.review_page.save_layout()
+    mine = visual_order()
+    _open(loaded, joint, qtbot)
+    assert visual_order() == mine
+
+
+def test_the_status_bar_says_what_a_link_and_its_undo_did(loaded: MainWindow, qtbot) -> None:
+    grid = loaded.joint_grid
+    with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
+        grid.link(["G00002", "G00004"])
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    said = loaded.statusBar().currentMessage()
+    assert "G00002" in said and "Läste" not in said
+    with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
+        loaded.model.undo_stack.undo()
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    assert loaded.statusBar().currentMessage().startswith("Ångrat: ")
+
+
 def test_linking_through_the_action_changes_the_file_and_the_grid(loaded: MainWindow, joint: Path,
                                                                    qtbot) -> None:
     grid = loaded.joint_grid

@@ -43,6 +43,8 @@ def test_the_municipality_columns_are_the_pairs_and_the_facet_is_the_count(joint
     assert columns.municipalities == ("Botkyrka", "Haninge")
     assert columns.municipality_columns == ("Antal Botkyrka", "Belopp Botkyrka", "Antal Haninge", "Belopp Haninge")
     assert columns.facets == ("Kommuner",)
+    # what decides a joint article first: how many buy it and how much, beside its name
+    assert columns.leading == ("Kommuner", "Antal totalt", "Belopp totalt")
 
 
 def test_other_sheets_and_ordinary_lists_are_no_joint_grid(joint: Path, tmp_path: Path) -> None:

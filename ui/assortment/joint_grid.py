@@ -123,7 +123,7 @@ class JointGrid(QObject):
         return page
 
     def _on_window_table_loaded(self, table: SourceTable) -> None:
-        from workbench.assortment.grid import joint_columns
+        from workbench.assortment.grid import count_order, joint_columns
 
         page = self._hook()
         self.columns = joint_columns(table)
@@ -135,6 +135,7 @@ class JointGrid(QObject):
         for name in self.columns.facets:
             box = page.filter_panel.facets[name]
             box.fixed_title = self.facet_title
+            box.order = count_order(box.order)
             box.retranslate(self.window.language)
             self._put_first(box)
         page.refresh()

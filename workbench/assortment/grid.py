@@ -18,8 +18,8 @@ from workbench.assortment.joint_reader import JointState
 from workbench.assortment.layout import LIST_SHEETS, detect_language, headers
 from workbench.table import Finding, SourceTable
 
-__all__ = ["JointColumns", "JointStep", "SourceRowOf", "joint_columns", "joint_findings", "redo_step",
-           "source_rows_of", "step_between", "undo_step"]
+__all__ = ["JointColumns", "JointStep", "SourceRowOf", "count_order", "joint_columns", "joint_findings",
+           "redo_step", "source_rows_of", "step_between", "undo_step"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,20 @@ def joint_columns(table: SourceTable) -> JointColumns | None:
     own = frozenset((*columns, names.municipalities, names.merged_into)) & present
     leading = tuple(h for h in (names.municipalities, names.total_quantity, names.total_spend) if h in present)
     return JointColumns(lang, tuple(municipalities), tuple(columns), facets, leading, own)
+
+
+def count_order(values: list[str]) -> list[str]:
+    """The values of the facet "Antal kommuner" as a count reads: most municipalities first, down to 0
+    (no list holds it any more); anything not a count (empty) after them. A facet of counts listed by
+    how often each occurs (1, 7, 8, 6 …) makes the user hunt for a number."""
+    def number(value: str) -> float | None:
+        try:
+            return float(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+        except ValueError:
+            return None
+
+    counts = [v for v in values if number(v) is not None]
+    return [*sorted(counts, key=lambda v: -(number(v) or 0)), *(v for v in values if number(v) is None)]
 
 
 def joint_findings(table: SourceTable, columns: JointColumns) -> list[Finding]:

@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 
 from workbench.assortment import read_joint
-from workbench.assortment.grid import joint_columns, joint_findings, source_rows_of
+from workbench.assortment.grid import count_order, joint_columns, joint_findings, source_rows_of
 from workbench.assortment.merge import merge_lists
 from workbench.assortment.sources import Source
 from workbench.reading.importer import read_table
@@ -45,6 +45,10 @@ def test_the_municipality_columns_are_the_pairs_and_the_facet_is_the_count(joint
     assert columns.facets == ("Kommuner",)
     # what decides a joint article first: how many buy it and how much, beside its name
     assert columns.leading == ("Kommuner", "Antal totalt", "Belopp totalt")
+
+
+def test_the_number_of_municipalities_is_listed_as_a_count_reads() -> None:
+    assert count_order(["1", "7", "8", "", "0", "10", "2"]) == ["10", "8", "7", "2", "1", "0", ""]
 
 
 def test_other_sheets_and_ordinary_lists_are_no_joint_grid(joint: Path, tmp_path: Path) -> None:

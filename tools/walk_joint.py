@@ -2,7 +2,8 @@
 
 Run under Xvfb: ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/walk_joint.py [OUT] [sv|en]``.
 Works on copies of the sample's eight lists and joint workbook in a temporary folder; writes numbered PNGs to
-OUT (a temporary folder when not given) and prints it. Nothing in ``resources/`` is touched.
+OUT (a temporary folder when not given) and prints it; in Swedish also docs/update-list.png (the update
+dialog's summary). Nothing in ``resources/`` is touched.
 """
 
 from __future__ import annotations
@@ -175,6 +176,8 @@ def main() -> int:
     shot(dialog, "update-running")
     wait(lambda: dialog.report is not None)
     shot(dialog, "update-summary")
+    if language == "sv":
+        dialog.grab().save(str(ROOT / "docs" / "update-list.png"))
     dialog.buttons.rejected.emit()
     wait(lambda: loaded and not grid.reading)
     shot(window, "grid-after-update")

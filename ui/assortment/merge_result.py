@@ -85,22 +85,24 @@ class MergeResultView(QWidget):
         QVBoxLayout(self.rule_box).addWidget(self.rule_table)
         tables.addWidget(self.municipality_box)
         tables.addWidget(self.rule_box)
-        layout.addLayout(tables, 3)
+        tables.setAlignment(self.municipality_box, Qt.AlignmentFlag.AlignTop)
+        tables.setAlignment(self.rule_box, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(tables, 0)
         self.findings_box = QGroupBox(self.tr("Findings"))
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("mergeFindings")
         self.findings_list.setWordWrap(True)
         self.findings_list.setAlternatingRowColors(True)
         QVBoxLayout(self.findings_box).addWidget(self.findings_list)
-        layout.addWidget(self.findings_box, 2)
+        layout.addWidget(self.findings_box, 1)
         # the five rules always fit without scrolling
         self._fit(self.rule_table, len(RULES))
 
     @staticmethod
     def _fit(table: QTableWidget, rows: int) -> None:
-        """Make ``table`` at least tall enough for ``rows`` rows."""
+        """Make ``table`` as tall as ``rows`` rows: the findings below take the room that is left."""
         height = table.verticalHeader().defaultSectionSize() * rows
-        table.setMinimumHeight(height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2)
+        table.setFixedHeight(height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 6)
 
     def show_report(self, report: MergeReport, language: str) -> None:
         lines = []

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QBoxLayout, QMessageBox, QWidget
 
@@ -149,7 +149,10 @@ class JointGrid(QObject):
             row = page.model.row_of_key(self._select_after_load)
             self._select_after_load = None
             if row >= 0:
-                page.view.setCurrentIndex(page.model.index(row, 0))
+                index = page.model.index(row, 0)
+                page.view.setCurrentIndex(index)
+                # once the reloaded rows are laid out: a split's new article is the last row
+                QTimer.singleShot(0, lambda: page.view.scrollTo(page.view.currentIndex()))
         if self._after_load is not None:
             self._push(*self._after_load)
             self._after_load = None
@@ -363,7 +366,7 @@ class JointGrid(QObject):
             report, step, after = result
             select = step.rows[0][3] if step.rows else None
             self._after_load = (text, step, "done") if step else None
-            self._message_after_load = report.summary(self.window.language)
+            self._message_after_load = report.summary(self.window.language, name_only=True)
             self.window.statusBar().showMessage(self._message_after_load, 10_000)
             self._reopen(path, after, select)
 

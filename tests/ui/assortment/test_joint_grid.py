@@ -5,6 +5,7 @@ through the actions (the file changes, the grid follows after the reload)."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -158,13 +159,14 @@ def test_how_many_buy_it_and_how_much_stand_right_after_the_name(loaded: MainWin
     assert visual_order() == mine
 
 
-def test_the_status_bar_says_what_a_link_and_its_undo_did(loaded: MainWindow, qtbot) -> None:
+def test_the_status_bar_says_what_a_link_and_its_undo_did(loaded: MainWindow, joint: Path, qtbot) -> None:
     grid = loaded.joint_grid
     with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
         grid.link(["G00002", "G00004"])
     qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
     said = loaded.statusBar().currentMessage()
     assert "G00002" in said and "Läste" not in said
+    assert said.startswith(f"{joint.name}: ") and str(joint.parent) not in said  # the name: a status bar is short
     with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
         loaded.model.undo_stack.undo()
     qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
@@ -320,3 +322,22 @@ def test_the_joint_parts_follow_the_language_and_sit_in_the_context_menu(loaded:
     assert grid.columns_action.text() == "Show &municipality columns"
     loaded.set_language("sv")
     assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp"
+
+
+def test_the_article_a_split_makes_is_scrolled_into_view(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    """The sample's joint workbook (519 articles): the new article of a split is the last row, and the
+    grid shows it, current, after the reload."""
+    joint = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(Path(__file__).resolve().parents[3] / "resources" / "sample" / "sodertorn_gemensam.xlsx", joint)
+    main_window.resize(1200, 700)
+    _open(main_window, joint, qtbot)
+    grid = main_window.joint_grid
+    _select(main_window, "G00001")
+    second = grid.section.rows()[1]
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        grid.split(second.sheet_row)
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    view = main_window.table_view
+    current = view.currentIndex()
+    assert current.row() == main_window.model.rowCount() - 1
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(current)), timeout=5_000)

@@ -1466,6 +1466,31 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Updated: {municipality} now has {source_rows} ({before}).</source>
         <translation>Uppdaterad: {municipality} har nu {source_rows} ({before}).</translation>
     </message>
+    <message numerus="yes">
+        <source>Another quantity for %n article(s): {changes}</source>
+        <translation>
+            <numerusform>Ändrat antal för %n artikel: {changes}</numerusform>
+            <numerusform>Ändrat antal för %n artiklar: {changes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) new in the list: {ids}</source>
+        <translation>
+            <numerusform>%n artikel är ny i listan: {ids}</numerusform>
+            <numerusform>%n artiklar är nya i listan: {ids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) no longer in the list: {ids}</source>
+        <translation>
+            <numerusform>%n artikel finns inte längre i listan: {ids}</numerusform>
+            <numerusform>%n artiklar finns inte längre i listan: {ids}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No article&apos;s quantity changed.</source>
+        <translation>Inget antal ändrades.</translation>
+    </message>
     <message>
         <source>Cancelling…</source>
         <translation>Avbryter…</translation>

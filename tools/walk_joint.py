@@ -156,11 +156,10 @@ def main() -> int:
     book = openpyxl.load_workbook(folder / "Botkyrka.xlsx")
     sheet = book.worksheets[0]
     header_row = next(r for r in range(1, 15) if sum(1 for c in sheet[r] if c.value) >= 4)
-    quantity_col = next((c.column for c in sheet[header_row]
-                         if str(c.value or "").lower().startswith(("antal", "kvant", "mängd"))), None)
+    quantity_col = next((c.column for c in sheet[header_row] if str(c.value or "").strip().lower() == "antal"), None)
     sheet.delete_rows(header_row + 3, 4)
     if quantity_col is not None:
-        sheet.cell(header_row + 1, quantity_col).value = 999
+        sheet.cell(header_row + 1, quantity_col).value = 1999
     book.save(changed)
     dialog = open_update_list(window)
     assert dialog is not None

@@ -59,8 +59,8 @@ class SourceRowsSection(QWidget):
     def retranslate(self, language: str) -> None:
         self.language = language
         self.table.setHorizontalHeaderLabels([
-            self.tr("Municipality"), self.tr("Quantity"), self.tr("Rule"), self.tr("Source key"), self.tr("File"),
-            self.tr("Row")])
+            self.tr("Municipality"), self.tr("Quantity"), self.tr("Rule"), self.tr("Source key"), self.tr("Row"),
+            self.tr("File")])
         self.table.setAccessibleName(self.tr("Source rows"))
         self._fill()
 
@@ -102,13 +102,14 @@ class SourceRowsSection(QWidget):
         for i, found in enumerate(rows):
             record = found.record
             quantity = "" if record.quantity is None else format_number(record.quantity, self.language)
-            # what tells the articles' rows apart first: the pane is narrow, the file and row can scroll
+            # what tells the article's rows apart first: the pane is narrow, the row and file can scroll; the
+            # file last, as the column that stretches (a number there would stand at its far right)
             cells = [record.municipality, quantity, self.rule_label(record.match), record.source_key or "",
-                     record.file, "" if record.row is None else str(record.row)]
+                     "" if record.row is None else str(record.row), record.file]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(SheetRowRole, found.sheet_row)
-                if column in (1, 5):
+                if column in (1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, column, item)
         if self._state == "loading":

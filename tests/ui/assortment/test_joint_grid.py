@@ -86,13 +86,13 @@ def test_the_detail_pane_lists_the_articles_source_rows(loaded: MainWindow) -> N
     assert section.isVisibleTo(loaded)
     assert section.heading.text() == "<b>3 källrader</b>"
     assert [section.table.horizontalHeaderItem(c).text() for c in range(6)] == [
-        "Kommun", "Antal", "Regel", "Källnyckel", "Fil", "Rad"]
-    assert _section_rows(section) == [("Botkyrka", "100", "GTIN", "A1", "botkyrka.xlsx", "2"),
-                                      ("Haninge", "200", "GTIN", "B1", "haninge.xlsx", "2"),
-                                      ("Tyresö", "20", "Lev. art.nr", "C1", "tyreso.csv", "2")]
+        "Kommun", "Antal", "Regel", "Källnyckel", "Rad", "Fil"]
+    assert _section_rows(section) == [("Botkyrka", "100", "GTIN", "A1", "2", "botkyrka.xlsx"),
+                                      ("Haninge", "200", "GTIN", "B1", "2", "haninge.xlsx"),
+                                      ("Tyresö", "20", "Lev. art.nr", "C1", "2", "tyreso.csv")]
     _select(loaded, "G00003")
     assert section.heading.text() == "<b>1 källrad</b>"
-    assert _section_rows(section) == [("Botkyrka", "10", "Ingen matchning", "A3", "botkyrka.xlsx", "4")]
+    assert _section_rows(section) == [("Botkyrka", "10", "Ingen matchning", "A3", "4", "botkyrka.xlsx")]
 
 
 @pytest.mark.parametrize("key", ["G00001", "G00003"])

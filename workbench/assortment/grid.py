@@ -87,10 +87,14 @@ def count_order(values: list[str]) -> list[str]:
 
 def joint_findings(table: SourceTable, columns: JointColumns) -> list[Finding]:
     """``table``'s findings without calling the joint layout's own columns unrecognised (a column the
-    layout does not know is still named)."""
-    kept = [f for f in table.findings if f.code != "unmapped_columns"]
-    if len(kept) == len(table.findings):
-        return list(table.findings)
+    layout does not know is still named), and without an amount "off its price × quantity": ``Pris`` is
+    the mean of the sources' prices and ``Belopp totalt`` the sum of their amounts, so one list whose
+    amount is not its own price × quantity makes a joint row look off while no joint cell is wrong (that
+    list's own import shows it, on its own row)."""
+    findings = [f for f in table.findings if f.code != "spend_mismatch"]
+    kept = [f for f in findings if f.code != "unmapped_columns"]
+    if len(kept) == len(findings):
+        return findings
     mapped = set(table.columns.values()) | set(table.review_columns.values()) | columns.own
     unknown = [str(h) for h in table.data.columns if h not in mapped]
     if unknown:

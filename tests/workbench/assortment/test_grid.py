@@ -121,3 +121,24 @@ def test_a_step_that_no_longer_fits_the_file_is_refused_and_writes_nothing(joint
         undo_step(joint, step, user="test")
     assert "har ändrats sedan dess" in raised.value.message("sv") and str(joint) in raised.value.message("sv")
     assert joint.read_bytes() == content
+
+
+def test_the_joint_sheet_is_not_said_to_have_an_amount_off_its_price(tmp_path: Path) -> None:
+    """A joint article's Pris is the mean of its sources' prices and Belopp totalt the sum of their amounts:
+    one list's amount that is not its price × quantity makes the joint row look "off", yet no cell of the
+    joint sheet is wrong, so the grid must not say so of "Belopp totalt"."""
+    paths = []
+    for name, key, quantity, amount in (("a.xlsx", "A1", 10, 20.0), ("b.xlsx", "B1", 30, 90.0)):
+        book = xlsxwriter.Workbook(str(tmp_path / name))
+        sheet = book.add_worksheet("Artiklar")
+        sheet.write_row(0, 0, ["Artikelnummer", "Benämning", "Leverantör", "Lev. art.nr", "Pris", "Antal", "Belopp"])
+        sheet.write_row(1, 0, [key, "Mugg papper 20 cl", "Duni AB", "DU-2", 2.0, quantity, amount])
+        book.close()
+        paths.append(tmp_path / name)
+    joint = tmp_path / "joint.xlsx"
+    merge_lists(joint, [Source(paths[0], "Botkyrka"), Source(paths[1], "Haninge")], user="test")
+    table = read_table(joint)
+    columns = joint_columns(table)
+    assert columns is not None
+    assert any(f.code == "spend_mismatch" for f in table.findings)
+    assert not any(f.code == "spend_mismatch" for f in joint_findings(table, columns))

@@ -257,7 +257,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Add each municipality&apos;s article list or purchase statistics (or drop the files here). Check the municipality of each list; &quot;Columns…&quot; shows how it is read.</source>
-        <translation>Lägg till varje kommuns artikellista eller inköpsstatistik (eller släpp filerna här). Kontrollera kommunen för varje lista; &quot;Kolumner…&quot; visar hur den läses.</translation>
+        <translation>Lägg till varje kommuns artikellista eller inköpsstatistik (eller släpp filerna här). Kontrollera kommunen för varje lista; ”Kolumner…” visar hur den läses.</translation>
     </message>
     <message>
         <source>Lists to merge</source>
@@ -351,6 +351,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%Ln rad</numerusform>
             <numerusform>%Ln rader</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Use these columns</source>
+        <translation>&amp;Använd kolumnerna</translation>
     </message>
 </context>
 <context>
@@ -493,7 +497,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Their source rows move to {survivor}; they stay in the list with no volume. &quot;Split off source row&quot; takes a row back out.</source>
-        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med &quot;Dela upp&quot; bryter du ut en källrad igen.</translation>
+        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med ”Dela upp” bryter du ut en källrad igen.</translation>
     </message>
     <message>
         <source>Link</source>
@@ -1431,6 +1435,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
         <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Use these columns</source>
+        <translation>&amp;Använd kolumnerna</translation>
     </message>
     <message>
         <source>{municipality} already has a list in the workbook ({files}). The new list should:</source>

@@ -254,6 +254,8 @@ class UpdateListDialog(QDialog):
             return
         dialog = ImportDialog(entry.path, entry.found.table, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # nothing is imported here: the choices say how the list is read for the merge
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Use these columns"))
 
         def accepted() -> None:
             profile = dialog.profile()

@@ -192,6 +192,8 @@ def test_columns_button_opens_the_import_dialog_and_its_choices_are_used(main_wi
     qtbot.waitUntil(lambda: _visible_import_dialog(wizard) is not None, timeout=10_000)
     dialog = _visible_import_dialog(wizard)
     assert dialog is not None and dialog.header_spin.value() == 3  # Botkyrka's title row is seen past
+    # the list is not imported here: its columns are chosen for the merge
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "&Använd kolumnerna"
     dialog.key_combo.setCurrentIndex(dialog.key_combo.findData("Lev. art.nr"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     entry = wizard.files_page.entries[0]

@@ -474,7 +474,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>S&amp;plit off source row</source>
-        <translation>&amp;Dela upp</translation>
+        <translation>&amp;Dela upp källrad</translation>
     </message>
     <message>
         <source>Number of municipalities</source>
@@ -497,7 +497,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Their source rows move to {survivor}; they stay in the list with no volume. &quot;Split off source row&quot; takes a row back out.</source>
-        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med ”Dela upp” bryter du ut en källrad igen.</translation>
+        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med ”Dela upp källrad” bryter du ut en källrad igen.</translation>
     </message>
     <message>
         <source>Link</source>

@@ -321,7 +321,7 @@ def test_the_joint_parts_follow_the_language_and_sit_in_the_context_menu(loaded:
     assert grid.section.table.horizontalHeaderItem(0).text() == "Municipality"
     assert grid.columns_action.text() == "Show &municipality columns"
     loaded.set_language("sv")
-    assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp"
+    assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp källrad"
 
 
 def test_the_article_a_split_makes_is_scrolled_into_view(main_window: MainWindow, tmp_path: Path, qtbot) -> None:

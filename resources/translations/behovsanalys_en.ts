@@ -272,6 +272,27 @@
             <numerusform>%Ln rows before</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Another quantity for %n article(s): {changes}</source>
+        <translation>
+            <numerusform>Another quantity for %n article: {changes}</numerusform>
+            <numerusform>Another quantity for %n articles: {changes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) new in the list: {ids}</source>
+        <translation>
+            <numerusform>%n article new in the list: {ids}</numerusform>
+            <numerusform>%n articles new in the list: {ids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) no longer in the list: {ids}</source>
+        <translation>
+            <numerusform>%n article no longer in the list: {ids}</numerusform>
+            <numerusform>%n articles no longer in the list: {ids}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ViewExporter</name>

@@ -257,7 +257,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Add each municipality&apos;s article list or purchase statistics (or drop the files here). Check the municipality of each list; &quot;Columns…&quot; shows how it is read.</source>
-        <translation>Lägg till varje kommuns artikellista eller inköpsstatistik (eller släpp filerna här). Kontrollera kommunen för varje lista; &quot;Kolumner…&quot; visar hur den läses.</translation>
+        <translation>Lägg till varje kommuns artikellista eller inköpsstatistik (eller släpp filerna här). Kontrollera kommunen för varje lista; ”Kolumner…” visar hur den läses.</translation>
     </message>
     <message>
         <source>Lists to merge</source>
@@ -351,6 +351,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%Ln rad</numerusform>
             <numerusform>%Ln rader</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Use these columns</source>
+        <translation>&amp;Använd kolumnerna</translation>
     </message>
 </context>
 <context>
@@ -470,7 +474,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>S&amp;plit off source row</source>
-        <translation>&amp;Dela upp</translation>
+        <translation>&amp;Dela upp källrad</translation>
     </message>
     <message>
         <source>Number of municipalities</source>
@@ -493,7 +497,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Their source rows move to {survivor}; they stay in the list with no volume. &quot;Split off source row&quot; takes a row back out.</source>
-        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med &quot;Dela upp&quot; bryter du ut en källrad igen.</translation>
+        <translation>Deras källrader flyttas till {survivor}; artiklarna finns kvar i listan utan volym. Med ”Dela upp källrad” bryter du ut en källrad igen.</translation>
     </message>
     <message>
         <source>Link</source>
@@ -765,8 +769,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Manuell</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Ny</translation>
+        <source>No match</source>
+        <translation>Ingen matchning</translation>
     </message>
 </context>
 <context>
@@ -1257,11 +1261,11 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Benämning</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>Ny</translation>
+        <source>No match</source>
+        <translation>Ingen matchning</translation>
     </message>
     <message>
-        <source>By hand</source>
+        <source>Manual</source>
         <translation>Manuell</translation>
     </message>
     <message>
@@ -1448,6 +1452,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
     </message>
     <message>
+        <source>&amp;Use these columns</source>
+        <translation>&amp;Använd kolumnerna</translation>
+    </message>
+    <message>
         <source>{municipality} already has a list in the workbook ({files}). The new list should:</source>
         <translation>{municipality} har redan en lista i arbetsboken ({files}). Den nya listan ska:</translation>
     </message>
@@ -1480,6 +1488,31 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Updated: {municipality} now has {source_rows} ({before}).</source>
         <translation>Uppdaterad: {municipality} har nu {source_rows} ({before}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another quantity for %n article(s): {changes}</source>
+        <translation>
+            <numerusform>Ändrat antal för %n artikel: {changes}</numerusform>
+            <numerusform>Ändrat antal för %n artiklar: {changes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) new in the list: {ids}</source>
+        <translation>
+            <numerusform>%n artikel är ny i listan: {ids}</numerusform>
+            <numerusform>%n artiklar är nya i listan: {ids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) no longer in the list: {ids}</source>
+        <translation>
+            <numerusform>%n artikel finns inte längre i listan: {ids}</numerusform>
+            <numerusform>%n artiklar finns inte längre i listan: {ids}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No article&apos;s quantity changed.</source>
+        <translation>Inget antal ändrades.</translation>
     </message>
     <message>
         <source>Cancelling…</source>

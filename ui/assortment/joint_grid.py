@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QMessageBox, QWidget
 
 from ui import tasks
 from ui.assortment.source_rows import SourceRowsSection
@@ -77,6 +77,7 @@ class JointGrid(QObject):
         self._page: ReviewPage | None = None
         self._select_after_load: str | None = None
         self._after_load: tuple[str, JointStep, str] | None = None  # the step to put on the undo stack
+        self._message_after_load: str | None = None  # what the step did: the reload's "Read …" must not hide it
         self._write_task: tasks.Task | None = None
         self.confirm_box: QMessageBox | None = None
         self.section = SourceRowsSection()
@@ -122,7 +123,7 @@ class JointGrid(QObject):
         return page
 
     def _on_window_table_loaded(self, table: SourceTable) -> None:
-        from workbench.assortment.grid import joint_columns
+        from workbench.assortment.grid import count_order, joint_columns
 
         page = self._hook()
         self.columns = joint_columns(table)
@@ -134,8 +135,11 @@ class JointGrid(QObject):
         for name in self.columns.facets:
             box = page.filter_panel.facets[name]
             box.fixed_title = self.facet_title
+            box.order = count_order(box.order)
             box.retranslate(self.window.language)
+            self._put_first(box)
         page.refresh()
+        self._lead_with(page, self.columns.leading)
         hidden = [page.model.column_id(c) for c in range(page.model.columnCount()) if page.view.isColumnHidden(c)]
         self.columns_action.blockSignals(True)
         self.columns_action.setChecked(not set(self.columns.municipality_columns) <= set(hidden))
@@ -145,10 +149,45 @@ class JointGrid(QObject):
             row = page.model.row_of_key(self._select_after_load)
             self._select_after_load = None
             if row >= 0:
-                page.view.setCurrentIndex(page.model.index(row, 0))
+                index = page.model.index(row, 0)
+                page.view.setCurrentIndex(index)
+                # once the reloaded rows are laid out: a split's new article is the last row
+                QTimer.singleShot(0, lambda: page.view.scrollTo(page.view.currentIndex()))
         if self._after_load is not None:
             self._push(*self._after_load)
             self._after_load = None
+        if self._message_after_load is not None:
+            self.window.statusBar().showMessage(self._message_after_load, 10_000)
+        self._message_after_load = None
+
+    @staticmethod
+    def _put_first(box: QWidget) -> None:
+        """Move the joint facet above the others: in a joint analysis how many municipalities buy an
+        article is the first thing to filter on (the panel adds extra facets after its own)."""
+        parent = box.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if not isinstance(layout, QBoxLayout):
+            return
+        panel = [w for w in parent.findChildren(type(box), options=Qt.FindChildOption.FindDirectChildrenOnly)
+                 if w is not box and layout.indexOf(w) >= 0]
+        if not panel:
+            return
+        first = min(layout.indexOf(w) for w in panel)
+        if layout.indexOf(box) > first:
+            layout.removeWidget(box)
+            layout.insertWidget(first, box)
+
+    @staticmethod
+    def _lead_with(page: ReviewPage, columns: tuple[str, ...]) -> None:
+        """Show ``columns`` right after the frozen key and name, unless the user's own order is in place
+        (the columns then stand in the order the user left them)."""
+        header = page.view.horizontalHeader()
+        model = page.model
+        if any(header.visualIndex(c) != c for c in range(model.columnCount())):
+            return
+        ids = [model.column_id(c) for c in range(model.columnCount())]
+        for offset, column_id in enumerate(c for c in columns if c in ids):
+            header.moveSection(header.visualIndex(ids.index(column_id)), model.frozen_count + offset)
 
     def _set_joint(self, joint: bool) -> None:
         for action in (self.columns_action, self.link_action, self.split_action):
@@ -327,7 +366,8 @@ class JointGrid(QObject):
             report, step, after = result
             select = step.rows[0][3] if step.rows else None
             self._after_load = (text, step, "done") if step else None
-            self.window.statusBar().showMessage(report.summary(self.window.language), 10_000)
+            self._message_after_load = report.summary(self.window.language, name_only=True)
+            self.window.statusBar().showMessage(self._message_after_load, 10_000)
             self._reopen(path, after, select)
 
         self._write(work, done)
@@ -350,7 +390,8 @@ class JointGrid(QObject):
         def done(after: Any) -> None:
             self._after_load = (text, step, "undone" if undo else "done")
             message = self.tr("Undone: {step}") if undo else self.tr("Redone: {step}")
-            self.window.statusBar().showMessage(message.format(step=text), 10_000)
+            self._message_after_load = message.format(step=text)
+            self.window.statusBar().showMessage(self._message_after_load, 10_000)
             select = (step.rows[0][1] if undo else step.rows[0][3]) if step.rows else None
             self._reopen(path, after, select)
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -269,6 +270,8 @@ class FilesPage(QWizardPage):
             return None
         dialog = ImportDialog(entry.path, entry.found.table, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # nothing is imported here: the choices say how the list is read for the merge
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Use these columns"))
 
         def accepted() -> None:
             profile = dialog.profile()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 RULES = ("gtin", "lev_artnr", "namn", "manuell", "ny")
 _LISTED = 10
+_SHOWN_MUNICIPALITIES = 10
 
 
 def rule_name(rule: str) -> str:
@@ -34,7 +35,7 @@ def rule_name(rule: str) -> str:
         "lev_artnr": QCoreApplication.translate("MergeRules", "Supplier article number"),
         "namn": QCoreApplication.translate("MergeRules", "Name"),
         "manuell": QCoreApplication.translate("MergeRules", "Manual"),
-        "ny": QCoreApplication.translate("MergeRules", "New"),
+        "ny": QCoreApplication.translate("MergeRules", "No match"),
     }
     return names.get(rule, rule)
 
@@ -84,17 +85,24 @@ class MergeResultView(QWidget):
         QVBoxLayout(self.rule_box).addWidget(self.rule_table)
         tables.addWidget(self.municipality_box)
         tables.addWidget(self.rule_box)
-        layout.addLayout(tables, 3)
+        tables.setAlignment(self.municipality_box, Qt.AlignmentFlag.AlignTop)
+        tables.setAlignment(self.rule_box, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(tables, 0)
         self.findings_box = QGroupBox(self.tr("Findings"))
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("mergeFindings")
         self.findings_list.setWordWrap(True)
         self.findings_list.setAlternatingRowColors(True)
         QVBoxLayout(self.findings_box).addWidget(self.findings_list)
-        layout.addWidget(self.findings_box, 2)
+        layout.addWidget(self.findings_box, 1)
         # the five rules always fit without scrolling
-        rows = self.rule_table.verticalHeader().defaultSectionSize() * len(RULES)
-        self.rule_table.setMinimumHeight(rows + self.rule_table.horizontalHeader().sizeHint().height() + 6)
+        self._fit(self.rule_table, len(RULES))
+
+    @staticmethod
+    def _fit(table: QTableWidget, rows: int) -> None:
+        """Make ``table`` as tall as ``rows`` rows: the findings below take the room that is left."""
+        height = table.verticalHeader().defaultSectionSize() * rows
+        table.setFixedHeight(height + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 6)
 
     def show_report(self, report: MergeReport, language: str) -> None:
         lines = []
@@ -117,6 +125,8 @@ class MergeResultView(QWidget):
         self.summary_label.setText("<br>".join(lines))
         _fill(self.municipality_table, [(name, format_number(rows, language))
                                         for name, rows in report.municipalities.items()])
+        # a joint analysis of a region's municipalities shows them all; a national one scrolls
+        self._fit(self.municipality_table, max(len(RULES), min(len(report.municipalities), _SHOWN_MUNICIPALITIES)))
         rules = [*RULES, *(rule for rule in report.matched_by if rule not in RULES)]
         _fill(self.rule_table, [(rule_name(rule), format_number(report.matched_by.get(rule, 0), language))
                                 for rule in rules])

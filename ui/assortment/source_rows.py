@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -45,6 +46,7 @@ class SourceRowsSection(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.itemSelectionChanged.connect(self.selection_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,14 +59,14 @@ class SourceRowsSection(QWidget):
     def retranslate(self, language: str) -> None:
         self.language = language
         self.table.setHorizontalHeaderLabels([
-            self.tr("Municipality"), self.tr("File"), self.tr("Row"), self.tr("Source key"), self.tr("Quantity"),
-            self.tr("Rule")])
+            self.tr("Municipality"), self.tr("Quantity"), self.tr("Rule"), self.tr("Source key"), self.tr("Row"),
+            self.tr("File")])
         self.table.setAccessibleName(self.tr("Source rows"))
         self._fill()
 
     def rule_label(self, rule: str) -> str:
         labels = {"gtin": self.tr("GTIN"), "lev_artnr": self.tr("Supplier article no"), "namn": self.tr("Name"),
-                  "ny": self.tr("New"), "manuell": self.tr("By hand")}
+                  "ny": self.tr("No match"), "manuell": self.tr("Manual")}
         return labels.get(rule, rule)
 
     def show_loading(self) -> None:
@@ -100,12 +102,14 @@ class SourceRowsSection(QWidget):
         for i, found in enumerate(rows):
             record = found.record
             quantity = "" if record.quantity is None else format_number(record.quantity, self.language)
-            cells = [record.municipality, record.file, "" if record.row is None else str(record.row),
-                     record.source_key or "", quantity, self.rule_label(record.match)]
+            # what tells the article's rows apart first: the pane is narrow, the row and file can scroll; the
+            # file last, as the column that stretches (a number there would stand at its far right)
+            cells = [record.municipality, quantity, self.rule_label(record.match), record.source_key or "",
+                     "" if record.row is None else str(record.row), record.file]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(SheetRowRole, found.sheet_row)
-                if column in (2, 4):
+                if column in (1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, column, item)
         if self._state == "loading":
@@ -121,4 +125,6 @@ class SourceRowsSection(QWidget):
         # as tall as its rows: the detail pane scrolls, not this table
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(i) for i in range(len(rows)))
+        # the columns are wider than the pane: the horizontal scroll bar must not cover the last row
+        height += self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.table)
         self.table.setFixedHeight(height + 2)

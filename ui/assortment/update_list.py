@@ -7,8 +7,9 @@ background (progress, cancel); the summary says what changed and the grid reload
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -34,12 +35,16 @@ from ui.errors import error_text
 from ui.file_dialogs import get_open_file_name
 from workbench.assortment import JointState, ReadList, Source, read_joint, read_list
 from workbench.errors import Cancelled
+from workbench.numbers import format_number
 from workbench.reading.profiles import remember_profile
 from workbench.settings import Settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from workbench.assortment import MergeReport
+    from workbench.assortment.changes import QuantityChange
+
+_LISTED = 10  # articles named per line of the summary; the rest are "…"
 
 def joint_municipalities(state: JointState) -> dict[str, list[str]]:
     """Municipality -> its files in the workbook's ``Källor`` (in the workbook's order)."""
@@ -64,6 +69,7 @@ class UpdateListDialog(QDialog):
         self.lists: dict[str, list[str]] = {}
         self.entry: ListEntry | None = None
         self.report: MergeReport | None = None
+        self.quantity_changes: list[QuantityChange] = []
         self._joint_task: tasks.Task | None = None
         self.merge_task: tasks.Task | None = None
         self._closed = False
@@ -248,6 +254,8 @@ class UpdateListDialog(QDialog):
             return
         dialog = ImportDialog(entry.path, entry.found.table, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # nothing is imported here: the choices say how the list is read for the merge
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Use these columns"))
 
         def accepted() -> None:
             profile = dialog.profile()
@@ -302,16 +310,29 @@ class UpdateListDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.stage_label.setText(self.tr("Merging {file}…").format(file=source.path.name))
 
-        def done(report: MergeReport) -> None:
+        before = self.state
+        municipality = source.municipality or ""
+
+        def work(progress: Any) -> tuple[MergeReport, list[QuantityChange]]:
+            from workbench.assortment.changes import quantity_changes
+
+            report = merge_lists(joint, [source], lang=language, mode=mode, progress=progress)
+            if not report.written or before is None:
+                return report, []
+            return report, quantity_changes(before, read_joint(joint), municipality)
+
+        def done(result: tuple[MergeReport, list[QuantityChange]]) -> None:
             if self._closed or self.merge_task is not task:
                 return
-            self.merge_task, self.report = None, report
+            report, changes = result
+            self.merge_task, self.report, self.quantity_changes = None, report, changes
             self.progress_bar.hide()
             self.cancel_button.hide()
-            self.stage_label.setText(self._changes(report, source.municipality or "", old_rows))
+            self.stage_label.setText(self._changes(report, municipality, old_rows, changes))
             self.result_view.show_report(report, language)
             self.result_view.show()
             self.question_box.hide()
+            self._grow()
             self._update_buttons()
 
         def failed(error: BaseException) -> None:
@@ -324,19 +345,49 @@ class UpdateListDialog(QDialog):
                                      if isinstance(error, Cancelled) else error_text(error, language))
             self._update_buttons()
 
-        task = tasks.run_task(lambda progress: merge_lists(joint, [source], lang=language, mode=mode,
-                                                           progress=progress),
-                              on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save")
+        task = tasks.run_task(work, on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save")
         self.merge_task = task
         self._update_buttons()
 
-    def _changes(self, report: MergeReport, municipality: str, old_rows: int) -> str:
+    def _grow(self) -> None:
+        """Make room for the summary (as much as the screen allows) rather than squeezing its tables."""
+        wanted = self.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        height = max(self.height(), wanted.height())
+        if screen is not None:
+            height = min(height, screen.height() - 40)
+        self.resize(max(self.width(), wanted.width()), height)
+
+    def _changes(self, report: MergeReport, municipality: str, old_rows: int,
+                 changes: list[QuantityChange]) -> str:
         if not report.written:
             return self.tr("Nothing changed: the workbook already holds this list.")
         rows = self.tr("%Ln source row(s)", "", report.municipalities.get(municipality, 0))
         before = self.tr("%Ln row(s) before", "", old_rows)
-        return "<b>" + self.tr("Updated: {municipality} now has {source_rows} ({before}).").format(
-            municipality=municipality, source_rows=rows, before=before) + "</b>"
+        lines = ["<b>" + self.tr("Updated: {municipality} now has {source_rows} ({before}).").format(
+            municipality=municipality, source_rows=rows, before=before) + "</b>"]
+
+        def number(value: float | None) -> str:
+            return format_number(value or 0, self.language)
+
+        def listed(found: list[QuantityChange], show: Callable[[QuantityChange], str]) -> str:
+            return ", ".join(show(c) for c in found[:_LISTED]) + (" …" if len(found) > _LISTED else "")
+
+        changed = [c for c in changes if c.kind == "changed"]
+        added = [c for c in changes if c.kind == "added"]
+        removed = [c for c in changes if c.kind == "removed"]
+        if changed:
+            lines.append(self.tr("Another quantity for %n article(s): {changes}", "", len(changed)).format(
+                changes=listed(changed, lambda c: f"{c.article_id} {number(c.before)} → {number(c.after)}")))
+        if added:
+            lines.append(self.tr("%n article(s) new in the list: {ids}", "", len(added)).format(
+                ids=listed(added, lambda c: f"{c.article_id} ({number(c.after)})")))
+        if removed:
+            lines.append(self.tr("%n article(s) no longer in the list: {ids}", "", len(removed)).format(
+                ids=listed(removed, lambda c: f"{c.article_id} ({number(c.before)})")))
+        if not changes:
+            lines.append(self.tr("No article's quantity changed."))
+        return "<br>".join(lines)
 
     def _on_progress(self, done: int, total: int, _stage: str) -> None:
         if not self._closed and total > 0:

@@ -18,8 +18,8 @@ from workbench.assortment.joint_reader import JointState
 from workbench.assortment.layout import LIST_SHEETS, detect_language, headers, municipalities_in
 from workbench.table import Finding, SourceTable
 
-__all__ = ["JointColumns", "JointStep", "SourceRowOf", "joint_columns", "joint_findings", "redo_step",
-           "source_rows_of", "step_between", "undo_step"]
+__all__ = ["JointColumns", "JointStep", "SourceRowOf", "count_order", "joint_columns", "joint_findings",
+           "redo_step", "source_rows_of", "step_between", "undo_step"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class JointColumns:
     municipalities: tuple[str, ...]
     municipality_columns: tuple[str, ...]  # per municipality its quantity, then its spend
     facets: tuple[str, ...]  # extra facet columns: the number of municipalities holding the article
+    leading: tuple[str, ...]  # what the grid shows right after the name: how many buy it, how much in all
     own: frozenset[str]  # every column the joint layout adds (no source field, yet nothing unknown)
 
 
@@ -57,15 +58,34 @@ def joint_columns(table: SourceTable) -> JointColumns | None:
     columns = [h for m in municipalities for h in (names.quantity_of(m), names.spend_of(m))]
     facets = (names.municipalities,) if names.municipalities in present else ()
     own = frozenset((*columns, names.municipalities, names.merged_into)) & present
-    return JointColumns(lang, tuple(municipalities), tuple(columns), facets, own)
+    leading = tuple(h for h in (names.municipalities, names.total_quantity, names.total_spend) if h in present)
+    return JointColumns(lang, tuple(municipalities), tuple(columns), facets, leading, own)
+
+
+def count_order(values: list[str]) -> list[str]:
+    """The values of the facet "Antal kommuner" as a count reads: most municipalities first, down to 0
+    (no list holds it any more); anything not a count (empty) after them. A facet of counts listed by
+    how often each occurs (1, 7, 8, 6 …) makes the user hunt for a number."""
+    def number(value: str) -> float | None:
+        try:
+            return float(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+        except ValueError:
+            return None
+
+    counts = [v for v in values if number(v) is not None]
+    return [*sorted(counts, key=lambda v: -(number(v) or 0)), *(v for v in values if number(v) is None)]
 
 
 def joint_findings(table: SourceTable, columns: JointColumns) -> list[Finding]:
     """``table``'s findings without calling the joint layout's own columns unrecognised (a column the
-    layout does not know is still named)."""
-    kept = [f for f in table.findings if f.code != "unmapped_columns"]
-    if len(kept) == len(table.findings):
-        return list(table.findings)
+    layout does not know is still named), and without an amount "off its price × quantity": ``Pris`` is
+    the mean of the sources' prices and ``Belopp totalt`` the sum of their amounts, so one list whose
+    amount is not its own price × quantity makes a joint row look off while no joint cell is wrong (that
+    list's own import shows it, on its own row)."""
+    findings = [f for f in table.findings if f.code != "spend_mismatch"]
+    kept = [f for f in findings if f.code != "unmapped_columns"]
+    if len(kept) == len(findings):
+        return findings
     mapped = set(table.columns.values()) | set(table.review_columns.values()) | columns.own
     unknown = [str(h) for h in table.data.columns if h not in mapped]
     if unknown:

@@ -35,8 +35,10 @@ class LinkReport:
         return {"joint": str(self.joint), "survivor": self.survivor, "merged": list(self.merged),
                 "moved_rows": self.moved_rows, "written": self.written}
 
-    def summary(self, lang: str | None = None) -> str:
-        return text("link_summary", lang or current_language(), file=str(self.joint), count=len(self.merged),
+    def summary(self, lang: str | None = None, *, name_only: bool = False) -> str:
+        """What the link did; ``name_only`` names the workbook by its file name (a status bar's room)."""
+        file = self.joint.name if name_only else str(self.joint)
+        return text("link_summary", lang or current_language(), file=file, count=len(self.merged),
                     ids=", ".join(self.merged), survivor=self.survivor, rows=self.moved_rows)
 
 
@@ -52,8 +54,10 @@ class SplitReport:
         return {"joint": str(self.joint), "row": self.row, "old": self.old_id, "new": self.new_id,
                 "written": self.written}
 
-    def summary(self, lang: str | None = None) -> str:
-        return text("split_summary", lang or current_language(), file=str(self.joint), row=self.row,
+    def summary(self, lang: str | None = None, *, name_only: bool = False) -> str:
+        """What the split did; ``name_only`` names the workbook by its file name (a status bar's room)."""
+        file = self.joint.name if name_only else str(self.joint)
+        return text("split_summary", lang or current_language(), file=file, row=self.row,
                     old=self.old_id, new=self.new_id)
 
 

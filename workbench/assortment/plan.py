@@ -6,7 +6,8 @@ takes, in this order,
 1. the article its predecessor was linked or split into by hand (same municipality and source key),
 2. the article of the kept rows the DESIGN's rules join it to,
 3. the article of its predecessor (same source key), or of the replaced rows the rules join it to, or of
-   the replaced row the municipality describes the same way (a name without supplier, which no rule joins),
+   the replaced row the municipality describes the same way (a name without supplier, which no rule joins;
+   a line with nothing on it: the same place among its list's such lines),
 4. else a new ID after the highest ever given (articles are never deleted, so the highest ID on
    ``Sortiment`` is the high-water mark and no ID is given twice).
 The rule recorded for a new row is the one the rules find among the kept and the new rows, so merging
@@ -71,15 +72,31 @@ def _direct(row: SourceRow, kept: Sequence[ExistingRow], ids: set[str]) -> str |
     return None
 
 
+def _describes_nothing(row: SourceRow) -> bool:
+    return normalise_article_name(row.name) is None and normalise_article_no(row.supplier_article_no) is None
+
+
 def _description(row: SourceRow) -> tuple[object, ...]:
     """A row as its own municipality describes it: what lets a new version of a list find its rows that
-    carry no identifier the rules can use (no GTIN, no supplier article number, a name without supplier),
-    or, for a row with nothing at all, its place in the file."""
-    name = normalise_article_name(row.name)
-    if name is None and normalise_article_no(row.supplier_article_no) is None:
-        return (row.municipality, row.file, row.sheet_row)
-    return (row.municipality, normalise_supplier(row.supplier), normalise_article_no(row.supplier_article_no), name,
-            normalise_unit(row.unit), normalise_pack_size(row.pack_size), normalise_gtin(row.gtin).gtin)
+    carry no identifier the rules can use (no GTIN, no supplier article number, a name without supplier)."""
+    return (row.municipality, normalise_supplier(row.supplier), normalise_article_no(row.supplier_article_no),
+            normalise_article_name(row.name), normalise_unit(row.unit), normalise_pack_size(row.pack_size),
+            normalise_gtin(row.gtin).gtin)
+
+
+def _blank_lines(rows: Sequence[SourceRow]) -> dict[int, tuple[object, ...]]:
+    """Position -> (municipality, n) for the rows that describe nothing at all (an amount on a line of its
+    own): the n-th such line of a municipality's list. Neither its file name nor its row survives a new
+    version of the list (a new name, rows gone above it); its place among these lines does."""
+    seen: Counter[str | None] = Counter()
+    lines: dict[int, tuple[object, ...]] = {}
+    order = sorted(range(len(rows)), key=lambda i: (rows[i].municipality or "", rows[i].file or "",
+                                                    rows[i].sheet_row or 0, i))
+    for i in order:
+        if _describes_nothing(rows[i]):
+            lines[i] = (rows[i].municipality, seen[rows[i].municipality])
+            seen[rows[i].municipality] += 1
+    return lines
 
 
 def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
@@ -104,8 +121,11 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         if existing.match.source_key:
             by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
     by_description: dict[tuple[object, ...], ExistingRow] = {}
-    for existing in replaced:
-        by_description.setdefault(_description(existing.match), existing)
+    replaced_lines = _blank_lines([e.match for e in replaced])
+    for position, existing in enumerate(replaced):
+        description = replaced_lines.get(position) or _description(existing.match)
+        by_description.setdefault(description, existing)
+    new_lines = _blank_lines(new_rows)
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
         lineage = match_rows([*(e.match for e in replaced), *new_rows])
@@ -152,7 +172,7 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
             lent[predecessor.article_id] += 2  # its own number says most
         for article_id, count in (replaced_ids.get(lineage_groups[i]) or {}).items():
             lent[article_id] += count
-        same = by_description.get(_description(row)) if replaced else None
+        same = by_description.get(new_lines.get(i) or _description(row)) if replaced else None
         if same is not None:  # the list's own row again, which no rule can join (a name without supplier)
             lent[same.article_id] += 1
         for article_id, count in lent.items():

@@ -5,6 +5,7 @@ through the actions (the file changes, the grid follows after the reload)."""
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -85,13 +86,27 @@ def test_the_detail_pane_lists_the_articles_source_rows(loaded: MainWindow) -> N
     assert section.isVisibleTo(loaded)
     assert section.heading.text() == "<b>3 källrader</b>"
     assert [section.table.horizontalHeaderItem(c).text() for c in range(6)] == [
-        "Kommun", "Fil", "Rad", "Källnyckel", "Antal", "Regel"]
-    assert _section_rows(section) == [("Botkyrka", "botkyrka.xlsx", "2", "A1", "100", "GTIN"),
-                                      ("Haninge", "haninge.xlsx", "2", "B1", "200", "GTIN"),
-                                      ("Tyresö", "tyreso.csv", "2", "C1", "20", "Lev. art.nr")]
+        "Kommun", "Antal", "Regel", "Källnyckel", "Rad", "Fil"]
+    assert _section_rows(section) == [("Botkyrka", "100", "GTIN", "A1", "2", "botkyrka.xlsx"),
+                                      ("Haninge", "200", "GTIN", "B1", "2", "haninge.xlsx"),
+                                      ("Tyresö", "20", "Lev. art.nr", "C1", "2", "tyreso.csv")]
     _select(loaded, "G00003")
     assert section.heading.text() == "<b>1 källrad</b>"
-    assert _section_rows(section) == [("Botkyrka", "botkyrka.xlsx", "4", "A3", "10", "Ny")]
+    assert _section_rows(section) == [("Botkyrka", "10", "Ingen matchning", "A3", "4", "botkyrka.xlsx")]
+
+
+@pytest.mark.parametrize("key", ["G00001", "G00003"])
+def test_every_source_row_is_in_view_in_a_narrow_detail_pane(loaded: MainWindow, qtbot, key: str) -> None:
+    """The pane is narrower than the table's columns: the horizontal scroll bar then takes room, and the
+    table (which never scrolls vertically) must still show its last row whole."""
+    loaded.resize(1200, 800)
+    loaded.show()
+    loaded.review_page.splitter.setSizes([200, 800, 200])
+    _select(loaded, key)
+    table = loaded.joint_grid.section.table
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().isVisible(), timeout=5_000)
+    last = table.rowCount() - 1
+    assert table.visualRect(table.model().index(last, 0)).bottom() < table.viewport().height()
 
 
 def test_the_municipality_columns_are_one_group_to_show_or_hide(loaded: MainWindow) -> None:
@@ -115,10 +130,47 @@ def test_the_municipality_columns_are_one_group_to_show_or_hide(loaded: MainWind
 def test_the_facet_number_of_municipalities_counts_and_filters(loaded: MainWindow) -> None:
     box = loaded.review_page.filter_panel.facets["Kommuner"]
     assert box.isVisibleTo(loaded) and box.title() == "Antal kommuner"
-    assert [box.list.item(i).text() for i in range(box.list.count())] == ["1 (2)", "2 (1)", "3 (1)"]
+    assert [box.list.item(i).text() for i in range(box.list.count())] == ["3 (1)", "2 (1)", "1 (2)"]
     item = next(box.list.item(i) for i in range(box.list.count()) if box.list.item(i).data(ValueRole) == "1")
     item.setCheckState(item.checkState().Checked)
     assert loaded.model.rowCount() == 2
+
+
+def test_the_facet_number_of_municipalities_comes_first(loaded: MainWindow) -> None:
+    panel = loaded.review_page.filter_panel
+    layout = panel.facets["Kommuner"].parentWidget().layout()
+    shown = sorted((layout.indexOf(box), name) for name, box in panel.facets.items() if box.isVisibleTo(loaded))
+    assert shown[0][1] == "Kommuner"
+
+
+def test_how_many_buy_it_and_how_much_stand_right_after_the_name(loaded: MainWindow, joint: Path,
+                                                                  qtbot) -> None:
+    model, header = loaded.model, loaded.table_view.horizontalHeader()
+
+    def visual_order() -> list[str]:
+        return [model.column_id(header.logicalIndex(v)) for v in range(model.columnCount())]
+
+    assert visual_order()[:5] == ["Artikel-ID", "Benämning", "Kommuner", "Antal totalt", "Belopp totalt"]
+    # the user's own order is kept when the workbook opens again
+    header.moveSection(2, 7)
+    loaded.review_page.save_layout()
+    mine = visual_order()
+    _open(loaded, joint, qtbot)
+    assert visual_order() == mine
+
+
+def test_the_status_bar_says_what_a_link_and_its_undo_did(loaded: MainWindow, joint: Path, qtbot) -> None:
+    grid = loaded.joint_grid
+    with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
+        grid.link(["G00002", "G00004"])
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    said = loaded.statusBar().currentMessage()
+    assert "G00002" in said and "Läste" not in said
+    assert said.startswith(f"{joint.name}: ") and str(joint.parent) not in said  # the name: a status bar is short
+    with qtbot.waitSignal(loaded.table_loaded, timeout=30_000):
+        loaded.model.undo_stack.undo()
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    assert loaded.statusBar().currentMessage().startswith("Ångrat: ")
 
 
 def test_linking_through_the_action_changes_the_file_and_the_grid(loaded: MainWindow, joint: Path,
@@ -269,4 +321,23 @@ def test_the_joint_parts_follow_the_language_and_sit_in_the_context_menu(loaded:
     assert grid.section.table.horizontalHeaderItem(0).text() == "Municipality"
     assert grid.columns_action.text() == "Show &municipality columns"
     loaded.set_language("sv")
-    assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp"
+    assert box.title() == "Antal kommuner" and grid.split_action.text() == "&Dela upp källrad"
+
+
+def test_the_article_a_split_makes_is_scrolled_into_view(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    """The sample's joint workbook (519 articles): the new article of a split is the last row, and the
+    grid shows it, current, after the reload."""
+    joint = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(Path(__file__).resolve().parents[3] / "resources" / "sample" / "sodertorn_gemensam.xlsx", joint)
+    main_window.resize(1200, 700)
+    _open(main_window, joint, qtbot)
+    grid = main_window.joint_grid
+    _select(main_window, "G00001")
+    second = grid.section.rows()[1]
+    with qtbot.waitSignal(main_window.table_loaded, timeout=30_000):
+        grid.split(second.sheet_row)
+    qtbot.waitUntil(lambda: not grid.reading, timeout=30_000)
+    view = main_window.table_view
+    current = view.currentIndex()
+    assert current.row() == main_window.model.rowCount() - 1
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(current)), timeout=5_000)

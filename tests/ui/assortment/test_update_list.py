@@ -3,9 +3,11 @@ joint workbook; the dialog says what changed and the grid reloads the workbook."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import _merge_lists as lists
+import openpyxl
 import pytest
 
 from PySide6.QtWidgets import QDialogButtonBox
@@ -56,13 +58,14 @@ def test_new_list_replaces_or_adds_to_the_municipalitys_rows(main_window: MainWi
         assert len(nacka_rows) == len(lists.NACKA_2026)
         assert brush_rows == []
         assert dialog.report.no_longer_listed == [brush.id]
-        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 4 källrader (4 rader förut).</b>"
+        assert dialog.stage_label.text().startswith("<b>Uppdaterad: Nacka har nu 4 källrader (4 rader förut).</b>")
+        assert f"1 artikel finns inte längre i listan: {brush.id} (" in dialog.stage_label.text()
         summary = dialog.result_view.summary_label.text()
         assert f"1 artikel finns inte längre i någon kommuns lista: {brush.id}" in summary
     else:
         assert len(nacka_rows) == len(lists.NACKA) + len(lists.NACKA_2026)
         assert len(brush_rows) == 1
-        assert dialog.stage_label.text() == "<b>Uppdaterad: Nacka har nu 8 källrader (4 rader förut).</b>"
+        assert dialog.stage_label.text().startswith("<b>Uppdaterad: Nacka har nu 8 källrader (4 rader förut).</b>")
     assert "1 ny artikel." in dialog.result_view.summary_label.text()
     assert dialog.result_view.isVisibleTo(dialog)
     assert not dialog.update_button.isEnabled()  # one update per dialog: the summary stays as it was
@@ -85,4 +88,40 @@ def test_not_a_joint_workbook_is_said_plainly(main_window: MainWindow, tmp_path:
                     and "Läser" not in dialog.joint_label.text(), timeout=30_000)
     assert "Traceback" not in dialog.joint_label.text()
     assert dialog.state is None and not dialog.update_button.isEnabled()
+    dialog.reject()
+
+
+def test_the_summary_of_the_samples_eight_municipalities_shows_them_all(main_window: MainWindow, tmp_path: Path,
+                                                                        qtbot) -> None:
+    """The sample's joint workbook and Botkyrka's list again: the summary's table lists every municipality
+    without a scroll bar, however small the dialog started."""
+    sample = Path(__file__).resolve().parents[3] / "resources" / "sample"
+    joint = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(sample / "sodertorn_gemensam.xlsx", joint)
+    botkyrka = tmp_path / "Botkyrka ny.xlsx"
+    shutil.copy(sample / "kommuner" / "Botkyrka.xlsx", botkyrka)
+    book = openpyxl.load_workbook(botkyrka)
+    sheet = book.worksheets[0]
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Artikelnr")
+    quantity = next(c.column for c in sheet[header] if c.value == "Antal")
+    sheet.cell(header + 1, quantity).value = 1234
+    book.save(botkyrka)
+    dialog = open_update_list(main_window, joint)
+    assert dialog is not None
+    dialog.set_list(botkyrka)
+    _ready(dialog, qtbot)
+    dialog.municipality_combo.setCurrentText("Botkyrka")
+    dialog.update_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None or dialog.merge_task is None, timeout=60_000)
+    assert dialog.report is not None, dialog.stage_label.text()
+    # what changed, article by article: the one quantity typed in
+    changed = [c for c in dialog.quantity_changes if c.kind == "changed"]
+    assert len(changed) == 1 and changed[0].after == 1234
+    assert (f"Ändrat antal för 1 artikel: {changed[0].article_id} " in dialog.stage_label.text()
+            and "→ 1\u00a0234" in dialog.stage_label.text())
+    table = dialog.result_view.municipality_table
+    assert table.rowCount() == 8
+    qtbot.waitUntil(lambda: table.visualRect(table.model().index(7, 0)).bottom() < table.viewport().height(),
+                    timeout=5_000)
+    assert not table.verticalScrollBar().isVisible()
     dialog.reject()

@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 
 from workbench.assortment import read_joint
-from workbench.assortment.grid import joint_columns, joint_findings, source_rows_of
+from workbench.assortment.grid import count_order, joint_columns, joint_findings, source_rows_of
 from workbench.assortment.merge import merge_lists
 from workbench.assortment.sources import Source
 from workbench.reading.importer import read_table
@@ -43,6 +43,12 @@ def test_the_municipality_columns_are_the_pairs_and_the_facet_is_the_count(joint
     assert columns.municipalities == ("Botkyrka", "Haninge")
     assert columns.municipality_columns == ("Antal Botkyrka", "Belopp Botkyrka", "Antal Haninge", "Belopp Haninge")
     assert columns.facets == ("Kommuner",)
+    # what decides a joint article first: how many buy it and how much, beside its name
+    assert columns.leading == ("Kommuner", "Antal totalt", "Belopp totalt")
+
+
+def test_the_number_of_municipalities_is_listed_as_a_count_reads() -> None:
+    assert count_order(["1", "7", "8", "", "0", "10", "2"]) == ["10", "8", "7", "2", "1", "0", ""]
 
 
 def test_other_sheets_and_ordinary_lists_are_no_joint_grid(joint: Path, tmp_path: Path) -> None:
@@ -115,3 +121,24 @@ def test_a_step_that_no_longer_fits_the_file_is_refused_and_writes_nothing(joint
         undo_step(joint, step, user="test")
     assert "har ändrats sedan dess" in raised.value.message("sv") and str(joint) in raised.value.message("sv")
     assert joint.read_bytes() == content
+
+
+def test_the_joint_sheet_is_not_said_to_have_an_amount_off_its_price(tmp_path: Path) -> None:
+    """A joint article's Pris is the mean of its sources' prices and Belopp totalt the sum of their amounts:
+    one list's amount that is not its price × quantity makes the joint row look "off", yet no cell of the
+    joint sheet is wrong, so the grid must not say so of "Belopp totalt"."""
+    paths = []
+    for name, key, quantity, amount in (("a.xlsx", "A1", 10, 20.0), ("b.xlsx", "B1", 30, 90.0)):
+        book = xlsxwriter.Workbook(str(tmp_path / name))
+        sheet = book.add_worksheet("Artiklar")
+        sheet.write_row(0, 0, ["Artikelnummer", "Benämning", "Leverantör", "Lev. art.nr", "Pris", "Antal", "Belopp"])
+        sheet.write_row(1, 0, [key, "Mugg papper 20 cl", "Duni AB", "DU-2", 2.0, quantity, amount])
+        book.close()
+        paths.append(tmp_path / name)
+    joint = tmp_path / "joint.xlsx"
+    merge_lists(joint, [Source(paths[0], "Botkyrka"), Source(paths[1], "Haninge")], user="test")
+    table = read_table(joint)
+    columns = joint_columns(table)
+    assert columns is not None
+    assert any(f.code == "spend_mismatch" for f in table.findings)
+    assert not any(f.code == "spend_mismatch" for f in joint_findings(table, columns))

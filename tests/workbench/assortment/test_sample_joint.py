@@ -84,3 +84,28 @@ def test_a_new_version_of_a_list_keeps_the_ids_of_rows_no_rule_can_match(joint: 
     assert report.new_articles == 0, report.new_ids
     assert all(before[key] == article for key, article in after.items())
     assert len(after) < len(before)
+
+
+def test_a_renamed_new_version_of_a_list_keeps_the_id_of_a_line_with_nothing_on_it(joint: Path,
+                                                                                   tmp_path: Path) -> None:
+    """Botkyrka's list has a line with only an amount (no key, no name, no number). Its new version comes
+    as another file, four rows gone above that line: the line keeps its article; no new ID, and its old
+    article is not left unlisted."""
+    copy = tmp_path / "joint.xlsx"
+    copy.write_bytes(joint.read_bytes())
+    book = openpyxl.load_workbook(LISTS / "Botkyrka.xlsx")
+    sheet = book.worksheets[0]
+    blank = next(r for r in range(5, sheet.max_row + 1)
+                 if all(c.value is None for c in sheet[r][:9]) and sheet[r][10].value is not None)
+    sheet.delete_rows(blank - 10, 4)
+    newer = tmp_path / "Botkyrka 2027.xlsx"
+    book.save(newer)
+    before = [r.article_id for r in read_joint(copy).records
+              if r.municipality == "Botkyrka" and r.name is None and r.source_key is None]
+    assert len(before) == 1
+    report = merge_lists(copy, [Source(newer, "Botkyrka")], user="Test")
+    after = [r.article_id for r in read_joint(copy).records
+             if r.municipality == "Botkyrka" and r.name is None and r.source_key is None]
+    assert after == before
+    assert report.new_articles == 0, report.new_ids
+    assert before[0] not in report.no_longer_listed

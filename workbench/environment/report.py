@@ -68,12 +68,11 @@ class EnvironmentReport:
                                   if a.material is None or "plastic_share_unknown" in a.assumptions))
 
     def to_json(self) -> dict[str, Any]:
+        """DESIGN's keys exactly; each article carries the csv's columns and what they rest on."""
         return {
             "articles": [article_json(a) for a in self.articles],
             "plastic_kg_year": _round(self.plastic_kg_year),
             "co2e_kg_year": _round(self.co2e()),
-            "co2e_kg_year_low": _round(self.co2e("low")),
-            "co2e_kg_year_high": _round(self.co2e("high")),
             "by_material": self.by_material(),
             "sup_banned": self.sup_banned(),
             "unknown_material": self.unknown_material(),

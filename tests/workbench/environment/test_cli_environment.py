@@ -35,7 +35,7 @@ def test_json_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = write_list(tmp_path / "lista.xlsx")
     assert main(["environment", str(source), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert DESIGN_JSON_KEYS <= set(result)
+    assert set(result) == DESIGN_JSON_KEYS
     assert result["sup_banned"] == ["E01", "E13", "E14", "E15"]
     assert result["unknown_material"] == ["E03", "E08", "E10"]
     assert result["by_material"]["ldpe"] == pytest.approx(120.0)

@@ -28,13 +28,16 @@ def test_banned_items_found_with_precision_and_recall_one(report: EnvironmentRep
     assert all(rules[key] == "" for key in ALLOWED_COUNTERPARTS)
 
 
-def test_names_that_once_misled_the_words(report: EnvironmentReport) -> None:
-    by_key = {a.key: a for a in report.articles}
-    assert by_key["G00014"].material == "pp"  # "Plastmugg PP": PP, not plastic and PP unresolved
-    assert by_key["G00023"].sup_rules == ("reduce",)  # "Lock till mugg": a lid, not a cup to mark
-    assert by_key["G00042"].material == "wood"  # "Träbestick": a compound of a short word
-    assert by_key["G00079"].material == "board"  # "Glassbägare papp": ice cream, not glass
-    assert by_key["G00198"].sup_rules == ("reduce",)  # "Portionsbägare": a food container, not a cup
+@pytest.mark.parametrize(("key", "what", "expected"), [
+    ("G00014", "material", "pp"),  # "Plastmugg PP": PP, not "plastic and PP" left unresolved
+    ("G00023", "sup_rules", ("reduce",)),  # "Lock till mugg": a lid (reduce), not a cup to mark
+    ("G00042", "material", "wood"),  # "Träbestick": a compound of a short word
+    ("G00079", "material", "board"),  # "Glassbägare papp": ice cream, not glass
+    ("G00198", "sup_rules", ("reduce",)),  # "Portionsbägare": a food container, not a beverage cup
+])
+def test_names_that_once_misled_the_words(report: EnvironmentReport, key: str, what: str, expected: object) -> None:
+    article = next(a for a in report.articles if a.key == key)
+    assert getattr(article, what) == expected
 
 
 def test_missing_weights_are_listed_not_counted(report: EnvironmentReport) -> None:

@@ -33,10 +33,10 @@ _LAZY = {
 __getattr__ = lazy_names(__name__, _LAZY)
 
 __all__ = [
-    "CSV_COLUMNS",
     "ArticleFacts",
     "Assessment",
     "Assessor",
+    "CSV_COLUMNS",
     "CriteriaData",
     "EnvironmentReport",
     "FillResult",

@@ -117,3 +117,15 @@ def test_broken_json_names_the_file(tmp_path: Path) -> None:
     (folder / "units.json").write_text("{ not json", encoding="utf-8")
     with pytest.raises(CriteriaDataError, match=r"units\.json"):
         load_criteria(folder)
+
+
+def test_the_docs_name_every_material_source_and_reason() -> None:
+    """docs/environment.md is where a miljöutredare checks the data: nothing in it may go unexplained."""
+    from workbench.environment.data import REASONS
+
+    doc = (resource_path("..", "docs", "environment.md")).read_text(encoding="utf-8")
+    data = load_criteria()
+    for ident in (*data.materials, *data.product_types, *data.groups, *REASONS):
+        assert f"`{ident}`" in doc, ident
+    for key in data.sources:
+        assert f"| {key} |" in doc, key

@@ -98,6 +98,10 @@ class Assessor:
         self._groups = WordMatcher({k: g.words for k, g in self.data.groups.items()})
         self._labels = WordMatcher({"label": self.data.ecolabel_words})
         self._combinations = dict(self.data.combinations)
+        # an assortment repeats its materials, categories and names: each text is matched once
+        self._material_memo: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+        self._types_memo: dict[str, list[str]] = {}
+        self._group_memo: dict[str, str | None] = {}
 
     # -- material -------------------------------------------------------------------------------
 
@@ -105,6 +109,13 @@ class Assessor:
         """The material id ``text`` names (a combination of parts as its composite: paper + PE is
         ``paper_pe``), and every part named. ``(None, parts)`` when several are named without a
         combination, or none."""
+        memo_key = str(text)
+        known = self._material_memo.get(memo_key)
+        if known is None:
+            known = self._material_memo[memo_key] = self._material_of(text)
+        return known
+
+    def _material_of(self, text: Any) -> tuple[str | None, tuple[str, ...]]:
         parts = tuple(self._materials.find(text))
         materials = self.data.materials
         specific = tuple(p for p in parts if not materials[p].generic)
@@ -148,13 +159,24 @@ class Assessor:
             assumptions.append("sup_material_unknown")
         return tuple(r for r in RULES if r in rules)
 
+    def _types_in(self, words: str) -> list[str]:
+        found = self._types_memo.get(words)
+        if found is None:
+            found = self._types_memo[words] = self._types.find(words)
+        return found
+
+    def _group_in(self, words: str) -> str | None:
+        if words not in self._group_memo:
+            found = self._groups.find(words)
+            order = list(self.data.groups)
+            # the first group in the data's order: "Handskar" is gloves, also when a packaging word is there
+            self._group_memo[words] = min(found, key=order.index) if found else None
+        return self._group_memo[words]
+
     def _requirements(self, text: str, material: str | None) -> tuple[str | None, str, tuple[str, ...]]:
         """The product group ``text`` names, the level to demand and the criteria at or below it (a
         criterion for some materials only when the article is of one)."""
-        found = self._groups.find(text)
-        order = list(self.data.groups)
-        # the first group in the data's order: "Handskar" is gloves, also when a packaging word is there
-        ident = min(found, key=order.index) if found else None
+        ident = self._group_in(text)
         if ident is None:
             return None, "", ()
         group = self.data.groups[ident]
@@ -212,7 +234,7 @@ class Assessor:
         else:
             plastic = None
         words = f"{'' if _empty(facts.name) else facts.name} {'' if _empty(facts.category) else facts.category}"
-        types = self._types.find(words)
+        types = self._types_in(words)
         excluded = {name for t in types for name in self.data.product_types[t].excludes}
         types = [t for t in types if t not in excluded]
         sup = self._sup(types, material, parts, plastic, assumptions)

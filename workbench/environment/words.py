@@ -31,7 +31,11 @@ def fold(text: object) -> str:
 
 class WordMatcher:
     """Finds which ids of ``words`` (id -> its words) a text names, the longest word first: in
-    ``PE-LD`` the id of ``pe-ld``, not also the one of ``pe``."""
+    ``PE-LD`` the id of ``pe-ld``, not also the one of ``pe``.
+
+    Two patterns, each anchored at the start of a word so that the scan skips the middle of words: the
+    words as they start a word (whole, or a compound's start), and the compound words reversed, run over
+    the reversed text (a compound's end)."""
 
     def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
         self._ids: dict[str, str] = {}
@@ -42,18 +46,23 @@ class WordMatcher:
                 if text and text not in self._ids:
                     self._ids[text] = ident
                     compound[text] = joins
-        parts = []
-        for word in sorted(self._ids, key=len, reverse=True):
-            escaped = re.escape(word)
-            if compound[word]:
-                parts.append(rf"(?<!\w){escaped}|{escaped}(?!\w)")
-            else:
-                parts.append(rf"(?<!\w){escaped}(?!\w)")
-        self._pattern = re.compile("|".join(parts)) if parts else None
+        longest = sorted(self._ids, key=len, reverse=True)
+        starts = [re.escape(w) if compound[w] else rf"{re.escape(w)}(?!\w)" for w in longest]
+        ends = [re.escape(w[::-1]) for w in longest if compound[w]]
+        self._starts = re.compile(rf"(?<!\w)(?:{'|'.join(starts)})") if starts else None
+        self._ends = re.compile(rf"(?<!\w)(?:{'|'.join(ends)})") if ends else None
 
     def find(self, text: object) -> list[str]:
         """The ids named in ``text``, in order of appearance, each once."""
-        if self._pattern is None or text is None:
+        if self._starts is None or text is None:
             return []
-        found = (self._ids[match.group(0)] for match in self._pattern.finditer(fold(text)))
-        return list(dict.fromkeys(found))
+        folded = fold(text)
+        spans = [(m.start(), m.end()) for m in self._starts.finditer(folded)]
+        if self._ends is not None:
+            size = len(folded)
+            spans += [(size - m.end(), size - m.start()) for m in self._ends.finditer(folded[::-1])]
+        taken: list[tuple[int, int]] = []
+        for begin, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
+            if all(end <= b or begin >= e for b, e in taken):
+                taken.append((begin, end))
+        return list(dict.fromkeys(self._ids[folded[b:e]] for b, e in sorted(taken)))

@@ -16,16 +16,19 @@ if TYPE_CHECKING:
     from workbench.environment.data import CriteriaData, load_criteria
     from workbench.environment.fill import FillResult, fill_scores
     from workbench.environment.report import CSV_COLUMNS, EnvironmentReport, assess_table
+    from workbench.environment.totals import BeforeAfter, before_after
 
 _LAZY = {
     "ArticleFacts": "assess",
     "Assessment": "assess",
     "Assessor": "assess",
+    "BeforeAfter": "totals",
     "CSV_COLUMNS": "report",
     "CriteriaData": "data",
     "EnvironmentReport": "report",
     "FillResult": "fill",
     "assess_table": "report",
+    "before_after": "totals",
     "fill_scores": "fill",
     "load_criteria": "data",
 }
@@ -36,11 +39,13 @@ __all__ = [
     "ArticleFacts",
     "Assessment",
     "Assessor",
+    "BeforeAfter",
     "CSV_COLUMNS",
     "CriteriaData",
     "EnvironmentReport",
     "FillResult",
     "assess_table",
+    "before_after",
     "fill_scores",
     "load_criteria",
 ]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import NoKeyColumnError, WriteError
 from workbench.messages import current_language
 
 
@@ -37,15 +38,24 @@ def environment(args: argparse.Namespace) -> int:
 
     lang = current_language()
     filled = None
+    if args.output is not None and args.output.parent.exists() is False:
+        # before anything is read or filled: a csv that cannot be written is said at once
+        raise WriteError(args.output, detail=f"no folder {args.output.parent}")
     if args.fill:
         filled = fill_scores(args.file, wait=args.wait, user=args.user, save_anyway=args.save_anyway,
                              on_wait=lambda message: print(message, file=sys.stderr, flush=True), lang=lang)
         report = filled.report
     else:
-        report = assess_table(read_table(args.file))
+        table = read_table(args.file)
+        if table.key_column is None:
+            raise NoKeyColumnError(table.path, header_row=table.header_row)
+        report = assess_table(table)
     if args.output is not None:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            report.write_csv(handle)
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                report.write_csv(handle)
+        except OSError as error:
+            raise WriteError(args.output, detail=error.strerror or str(error)) from None
     if args.json:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

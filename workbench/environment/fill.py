@@ -52,7 +52,7 @@ def fill_scores(path: Path, *, read: Mapping[str, Any] | None = None, wait: floa
     :func:`~workbench.sharing.shared_save.apply_shared`: when nobody holds the lock, it is taken before
     reading and held to the end; else the file is read now and the save waits, re-reads and merges (a
     colleague's score set meanwhile in a cell we fill is a conflict, exit 3)."""
-    from workbench.errors import FileBusyError, WorkbenchError
+    from workbench.errors import FileBusyError, NoKeyColumnError, WorkbenchError
     from workbench.reading.importer import read_table
     from workbench.sharing.lock import LockInfo, WorkbookLock, current_user
 
@@ -70,6 +70,8 @@ def fill_scores(path: Path, *, read: Mapping[str, Any] | None = None, wait: floa
         held = None
     try:
         table = read_table(path, **dict(read or {}))
+        if table.key_column is None:
+            raise NoKeyColumnError(table.path, header_row=table.header_row)
         report = assess_table(table)
         base = table.review.copy(deep=True)
         cells = suggestions_for_empty(table, report)

@@ -96,3 +96,28 @@ def test_a_busy_workbook_is_exit_3(tmp_path: Path) -> None:
 def test_a_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["environment", str(tmp_path / "saknas.xlsx")]) == 2
     assert "saknas.xlsx" in capsys.readouterr().err
+
+
+def test_an_output_in_a_missing_folder_is_a_message_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_list(tmp_path / "lista.xlsx")
+    before = cells(source)
+    target = tmp_path / "saknas" / "miljo.csv"
+    assert main(["environment", str(source), "-o", str(target), "--fill"]) == 2
+    assert "miljo.csv" in capsys.readouterr().err
+    assert cells(source) == before  # nothing filled either
+
+
+def test_a_list_without_article_keys_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Benämning", "Material", "Vikt (g)"])
+    sheet.append(["Sugrör PLA", "PLA", 0.5])
+    path = tmp_path / "utan_nyckel.xlsx"
+    book.save(path)
+    for extra in ([], ["--fill"]):
+        assert main(["environment", str(path), *extra]) == 2
+        assert "utan_nyckel.xlsx" in capsys.readouterr().err

@@ -247,6 +247,13 @@ class JointStepOutdatedError(WorkbenchError, ValueError):
     code = "joint_step_outdated"
 
 
+class CriteriaDataError(WorkbenchError, ValueError):
+    """A file of the environmental criteria data (``resources/criteria/``) has a bad value: ``params["entry"]``
+    names the entry, ``detail`` the problem."""
+
+    code = "criteria_bad"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

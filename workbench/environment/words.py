@@ -1,0 +1,68 @@
+"""Finding the data's words in what people write: a material in ``Nitril, puderfri``, a product type in
+``Plastsugrör``, a product group in ``Undersökningshandske``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_SHORT = 3
+"""A word of at most this many letters is found only as a whole word ("pe", "pla", "ps"); a longer one
+also as the start or the end of a Swedish compound ("plast" in "Plastmugg", "sugrör" in "Plastsugrör").
+The data may say otherwise per word: ``trä*`` also starts a compound ("Träbestick"), ``=glas`` is only
+found whole (not in "Glassbägare")."""
+
+
+def _spelling(word: str) -> tuple[str, bool]:
+    """A data word without its marks, and whether it may be part of a compound."""
+    text = fold(word)
+    if text.startswith("="):
+        return text[1:], False
+    if text.endswith("*"):
+        return text[:-1], True
+    return text, len(text) > _SHORT
+
+
+def fold(text: object) -> str:
+    """Text as compared: NFC, case folded, blanks collapsed."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+class WordMatcher:
+    """Finds which ids of ``words`` (id -> its words) a text names, the longest word first: in
+    ``PE-LD`` the id of ``pe-ld``, not also the one of ``pe``.
+
+    Two patterns, each anchored at the start of a word so that the scan skips the middle of words: the
+    words as they start a word (whole, or a compound's start), and the compound words reversed, run over
+    the reversed text (a compound's end)."""
+
+    def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
+        self._ids: dict[str, str] = {}
+        compound: dict[str, bool] = {}
+        for ident, spellings in words.items():
+            for word in spellings:
+                text, joins = _spelling(word)
+                if text and text not in self._ids:
+                    self._ids[text] = ident
+                    compound[text] = joins
+        longest = sorted(self._ids, key=len, reverse=True)
+        starts = [re.escape(w) if compound[w] else rf"{re.escape(w)}(?!\w)" for w in longest]
+        ends = [re.escape(w[::-1]) for w in longest if compound[w]]
+        self._starts = re.compile(rf"(?<!\w)(?:{'|'.join(starts)})") if starts else None
+        self._ends = re.compile(rf"(?<!\w)(?:{'|'.join(ends)})") if ends else None
+
+    def find(self, text: object) -> list[str]:
+        """The ids named in ``text``, in order of appearance, each once."""
+        if self._starts is None or text is None:
+            return []
+        folded = fold(text)
+        spans = [(m.start(), m.end()) for m in self._starts.finditer(folded)]
+        if self._ends is not None:
+            size = len(folded)
+            spans += [(size - m.end(), size - m.start()) for m in self._ends.finditer(folded[::-1])]
+        taken: list[tuple[int, int]] = []
+        for begin, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
+            if all(end <= b or begin >= e for b, e in taken):
+                taken.append((begin, end))
+        return list(dict.fromkeys(self._ids[folded[b:e]] for b, e in sorted(taken)))

@@ -44,6 +44,13 @@ def add_commands(commands: Any) -> None:
 
 
 def _print(result: Any, as_json: bool) -> None:
+    from workbench.cli import _stdout
+
+    with _stdout():  # a reader that stops early (`| head`) ends the command quietly
+        _write(result, as_json)
+
+
+def _write(result: Any, as_json: bool) -> None:
     lang = current_language()
     if as_json:
         json.dump(result.to_json(lang) if hasattr(result, "warnings") else result.to_json(), sys.stdout,

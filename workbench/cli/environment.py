@@ -56,11 +56,14 @@ def environment(args: argparse.Namespace) -> int:
                 report.write_csv(handle)
         except OSError as error:
             raise WriteError(args.output, detail=error.strerror or str(error)) from None
-    if args.json:
-        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif args.output is None:
-        report.write_csv(sys.stdout)
+    from workbench.cli import _stdout
+
+    with _stdout():  # a reader that stops early (`| head`) ends the command quietly
+        if args.json:
+            json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif args.output is None:
+            report.write_csv(sys.stdout)
     if filled is not None:
         print(filled.summary(lang), file=sys.stderr)
     return 0

@@ -216,3 +216,20 @@ def test_apply_with_key_while_a_colleague_saves_reads_the_file_again_by_the_same
     assert process.returncode == 0, err
     rows = _export_rows(path, "--key", "Kod")
     assert [row[:5] for row in rows[1:3]] == [["K1", "", "", "", "Behåll"], ["K2", "", "", "", "Ta bort"]]
+
+
+@pytest.mark.parametrize("command", [("environment", "--json"), ("environment",)])
+def test_a_reader_that_stops_early_ends_the_joint_commands_quietly(command: tuple[str, ...]) -> None:
+    """``workbench environment JOINT | head`` ended in a BrokenPipeError traceback (the sample's 519 articles)."""
+    joint = ROOT / "resources" / "sample" / "sodertorn_gemensam.xlsx"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen([sys.executable, "-m", "workbench", command[0], str(joint), *command[1:]], cwd=ROOT,
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read().decode("utf-8")
+        code = process.wait(timeout=120)
+    assert first
+    assert stderr == ""
+    assert code == 0

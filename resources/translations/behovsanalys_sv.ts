@@ -466,14 +466,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <name>JointGrid</name>
     <message>
         <source>Show &amp;municipality columns</source>
-        <translation>Visa &amp;kommunkolumner</translation>
+        <translation>&amp;Visa kommunkolumner</translation>
     </message>
     <message>
         <source>&amp;Link selected articles…</source>
         <translation>Slå &amp;ihop markerade artiklar…</translation>
     </message>
     <message>
-        <source>S&amp;plit off source row</source>
+        <source>Spli&amp;t off source row</source>
         <translation>&amp;Dela upp källrad</translation>
     </message>
     <message>
@@ -555,7 +555,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>Öppna &amp;senaste</translation>
+        <translation>Öppna senas&amp;te</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -567,7 +567,7 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation>Spara &amp;som…</translation>
+        <translation>Spara s&amp;om…</translation>
     </message>
     <message>
         <source>&amp;Import settings…</source>

@@ -239,3 +239,33 @@ def test_export_view_writes_the_filtered_sorted_rows_and_visible_columns(loaded:
     assert [r[0] for r in rows[1:]] == shown_keys
     assert [r[2] for r in rows[1:4]] == ["Dagligen"] * 3  # labels as displayed
     assert loaded.statusBar().currentMessage() == f"Exporterade {len(shown_keys)} artikelrader till möte{suffix}"
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_two_items_of_a_menu_share_an_access_key(qtbot, language: str) -> None:
+    """Alt+S in Arkiv chose between three items ("Öppna &senaste", "&Spara", "Spara &som")."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = create_window(app, language)
+    qtbot.addWidget(window)
+    clashes = []
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is None:
+            continue
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            match = re.search(r"&(\w)", action.text().replace("&&", ""))
+            if match is None:
+                continue
+            key = match.group(1).casefold()
+            if key in seen:
+                clashes.append((menu_action.text(), seen[key], action.text()))
+            seen[key] = action.text()
+    assert clashes == []

@@ -105,7 +105,7 @@ class JointGrid(QObject):
     def retranslate(self) -> None:
         self.columns_action.setText(self.tr("Show &municipality columns"))
         self.link_action.setText(self.tr("&Link selected articles…"))
-        self.split_action.setText(self.tr("S&plit off source row"))
+        self.split_action.setText(self.tr("Spli&t off source row"))
         self.section.retranslate(self.window.language)
 
     def facet_title(self) -> str:

@@ -6,6 +6,7 @@ field, the columns to read as text, and the findings of a trial read. Reading ru
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +193,7 @@ class ImportDialog(QDialog):
         highlight = QBrush(self.palette().color(QPalette.ColorRole.Highlight).lighter(170))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                item = QTableWidgetItem("" if value is None else str(value))
+                item = QTableWidgetItem(cell_text(value, self.language))
                 if r + 1 == header_row:
                     item.setBackground(highlight)
                     item.setForeground(QBrush(QColor("#000000")))
@@ -269,3 +270,24 @@ class ImportDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         super().done(result)
+
+
+def cell_text(value: Any, language: str) -> str:
+    """A raw cell as the preview shows it: a whole number without ``.0`` and without digit groups (a GTIN
+    stored as a number reads ``7349891759417``, as Excel shows it), a decimal with the language's decimal
+    sign, a date as ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        text = repr(value)
+        return text.replace(".", ",") if language == "sv" and "e" not in text else text
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes") if value.time() != dt.time(0) else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+

@@ -112,7 +112,7 @@ def test_every_source_row_is_in_view_in_a_narrow_detail_pane(loaded: MainWindow,
 def test_the_municipality_columns_are_one_group_to_show_or_hide(loaded: MainWindow) -> None:
     action = loaded.joint_grid.columns_action
     assert action.isVisible() and action.isChecked()
-    assert action.text() == "Visa &kommunkolumner"
+    assert action.text() == "&Visa kommunkolumner"
     assert action in loaded.view_menu.actions()
     model, view = loaded.model, loaded.table_view
     ids = {model.column_id(c): c for c in range(model.columnCount())}

@@ -10,17 +10,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.environment.words import assumption_text, level_label, reason_text, sup_rule_label
-from ui.importing.preview import preview_text
 
 if TYPE_CHECKING:
     from workbench.environment import Assessment, CriteriaData
 
 
-def number(value: float | None, language: str, digits: int = 1) -> str:
-    """A figure in the UI's number style, "–" when it is not known."""
+def digits_for(value: float | None) -> int:
+    """Decimals that keep a figure readable: none from 100, one from 1, two below."""
+    size = abs(value) if value is not None else 0.0
+    return 0 if size >= 100 else 1 if size >= 1 else 2
+
+
+def number(value: float | None, language: str, digits: int | None = None) -> str:
+    """A figure with ``digits`` decimals (by its size when None), grouped and with a decimal comma in
+    Swedish; "–" when it is not known."""
     if value is None:
         return "–"
-    return str(preview_text(round(value, digits) if digits else round(value), language))
+    places = digits_for(value) if digits is None else digits
+    text = f"{value:,.{places}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
 
 
 class EnvironmentSection(QLabel):
@@ -49,8 +59,8 @@ class EnvironmentSection(QLabel):
         if score_set:
             score = self.tr("{score} (a score is set: the suggestion is not used)").format(score=score)
         rows.append((self.tr("Suggested score"), e(score)))
-        reasons = "".join(f"<li>{e(reason_text(r, lang))}</li>" for r in article.reasons)
-        rows.append((self.tr("Reasons"), f"<ul style='margin:0'>{reasons}</ul>" if reasons else "–"))
+        reasons = "<br/>".join(f"• {e(reason_text(r, lang))}" for r in article.reasons)
+        rows.append((self.tr("Reasons"), reasons or "–"))
         rows.append((self.tr("SUP rule"), e(sup_rule_label(article.sup_rule))))
         group = data.groups.get(article.group) if article.group else None
         if group is not None:
@@ -67,12 +77,13 @@ class EnvironmentSection(QLabel):
             name = "–"
         rows.append((self.tr("Material"), e(name)))
         rows.append((self.tr("Pieces per year"), e(number(article.pieces_year, lang, 0))))
-        rows.append((self.tr("Plastic kg per year"), e(number(article.plastic_kg_year, lang, 2))))
-        co2e = (f"{number(article.co2e_kg_year_low, lang)} – {number(article.co2e_kg_year, lang)} – "
-                f"{number(article.co2e_kg_year_high, lang)}")
+        rows.append((self.tr("Plastic kg per year"), e(number(article.plastic_kg_year, lang))))
+        places = digits_for(article.co2e_kg_year_high)
+        co2e = " – ".join(number(v, lang, places) for v in (article.co2e_kg_year_low, article.co2e_kg_year,
+                                                            article.co2e_kg_year_high))
         rows.append((self.tr("kg CO2e per year (low – central – high)"), e(co2e)))
-        assumptions = "".join(f"<li>{e(assumption_text(a, lang))}</li>" for a in article.assumptions)
-        rows.append((self.tr("Assumptions"), f"<ul style='margin:0'>{assumptions}</ul>" if assumptions else "–"))
+        assumptions = "<br/>".join(f"• {e(assumption_text(a, lang))}" for a in article.assumptions)
+        rows.append((self.tr("Assumptions"), assumptions or "–"))
         title = self.tr("Environment")
         lines = [f"<p><b>{e(title)}</b></p><table cellspacing='0' cellpadding='3'>"]
         lines.extend(f"<tr><td valign='top'><i>{e(label)}</i></td><td>{value}</td></tr>" for label, value in rows)

@@ -125,21 +125,21 @@ class EnvironmentPanel(QDockWidget):
             self.totals.setText(e(self.tr("Assessing the articles…")))
             self.chart.set_bars([])
         else:
-            low, high = number(report.co2e("low"), lang, 0), number(report.co2e("high"), lang, 0)
+            low, high = number(report.co2e("low"), lang), number(report.co2e("high"), lang)
             plastic_title = self.tr("Plastic per year")
             co2e_title = self.tr("CO2e per year")
             span = self.tr("{low} to {high} kg").format(low=low, high=high)
             unknown = self.tr("%n article(s) whose material is not known are not counted.", "",
                               len(report.unknown_material()))
             self.totals.setText(
-                f"<b>{e(plastic_title)}:</b> {e(number(report.plastic_kg_year, lang, 1))} kg<br/>"
-                f"<b>{e(co2e_title)}:</b> {e(number(report.co2e(), lang, 0))} kg ({e(span)})<br/>{e(unknown)}")
+                f"<b>{e(plastic_title)}:</b> {e(number(report.plastic_kg_year, lang))} kg<br/>"
+                f"<b>{e(co2e_title)}:</b> {e(number(report.co2e(), lang))} kg ({e(span)})<br/>{e(unknown)}")
             materials = self._data.materials if self._data is not None else {}
             bars = []
             for ident, kg in report.by_material().items():
                 material = materials.get(ident)
                 name = (material.name_en if lang == "en" else material.name_sv) if material else ident
-                bars.append((name, kg, number(kg, lang, 1)))
+                bars.append((name, kg, number(kg, lang)))
             self.chart.set_bars(bars)
         figures = self._figures
         if figures is None:
@@ -148,9 +148,9 @@ class EnvironmentPanel(QDockWidget):
         else:
             title = self.tr("Before and after the decisions")
             plastic = self.tr("Plastic: {before} → {after} kg per year").format(
-                before=number(figures.plastic_kg_before, lang, 1), after=number(figures.plastic_kg_after, lang, 1))
+                before=number(figures.plastic_kg_before, lang), after=number(figures.plastic_kg_after, lang))
             co2e = self.tr("CO2e: {before} → {after} kg per year").format(
-                before=number(figures.co2e_kg_before, lang, 0), after=number(figures.co2e_kg_after, lang, 0))
+                before=number(figures.co2e_kg_before, lang), after=number(figures.co2e_kg_after, lang))
             lines = [f"<b>{e(title)}</b>", e(plastic), e(co2e)]
             if figures.not_moved:
                 lines.append(e(self.tr("%n replaced article(s) could not be moved to the replacement.", "",

@@ -79,6 +79,7 @@ def test_a_suggestion_is_shown_faintly_but_never_stored(loaded: MainWindow, work
     assert index.data(Qt.ItemDataRole.ForegroundRole) == faint
     assert index.data(Qt.ItemDataRole.FontRole).italic()
     assert is_empty(_score(loaded, "S1"))
+    assert loaded.model.display_text(index.row(), index.column()) == ""  # copy and export see it empty
     assert not loaded.saver.is_dirty
     # a score a person set shows as set, in the ordinary style
     set_cell = _cell(loaded, "B1")

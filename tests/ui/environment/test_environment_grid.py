@@ -188,3 +188,35 @@ def test_the_keys_are_listed_under_help_shortcuts_and_the_menu_is_swedish(loaded
     assert accept == "Redigera › Godta föreslagen miljöpoäng"
     assert loaded.environment.fill_action.text().replace("&", "") == "Fyll i föreslagna miljöpoäng"
     assert loaded.environment.panel_action.text().replace("&", "") == "Miljö…"
+
+
+def test_on_the_joint_sample_the_sup_facet_counts_the_cores_banned_rows(main_window: MainWindow, tmp_path: Path,
+                                                                         qtbot) -> None:
+    import shutil
+
+    path = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(Path(__file__).resolve().parents[3] / "resources" / "sample" / "sodertorn_gemensam.xlsx", path)
+    with qtbot.waitSignal(main_window.environment.assessed, timeout=60_000):
+        main_window.open_file(path)
+    qtbot.waitUntil(lambda: not main_window.joint_grid.reading and main_window.environment.figures is not None,
+                    timeout=30_000)
+    report = assess_table(read_table(path))
+    banned = sum(1 for a in report.articles if a.sup_rule == "banned")
+    assert banned > 0
+    page = main_window.review_page
+    assert "Antal kommuner" in [box.title() for box in page.filter_panel.facets.values() if box.isVisibleTo(page)]
+    box = page.filter_panel.facets["sup_rule"]
+    counts = {box.list.item(i).data(ValueRole): box.list.item(i).text() for i in range(box.list.count())}
+    assert "banned" in counts
+    box.selected = {"banned"}
+    page.refresh()
+    assert main_window.model.rowCount() == banned
+
+
+def test_in_english_the_section_and_facet_speak_english(loaded: MainWindow) -> None:
+    loaded.set_language("en")
+    loaded.table_view.setCurrentIndex(_cell(loaded, "S1"))
+    text = loaded.environment.section.text()
+    assert "Banned single-use plastic product" in text and "Suggested score" in text
+    assert loaded.review_page.filter_panel.facets["sup_rule"].title() == "SUP rule"
+    assert loaded.environment.fill_action.text().replace("&", "") == "Fill in suggested environmental scores"

@@ -29,6 +29,40 @@
     </message>
 </context>
 <context>
+    <name>EnvironmentGrid</name>
+    <message numerus="yes">
+        <source>Accept %n suggested environmental score(s)</source>
+        <translation>
+            <numerusform>Accept %n suggested environmental score</numerusform>
+            <numerusform>Accept %n suggested environmental scores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPanel</name>
+    <message numerus="yes">
+        <source>%n article(s) whose material is not known are not counted.</source>
+        <translation>
+            <numerusform>%n article whose material is not known is not counted.</numerusform>
+            <numerusform>%n articles whose material is not known are not counted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced article(s) could not be moved to the replacement.</source>
+        <translation>
+            <numerusform>%n replaced article could not be moved to its replacement.</numerusform>
+            <numerusform>%n replaced articles could not be moved to their replacements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SUP-banned article(s) still in the assortment</source>
+        <translation>
+            <numerusform>%n SUP-banned article still in the assortment</numerusform>
+            <numerusform>%n SUP-banned articles still in the assortment</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilesPage</name>
     <message numerus="yes">
         <source>%n list(s) cannot be read: remove or check them.</source>

@@ -192,6 +192,190 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>EnvironmentGrid</name>
+    <message>
+        <source>&amp;Accept suggested environmental score</source>
+        <translation>&amp;Godta föreslagen miljöpoäng</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in suggested environmental scores</source>
+        <translation>&amp;Fyll i föreslagna miljöpoäng</translation>
+    </message>
+    <message>
+        <source>&amp;Environment…</source>
+        <translation>&amp;Miljö…</translation>
+    </message>
+    <message>
+        <source>SUP rule</source>
+        <translation>SUP-regel</translation>
+    </message>
+    <message>
+        <source>The environmental assessment failed: {error}</source>
+        <translation>Miljöbedömningen misslyckades: {error}</translation>
+    </message>
+    <message>
+        <source>No empty environmental score with a suggestion.</source>
+        <translation>Ingen tom miljöpoäng med ett förslag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n suggested environmental score(s)</source>
+        <translation>
+            <numerusform>Godta %n föreslagen miljöpoäng</numerusform>
+            <numerusform>Godta %n föreslagna miljöpoäng</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPanel</name>
+    <message>
+        <source>Environment</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>Weight per year by material (kg)</source>
+        <translation>Vikt per år per material (kg)</translation>
+    </message>
+    <message>
+        <source>Show in the grid</source>
+        <translation>Visa i tabellen</translation>
+    </message>
+    <message>
+        <source>Assessing the articles…</source>
+        <translation>Bedömer artiklarna…</translation>
+    </message>
+    <message>
+        <source>Plastic per year</source>
+        <translation>Plast per år</translation>
+    </message>
+    <message>
+        <source>CO2e per year</source>
+        <translation>CO2e per år</translation>
+    </message>
+    <message>
+        <source>{low} to {high} kg</source>
+        <translation>{low} till {high} kg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) whose material is not known are not counted.</source>
+        <translation>
+            <numerusform>%n artikel med okänt material räknas inte.</numerusform>
+            <numerusform>%n artiklar med okänt material räknas inte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Before and after the decisions</source>
+        <translation>Före och efter besluten</translation>
+    </message>
+    <message>
+        <source>Plastic: {before} → {after} kg per year</source>
+        <translation>Plast: {before} → {after} kg per år</translation>
+    </message>
+    <message>
+        <source>CO2e: {before} → {after} kg per year</source>
+        <translation>CO2e: {before} → {after} kg per år</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced article(s) could not be moved to the replacement.</source>
+        <translation>
+            <numerusform>%n ersatt artikel kunde inte flyttas till ersättaren.</numerusform>
+            <numerusform>%n ersatta artiklar kunde inte flyttas till ersättarna.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SUP-banned article(s) still in the assortment</source>
+        <translation>
+            <numerusform>%n SUP-förbjuden artikel finns kvar i sortimentet</numerusform>
+            <numerusform>%n SUP-förbjudna artiklar finns kvar i sortimentet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentSection</name>
+    <message>
+        <source>Environment</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>Assessing the articles…</source>
+        <translation>Bedömer artiklarna…</translation>
+    </message>
+    <message>
+        <source>{score} (a score is set: the suggestion is not used)</source>
+        <translation>{score} (en poäng är satt: förslaget används inte)</translation>
+    </message>
+    <message>
+        <source>Suggested score</source>
+        <translation>Föreslagen poäng</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>SUP rule</source>
+        <translation>SUP-regel</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Produktgrupp</translation>
+    </message>
+    <message>
+        <source>Requirement level</source>
+        <translation>Kravnivå</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Kriterier</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Pieces per year</source>
+        <translation>Styck per år</translation>
+    </message>
+    <message>
+        <source>Plastic kg per year</source>
+        <translation>Plast kg per år</translation>
+    </message>
+    <message>
+        <source>kg CO2e per year (low – central – high)</source>
+        <translation>kg CO2e per år (låg – central – hög)</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>Antaganden</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentWords</name>
+    <message>
+        <source>banned</source>
+        <translation>förbjuden</translation>
+    </message>
+    <message>
+        <source>marking</source>
+        <translation>märkning</translation>
+    </message>
+    <message>
+        <source>reduce</source>
+        <translation>minska</translation>
+    </message>
+    <message>
+        <source>basic</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>advanced</source>
+        <translation>avancerad</translation>
+    </message>
+    <message>
+        <source>spearhead</source>
+        <translation>spjutspets</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>The computer ran out of memory. Close other programs and try again.</source>
@@ -945,6 +1129,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>{value} (changed by a colleague)</source>
         <translation>{value} (ändrat av en kollega)</translation>
+    </message>
+    <message>
+        <source>Suggested: {value} (not set until accepted)</source>
+        <translation>Förslag: {value} (sätts inte förrän du godtar det)</translation>
     </message>
 </context>
 <context>

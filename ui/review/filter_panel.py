@@ -84,6 +84,8 @@ class FacetBox(QGroupBox):
         # the title of a facet on a column that is no field (a joint workbook's "Kommuner"), asked anew
         # in each language
         self.fixed_title: Callable[[], str] | None = None
+        # the words of a derived facet's values (the SUP rule's codes), asked anew in each language
+        self.value_label: Callable[[str], str] | None = None
 
     def retranslate(self, language: str) -> None:
         self.language = language
@@ -110,6 +112,8 @@ class FacetBox(QGroupBox):
             return label("decision", value, self.language)
         if self.name == HAS_COMMENT:
             return self.tr("Yes") if value == "yes" else self.tr("No")
+        if self.value_label is not None:
+            return self.value_label(value)
         if not value:
             return self.tr("(empty)")
         if self.name in vocabularies():
@@ -265,6 +269,14 @@ class FilterPanel(QScrollArea):
             box.order = facet_order(session, name) if name in self.available else []
         for name, box in self.range_boxes.items():
             box.setVisible(name in self.available)
+
+    def add_facet(self, session: ReviewSession, name: str) -> FacetBox:
+        """Offer one more facet the core knows for this table (a derived one), keeping the others."""
+        box = self.facets.get(name) or self._add_facet(name)
+        self.available.add(name)
+        box.setVisible(True)
+        box.order = facet_order(session, name)
+        return box
 
     def apply_to(self, spec: ViewSpec) -> ViewSpec:
         """``spec`` with this panel's facets, ranges and "only not reviewed" in place of its own."""

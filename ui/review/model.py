@@ -29,6 +29,7 @@ _SAMPLE_ROWS = 200
 FieldRole = Qt.ItemDataRole.UserRole + 1  # the review field name of a column, or None
 KeyRole = Qt.ItemDataRole.UserRole + 2  # the article key of a row
 CodeRole = Qt.ItemDataRole.UserRole + 3  # the stored review code (not the label)
+SuggestionRole = Qt.ItemDataRole.UserRole + 4  # a suggested code shown faintly in an empty cell, or None
 
 # Okabe-Ito colours, distinguishable with the common colour-vision deficiencies, blended with the
 # palette's base colour so that light and dark themes both stay readable.
@@ -99,6 +100,9 @@ class ReviewTableModel(QAbstractTableModel):
         self._keys: np.ndarray = np.empty(0, dtype=object)
         self.read_only = False  # while a save runs, edits wait
         self._highlights: dict[str, set[str]] = {}  # colleagues' changes not yet seen: key -> fields
+        # per review field, a suggested code per row position (None for none), shown faintly while the
+        # cell is empty and never stored until accepted (the environment's Miljöpoäng)
+        self._suggestions: dict[str, np.ndarray] = {}
 
     # --- domain methods -----------------------------------------------------------------------
     def set_session(self, session: ReviewSession | None) -> None:
@@ -107,6 +111,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.table = session.table if session is not None else None
         self.undo_stack.clear()
         self._highlights.clear()
+        self._suggestions.clear()
         table = self.table
         lead = 0  # key and name
         if table is None:
@@ -218,8 +223,28 @@ class ReviewTableModel(QAbstractTableModel):
         """"Every article of category Sugrör: Ta bort" as one undo step."""
         return self._edit(lambda s: s.set_from_facet(facet_field, facet_value, field, value), field)
 
-    def set_cells(self, cells: dict[str, dict[int, Any]], code: str) -> bool:
-        """Several fields, each on its own rows (positions), as ONE undo step (a paste, a fill-down)."""
+    def set_suggestions(self, field: str, values: np.ndarray | None) -> None:
+        """Show ``values[position]`` faintly in ``field``'s empty cells (``None``: no suggestions)."""
+        if values is None:
+            self._suggestions.pop(field, None)
+        else:
+            self._suggestions[field] = np.asarray(values, dtype=object)
+        column = self.column_of_field(field)
+        if column >= 0 and self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def suggestion(self, row: int, column: int) -> Any:
+        """The suggested code of an empty cell, or None (a set value is never suggested over)."""
+        field = self.review_field_at(column)
+        values = self._suggestions.get(field.name) if field is not None else None
+        if values is None or self.table is None or not _is_empty(self._value(row, column)):
+            return None
+        value = values[self._order[row]]
+        return None if _is_empty(value) else value
+
+    def set_cells(self, cells: dict[str, dict[int, Any]], code: str, text: str | None = None) -> bool:
+        """Several fields, each on its own rows (positions), as ONE undo step (a paste, a fill-down);
+        ``text`` names the step on the undo stack (else a paste's or a fill-down's words)."""
         if self.session is None or self.read_only:
             return False
         try:
@@ -230,8 +255,9 @@ class ReviewTableModel(QAbstractTableModel):
         if change is None:
             return False
         count = len(change.positions)
-        text = (self.tr("Paste into %Ln row(s)", "", count) if code == "paste"
-                else self.tr("Fill down %Ln row(s)", "", count))
+        if text is None:
+            text = (self.tr("Paste into %Ln row(s)", "", count) if code == "paste"
+                    else self.tr("Fill down %Ln row(s)", "", count))
         self.undo_stack.push(_EditCommand(self, change, text))
         return True
 
@@ -338,13 +364,30 @@ class ReviewTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(row, column)
+            text = self.display_text(row, column)
+            if not text and self._suggestions and (suggested := self.suggestion(row, column)) is not None:
+                field = self.review_field_at(column)
+                return self._format(suggested, field)
+            return text
+        if role == SuggestionRole:
+            return self.suggestion(row, column) if self._suggestions else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._suggestions and self.suggestion(row, column) is not None:
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.display_text(row, column)
             if self.highlighted(row, column):
                 return self.tr("{value} (changed by a colleague)").format(value=text)
+            if not text and self._suggestions and (suggested := self.suggestion(row, column)) is not None:
+                return self.tr("Suggested: {value} (not set until accepted)").format(
+                    value=self._format(suggested, self.review_field_at(column)))
             return text
         if role == Qt.ItemDataRole.FontRole:
+            if self._suggestions and self.suggestion(row, column) is not None:
+                font = QFont()
+                font.setItalic(True)
+                return font
             if self.highlighted(row, column):
                 font = QFont()
                 font.setBold(True)

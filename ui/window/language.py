@@ -38,6 +38,7 @@ class LanguageMixin:
         self.owner_wait_cancel.setText(self.tr("Stop waiting"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.joint_grid.retranslate()
+        self.environment.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:

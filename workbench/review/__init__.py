@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         progress,
         replacement_candidates,
         selection_sums,
+        set_derived_facet,
         sort_positions,
     )
 
@@ -52,6 +53,7 @@ _LAZY = {
     "facet_counts": "session",
     "facet_counts_for": "session",
     "facet_order": "session",
+    "set_derived_facet": "session",
     "invalidate": "session",
     "missing_columns": "session",
     "prepare": "session",
@@ -87,5 +89,6 @@ __all__ = [
     "progress",
     "replacement_candidates",
     "selection_sums",
+    "set_derived_facet",
     "sort_positions",
 ]

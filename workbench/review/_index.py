@@ -175,6 +175,8 @@ class TableIndex:
         self._versions: dict[str, int] = dict.fromkeys(REVIEW_FIELD_NAMES, 0)
         self._terms: dict[tuple[str, str, int], np.ndarray] = {}
         self.vocabularies: dict[str, Vocabulary] = dict(vocabularies())
+        # facets computed outside the table's columns (the environment's SUP rule), by name
+        self.derived: dict[str, FacetCodes] = {}
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -348,6 +350,8 @@ class TableIndex:
 
     def facet_codes(self, name: str) -> FacetCodes:
         """The column ``name`` factorised into display values."""
+        if name in self.derived:
+            return self.derived[name]
         where, column = self.resolve(name)
         if where == "data":
             return self._cached_source(
@@ -367,6 +371,8 @@ class TableIndex:
 
     def facet_value_ranks(self, name: str) -> np.ndarray:
         """Swedish-order rank of each of :meth:`facet_codes` ``values`` (for tie-breaking lists)."""
+        if name in self.derived:
+            return text_ranks(np.array(self.derived[name].values, dtype=object))
         where, column = self.resolve(name)
 
         def build() -> np.ndarray:
@@ -431,6 +437,15 @@ def _contains(texts: np.ndarray, term: str) -> np.ndarray:
 def _source_of(name: str) -> str:
     """The review column a cached review name is computed from."""
     return "decision" if name == REVIEW_STATE else name
+
+
+def set_derived_facet(table: SourceTable, name: str, values: np.ndarray | list[str]) -> None:
+    """Make ``name`` a facet of ``table`` whose value on each row position is ``values[i]`` (``""`` for
+    none): a facet a higher package computes from the rows (the environment's SUP rule)."""
+    strings = np.asarray(values, dtype=object)
+    if len(strings) != table.row_count:
+        raise ValueError(f"{name}: {len(strings)} values for {table.row_count} rows")
+    index_for(table).derived[name] = _factorise(strings)
 
 
 def _factorise(strings: np.ndarray) -> FacetCodes:

@@ -44,6 +44,7 @@ from workbench.review.view import (
     facet_counts_for,
     facet_order,
     missing_columns,
+    set_derived_facet,
     sort_positions,
 )
 from workbench.table import SourceTable
@@ -76,6 +77,7 @@ __all__ = [
     "progress",
     "replacement_candidates",
     "selection_sums",
+    "set_derived_facet",
     "sort_positions",
 ]
 

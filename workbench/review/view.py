@@ -21,7 +21,7 @@ from workbench.review._facets import (
     is_pseudo_facet,
 )
 from workbench.review._facets import facet_order as _facet_order
-from workbench.review._index import REVIEW_STATE, TableIndex, fold_search, index_for
+from workbench.review._index import REVIEW_STATE, TableIndex, fold_search, index_for, set_derived_facet
 from workbench.table import SourceTable
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def missing_columns(source: SourceTable | ReviewSession, spec: ViewSpec) -> list
     names = [*spec.facets, *spec.ranges, *([spec.sort[0]] if spec.sort else [])]
     missing = []
     for name in names:
-        if is_pseudo_facet(name) and name in spec.facets:
+        if (is_pseudo_facet(name) or name in index.derived) and name in spec.facets:
             continue
         try:
             index.resolve(name)
@@ -320,5 +320,6 @@ __all__ = [
     "facet_counts_for",
     "facet_order",
     "missing_columns",
+    "set_derived_facet",
     "sort_positions",
 ]

@@ -140,3 +140,19 @@ def test_counts_of_all_facets_at_once_equal_the_counts_one_by_one(session: Revie
                              order=orders[name])
         assert together[name] == alone, name
     assert any(together[name] for name in names)
+
+
+def test_a_derived_facet_filters_counts_and_orders_like_a_column(session: ReviewSession) -> None:
+    from workbench.review.session import set_derived_facet
+
+    table = _table(session)
+    values = ["banned" if i % 3 == 0 else "" for i in range(table.row_count)]
+    set_derived_facet(table, "sup_rule", values)
+    spec = ViewSpec(facets={"sup_rule": {"banned"}})
+    assert missing_columns(session, spec) == []
+    assert compute_view(session, spec).tolist() == [i for i in range(table.row_count) if i % 3 == 0]
+    counts = dict(facet_counts(session, "sup_rule"))
+    assert counts == {"banned": values.count("banned"), "": values.count("")}
+    assert facet_order(session, "sup_rule") == ["banned", ""]
+    with pytest.raises(ValueError):
+        set_derived_facet(table, "sup_rule", values[:-1])

@@ -194,12 +194,12 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
 <context>
     <name>EnvironmentGrid</name>
     <message>
-        <source>&amp;Accept suggested environmental score</source>
-        <translation>&amp;Godta föreslagen miljöpoäng</translation>
+        <source>Accept su&amp;ggested environmental score</source>
+        <translation>G&amp;odta föreslagen miljöpoäng</translation>
     </message>
     <message>
-        <source>&amp;Fill in suggested environmental scores</source>
-        <translation>&amp;Fyll i föreslagna miljöpoäng</translation>
+        <source>Fill &amp;in suggested environmental scores</source>
+        <translation>F&amp;yll i föreslagna miljöpoäng</translation>
     </message>
     <message>
         <source>&amp;Environment…</source>

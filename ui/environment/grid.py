@@ -75,8 +75,8 @@ class EnvironmentGrid(QObject):
 
     # --- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.accept_action.setText(self.tr("&Accept suggested environmental score"))
-        self.fill_action.setText(self.tr("&Fill in suggested environmental scores"))
+        self.accept_action.setText(self.tr("Accept su&ggested environmental score"))
+        self.fill_action.setText(self.tr("Fill &in suggested environmental scores"))
         self.panel_action.setText(self.tr("&Environment…"))
         self.section.language = self.window.language
         if self.panel is not None:

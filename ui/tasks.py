@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from workbench.progress import Progress
@@ -70,20 +71,27 @@ def run_task(
     on_failure: Callable[[BaseException], None],
     on_progress: Callable[[int, int, str], None] | None = None,
     lane: str = "default",
+    owner: QObject | None = None,
 ) -> Task:
-    """Run ``fn(progress)`` in the background; callbacks run on the GUI thread."""
+    """Run ``fn(progress)`` in the background; callbacks run on the GUI thread. With ``owner``, a result that
+    arrives after the owner was deleted (its window closed meanwhile) is dropped instead of reaching it."""
     task = Task(fn, lane)
     _active.add(task)
+
+    def gone() -> bool:
+        return owner is not None and not shiboken6.isValid(owner)
 
     @Slot(object)
     def succeeded(result: Any) -> None:
         _active.discard(task)
-        on_success(result)
+        if not gone():
+            on_success(result)
 
     @Slot(object)
     def failed(error: BaseException) -> None:
         _active.discard(task)
-        on_failure(error)
+        if not gone():
+            on_failure(error)
 
     task.signals.succeeded.connect(succeeded)
     task.signals.failed.connect(failed)

@@ -225,7 +225,7 @@ class JointGrid(QObject):
             log.warning("Reading the source rows of %s failed: %r", path, error)
             self.section.show_failed()
 
-        task = tasks.run_task(read, on_success=done, on_failure=failed)
+        task = tasks.run_task(read, on_success=done, on_failure=failed, owner=self)
         self._read_task = task
 
     @property
@@ -452,7 +452,7 @@ class JointGrid(QObject):
                 show_error(window, error, window.language)
 
             self._write_task = tasks.run_task(lambda _p: work(path, user), on_success=succeeded,
-                                              on_failure=failed, lane="save")
+                                              on_failure=failed, lane="save", owner=self)
 
         if saver.is_dirty:
             # the review edits go into the workbook first, by the window's ordinary save

@@ -132,7 +132,7 @@ class EnvironmentGrid(QObject):
             log.warning("Assessing the environment of %s failed: %r", table.path, error)
             self.section.setText(self.tr("The environmental assessment failed: {error}").format(error=error))
 
-        task = tasks.run_task(work, on_success=done, on_failure=failed)
+        task = tasks.run_task(work, on_success=done, on_failure=failed, owner=self)
         self._task = task
 
     @property
@@ -299,5 +299,5 @@ class EnvironmentGrid(QObject):
                 self._figures_task = None
             log.warning("Before/after of %s failed: %r", table.path, error)
 
-        task = tasks.run_task(work, on_success=done, on_failure=failed)
+        task = tasks.run_task(work, on_success=done, on_failure=failed, owner=self)
         self._figures_task = task

@@ -66,11 +66,7 @@ def count_order(values: list[str]) -> list[str]:
     """The values of the facet "Antal kommuner" as a count reads: most municipalities first, down to 0
     (no list holds it any more); anything not a count (empty) after them. A facet of counts listed by
     how often each occurs (1, 7, 8, 6 …) makes the user hunt for a number."""
-    def number(value: str) -> float | None:
-        try:
-            return float(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
-        except ValueError:
-            return None
+    from workbench.reading.cells import parse_number as number
 
     counts = [v for v in values if number(v) is not None]
     return [*sorted(counts, key=lambda v: -(number(v) or 0)), *(v for v in values if number(v) is None)]

@@ -88,18 +88,11 @@ def number(value: object) -> float | None:
             return None if math.isnan(result) or math.isinf(result) else result
     if not isinstance(value, str):
         return None
-    text = _SPACES.sub("", value).removesuffix("kr").removesuffix("SEK").replace("−", "-")
-    if not text:
-        return None
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
-    try:
-        result = float(text)
-    except ValueError:
-        return None
-    return None if math.isnan(result) or math.isinf(result) else result
+    # the reader's own rule for numbers written as text ("1 234,50"), less a currency after them
+    from workbench.reading.cells import parse_number
+
+    parsed = parse_number(_SPACES.sub("", value).removesuffix("kr").removesuffix("SEK"))
+    return None if parsed is None or math.isnan(parsed) or math.isinf(parsed) else parsed
 
 
 def _blank(value: object) -> bool:

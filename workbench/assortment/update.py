@@ -196,14 +196,10 @@ def check_open_elsewhere(path: Path, save_anyway: bool) -> None:
 
 def locked(path: Path, who: str, wait: float, on_wait: Callable[[str], None] | None) -> Any:
     """The workbook's lock, taken (waiting up to ``wait`` seconds while a colleague saves)."""
-    from workbench.messages import text
-    from workbench.sharing.lock import LockInfo, WorkbookLock
+    from workbench.sharing.lock import WorkbookLock
+    from workbench.sharing.shared_save import lock_waiter
 
-    def waiting(info: LockInfo) -> None:
-        if on_wait is not None:
-            on_wait(text("lock_waiting", None, who=info.who, file=str(path)))
-
-    return WorkbookLock(path, who).acquire(wait=wait, on_wait=waiting)
+    return WorkbookLock(path, who).acquire(wait=wait, on_wait=lock_waiter(path, on_wait))
 
 
 def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Literal["replace", "add"] = "replace",

@@ -15,7 +15,7 @@ from workbench.messages import text
 from workbench.review.record import set_by_key
 from workbench.review.values import is_empty, normalise
 from workbench.sharing.journal import Journal
-from workbench.sharing.shared_save import SharedSaveResult, save_shared
+from workbench.sharing.shared_save import Edit, SharedSaveResult, edit_shared
 from workbench.table import SourceTable
 
 
@@ -48,52 +48,26 @@ def suggestions_for_empty(table: SourceTable, report: EnvironmentReport) -> list
 def fill_scores(path: Path, *, read: Mapping[str, Any] | None = None, wait: float = 30.0, user: str | None = None,
                 save_anyway: bool = False, on_wait: Callable[[str], None] | None = None, lang: str = "sv",
                 journal: Journal | None = None) -> FillResult:
-    """Assess ``path`` and write each suggested score into its empty Miljöpoäng cell. As
-    :func:`~workbench.sharing.shared_save.apply_shared`: when nobody holds the lock, it is taken before
-    reading and held to the end; else the file is read now and the save waits, re-reads and merges (a
-    colleague's score set meanwhile in a cell we fill is a conflict, exit 3)."""
-    from workbench.errors import FileBusyError, NoKeyColumnError, WorkbenchError
-    from workbench.reading.importer import read_table
-    from workbench.sharing.lock import LockInfo, WorkbookLock, current_user
+    """Assess ``path`` and write each suggested score into its empty Miljöpoäng cell, by the route of
+    ``workbench apply`` (:func:`~workbench.sharing.shared_save.edit_shared`: a colleague's score set
+    meanwhile in a cell we fill is a conflict, exit 3)."""
+    from workbench.errors import NoKeyColumnError
 
-    who = user or current_user()
+    assessed: list[EnvironmentReport] = []
 
-    def waiting(info: LockInfo) -> None:
-        if on_wait is not None:
-            on_wait(text("lock_waiting", lang, who=info.who, file=str(path)))
-
-    lock = WorkbookLock(Path(path), who)
-    try:
-        lock.acquire(wait=0)
-        held: WorkbookLock | None = lock
-    except FileBusyError:
-        held = None
-    try:
-        table = read_table(path, **dict(read or {}))
+    def edits(table: SourceTable) -> list[Edit] | None:
         if table.key_column is None:
             raise NoKeyColumnError(table.path, header_row=table.header_row)
         report = assess_table(table)
-        base = table.review.copy(deep=True)
+        assessed.append(report)
         cells = suggestions_for_empty(table, report)
         if not cells:
-            return FillResult(report, [], None)
+            return None
         written = set_by_key(table, cells)
-        edits = [edit for edit, moved in zip(written.edits(), written.changed, strict=True) if moved]
-        own_journal = journal is None
-        book = journal if journal is not None else Journal()
-        try:
-            ids = book.record_many(path, edits, user=who)
-            try:
-                saved = save_shared(table, base, ((k, f) for k, f, _, _ in edits), user=who, journal=book,
-                                    journal_up_to=max(ids, default=None), read_under=held,
-                                    base_fingerprint=table.fingerprint, wait_seconds=wait, on_wait=waiting,
-                                    open_elsewhere="save" if save_anyway else "ask")
-            except WorkbenchError:
-                book.drop(ids)
-                raise
-        finally:
-            if own_journal:
-                book.close()
-        return FillResult(report, [k for k, _ in saved.written], saved)
-    finally:
-        lock.release()
+        return [edit for edit, moved in zip(written.edits(), written.changed, strict=True) if moved]
+
+    saved = edit_shared(Path(path), edits, read=read, wait=wait, user=user, save_anyway=save_anyway,
+                        on_wait=on_wait, lang=lang, journal=journal)
+    if saved is None:
+        return FillResult(assessed[0], [], None)
+    return FillResult(assessed[0], [k for k, _ in saved.written], saved)

@@ -41,7 +41,7 @@ from workbench.table import SourceTable, key_rows
 from workbench.writing.changes import ChangeSummary
 from workbench.writing.save import SaveResult, save_review
 
-__all__ = ["PullResult", "SharedSaveResult", "pull_changes", "save_shared"]
+__all__ = ["Edit", "PullResult", "SharedSaveResult", "edit_shared", "lock_waiter", "pull_changes", "save_shared"]
 
 Resolution = Literal["ask", "ours", "theirs"] | Mapping[Cell, Literal["ours", "theirs"]]
 
@@ -370,77 +370,102 @@ def apply_shared(path: Path, decisions_path: Path, *, sheet: str | None = None,
                  user: str | None = None, save_anyway: bool = False,
                  on_wait: Callable[[str], None] | None = None, lang: str = "sv",
                  journal: Journal | None = None) -> SharedSaveResult:
-    """``workbench apply``: the decisions csv, journalled, then saved by :func:`save_shared`.
-
-    The base is the file as it is when the command starts. When nobody holds the workbook's lock
-    then, the command takes it before reading and keeps it to the end: what it read is what it writes
-    into, with no second read and nothing to merge. When a colleague is saving, the file is read at
-    once (the base), and the save waits for the lock, reads again and merges: a colleague's change
-    made meanwhile to a cell we also change is a conflict. With ``output`` the source is only read,
-    so no lock, merge or journal is involved. Edits of a save that fails with a reported error are
-    marked dropped in the journal (the decisions file still has them); a killed process leaves them
-    unsaved, for the app to restore. ``read`` holds further :func:`~workbench.reading.importer.read_table`
-    options (header row, mapping, key column, text columns; a ``sheet`` there wins).
+    """``workbench apply``: the decisions csv, journalled, then saved by :func:`edit_shared` (the lock,
+    the base and the merge are explained there). With ``output`` the source is only read, so no lock,
+    merge or journal is involved; a failed save leaves the decisions file with every edit.
+    ``read`` holds further :func:`~workbench.reading.importer.read_table` options (header row, mapping,
+    key column, text columns; a ``sheet`` there wins).
     """
-    from workbench.errors import FileBusyError
-    from workbench.sharing.lock import current_user
     from workbench.writing.save import apply_decisions_file
 
     options = {"sheet": sheet, **(read or {})}
     if output is not None:
         applied = apply_decisions_file(path, decisions_path, output=output, read=options)
         return SharedSaveResult(applied=applied, file=applied.written)
-    who = user or current_user()
 
+    def edits(table: SourceTable) -> list[Edit]:
+        from workbench.review.decisions import decisions_from_csv
+
+        table.keep_keys_only()
+        checked = decisions_from_csv(table, decisions_path)
+        written = set_by_key(table, ((key, name, value) for key, values in checked.items()
+                                     for name, value in values.items()))
+        del checked  # a large file's decisions: tens of megabytes while writing
+        # every decision is ours, also one the file already holds: explicit, it must not yield silently
+        return list(written.edits())
+
+    result = edit_shared(Path(path), edits, read=options, wait=wait, on_conflict=on_conflict, user=user,
+                         save_anyway=save_anyway, on_wait=on_wait, lang=lang, journal=journal)
+    assert result is not None  # the edits above are never "nothing to save"
+    return result
+
+
+Edit = tuple[str, str, Any, Any]
+"""One journalled edit: key, field, old value, new value."""
+
+
+def lock_waiter(path: Path, on_wait: Callable[[str], None] | None,
+                lang: str | None = None) -> Callable[[LockInfo], None]:
+    """What a command tells its user while a colleague holds the workbook's lock."""
     def waiting(info: LockInfo) -> None:
         if on_wait is not None:
             on_wait(text("lock_waiting", lang, who=info.who, file=str(path)))
 
+    return waiting
+
+
+def edit_shared(path: Path, edits_of: Callable[[SourceTable], list[Edit] | None], *,
+                read: Mapping[str, Any] | None = None, wait: float = 30.0,
+                on_conflict: Literal["ours", "theirs"] | None = None, user: str | None = None,
+                save_anyway: bool = False, on_wait: Callable[[str], None] | None = None, lang: str = "sv",
+                journal: Journal | None = None) -> SharedSaveResult | None:
+    """Read ``path``, let ``edits_of(table)`` write review values into the table by key and return them
+    (``None``: nothing to save), journal them and save them by :func:`save_shared`: the one route of the
+    commands that write review values into a shared workbook (``apply``, ``environment --fill``).
+
+    The base is the file as it is when the command starts. When nobody holds the workbook's lock
+    then, the command takes it before reading and keeps it to the end: what it read is what it writes
+    into, with no second read and nothing to merge. When a colleague is saving, the file is read at
+    once (the base), and the save waits for the lock, reads again and merges: a colleague's change
+    made meanwhile to a cell we also change is a conflict. Edits of a save that fails with a reported
+    error are marked dropped in the journal; a killed process leaves them unsaved, for the app to restore.
+    """
+    from workbench.errors import FileBusyError, WorkbenchError
+    from workbench.reading.importer import read_table
+    from workbench.sharing.lock import current_user
+
+    who = user or current_user()
     lock = WorkbookLock(Path(path), who)
     try:
         lock.acquire(wait=0)
     except FileBusyError:
-        lock_held = None
+        held = None
     else:
-        lock_held = lock
+        held = lock
     try:
-        return _apply(Path(path), Path(decisions_path), options, who, journal, lock_held,
-                      resolve_as=on_conflict or "ask", wait_seconds=wait, on_wait=waiting,
-                      open_elsewhere="save" if save_anyway else "ask")
+        table = read_table(path, **dict(read or {}))
+        base = table.review if held is not None else table.review.copy(deep=True)  # unused under the lock
+        edits = edits_of(table)
+        if edits is None:
+            return None
+        own_journal = journal is None
+        book = journal if journal is not None else Journal()
+        try:
+            ids = book.record_many(path, edits, user=who)
+            # a generator over the edits, which it lets go of once save_shared has taken the cells named
+            changed = ((k, f) for k, f, _, _ in edits)
+            del edits
+            try:
+                return save_shared(table, base, changed, user=who, journal=book,
+                                   journal_up_to=max(ids, default=None), read_under=held,
+                                   base_fingerprint=table.fingerprint, resolve_as=on_conflict or "ask",
+                                   wait_seconds=wait, on_wait=lock_waiter(path, on_wait, lang),
+                                   open_elsewhere="save" if save_anyway else "ask")
+            except WorkbenchError:
+                book.drop(ids)
+                raise
+        finally:
+            if own_journal:
+                book.close()
     finally:
         lock.release()
-
-
-def _apply(path: Path, decisions_path: Path, options: Mapping[str, Any], who: str, journal: Journal | None,
-           lock: WorkbookLock | None, **save: Any) -> SharedSaveResult:
-    from workbench.errors import WorkbenchError
-    from workbench.reading.importer import read_table
-    from workbench.review.decisions import decisions_from_csv
-
-    table = read_table(path, **options)
-    table.keep_keys_only()
-    base = table.review if lock is not None else table.review.copy(deep=True)  # unused under the lock
-    checked = decisions_from_csv(table, decisions_path)
-    written = set_by_key(table, ((key, name, value) for key, values in checked.items()
-                                 for name, value in values.items()))
-    del checked  # a large file's decisions: tens of megabytes while writing
-    # every decision is ours, also one the file already holds: explicit, it must not yield silently
-    edits = list(written.edits())
-    del written
-    own_journal = journal is None
-    journal = journal if journal is not None else Journal()
-    try:
-        ids = journal.record_many(path, edits, user=who)
-        # a generator over the edits, which it lets go of once save_shared has taken the cells named
-        changed = ((k, f) for k, f, _, _ in edits)
-        del edits
-        try:
-            return save_shared(table, base, changed, user=who, journal=journal,
-                               journal_up_to=max(ids, default=None), read_under=lock,
-                               base_fingerprint=table.fingerprint, **save)
-        except WorkbenchError:
-            journal.drop(ids)
-            raise
-    finally:
-        if own_journal:
-            journal.close()

@@ -1640,10 +1640,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Kalkylblad (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alla filer (*)</translation>
     </message>
     <message>
-        <source>&amp;Use these columns</source>
-        <translation>&amp;Använd kolumnerna</translation>
-    </message>
-    <message>
         <source>{municipality} already has a list in the workbook ({files}). The new list should:</source>
         <translation>{municipality} har redan en lista i arbetsboken ({files}). Den nya listan ska:</translation>
     </message>

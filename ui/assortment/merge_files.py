@@ -264,26 +264,11 @@ class FilesPage(QWizardPage):
 
     def open_columns(self, entry: ListEntry) -> QWidget | None:
         """Show the import dialog for ``entry``; accepting it rereads the list with the choices made."""
-        from ui.importing.import_dialog import ImportDialog
-
-        if entry.found is None:
-            return None
-        dialog = ImportDialog(entry.path, entry.found.table, self.language, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # nothing is imported here: the choices say how the list is read for the merge
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Use these columns"))
-
-        def accepted() -> None:
-            profile = dialog.profile()
-            remember_profile(self.settings, entry.path, profile)
-            self.settings.save()
-            entry.read = profile.read_options()
+        def chosen() -> None:
             self._detect(entry)
             self._refill()
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
+        return open_list_columns(entry, self.settings, self.language, self, chosen)
 
     # --- the wizard's questions ---------------------------------------------------------------
     def isComplete(self) -> bool:
@@ -292,3 +277,32 @@ class FilesPage(QWizardPage):
 
     def sources(self) -> list[Source]:
         return [entry.source() for entry in self.entries]
+
+
+def open_list_columns(entry: ListEntry, settings: Settings, language: str, parent: QWidget,
+                      then: Callable[[], None]) -> QWidget | None:
+    """The import dialog for one list of a merge (the wizard's and the update's "Kolumner…"): accepting it
+    remembers the choices for the file, makes them the list's read options and calls ``then``."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.importing.import_dialog import ImportDialog
+
+    if entry.found is None:
+        return None
+    dialog = ImportDialog(entry.path, entry.found.table, language, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # nothing is imported here: the choices say how the list is read for the merge
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("FilesPage", "&Use these columns"))
+
+    def accepted() -> None:
+        profile = dialog.profile()
+        remember_profile(settings, entry.path, profile)
+        settings.save()
+        entry.read = profile.read_options()
+        then()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
+

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui import tasks
-from ui.assortment.merge_files import ListEntry, read_options
+from ui.assortment.merge_files import ListEntry, open_list_columns, read_options
 from ui.assortment.merge_result import MergeResultView
 from ui.errors import error_text
 from ui.file_dialogs import get_open_file_name
 from workbench.assortment import JointState, ReadList, Source, read_joint, read_list
 from workbench.errors import Cancelled
 from workbench.numbers import format_number
-from workbench.reading.profiles import remember_profile
 from workbench.settings import Settings
 
 if TYPE_CHECKING:
@@ -247,25 +246,15 @@ class UpdateListDialog(QDialog):
             self.set_list(Path(chosen))
 
     def _on_columns_button_clicked(self) -> None:
-        from ui.importing.import_dialog import ImportDialog
-
         entry = self.entry
-        if entry is None or entry.found is None:
+        if entry is None:
             return
-        dialog = ImportDialog(entry.path, entry.found.table, self.language, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # nothing is imported here: the choices say how the list is read for the merge
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Use these columns"))
 
-        def accepted() -> None:
-            profile = dialog.profile()
-            remember_profile(self.settings, entry.path, profile)
-            self.settings.save()
-            entry.read, entry.edited = profile.read_options(), True  # keep the municipality shown
+        def chosen() -> None:
+            entry.edited = True  # keep the municipality shown
             self._read_list(entry)
 
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        open_list_columns(entry, self.settings, self.language, self, chosen)
 
     def _update_question(self) -> None:
         name = self.municipality_combo.currentText().strip()

@@ -7,45 +7,26 @@ Merges the lists into a temporary folder (the sample is not touched).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-
-def _wait(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from _shots import fresh_home, open_window, wait, wait_until  # noqa: E402
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="behovsanalys-shots-"))
-    os.environ["BEHOVSANALYS_HOME"] = str(home)
+    home = fresh_home()
     from workbench.assortment import merge_lists, source_from_arg
 
     lists = sorted(p for p in (ROOT / "resources" / "sample" / "kommuner").iterdir() if p.name != "truth.csv")
     workbook = home / "sodertorn_gemensam.xlsx"
     merge_lists(workbook, [source_from_arg(f"{p}={p.stem}") for p in lists], user="Anna Lind")
 
-    from ui.app import create_window
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    window = create_window(app, sys.argv[1] if len(sys.argv) > 1 else "sv")
-    window.resize(1400, 880)
-    window.show()
-    loaded: list[object] = []
-    window.table_loaded.connect(loaded.append)
-    window.open_file(workbook)
-    while not loaded or window.joint_grid.reading:
-        _wait(50)
+    window = open_window(workbook, sys.argv[1] if len(sys.argv) > 1 else "sv")
+    wait_until(lambda: not window.joint_grid.reading)
     page, model, view = window.review_page, window.model, window.table_view
     # an article most municipalities buy, its municipality columns scrolled into view
     counts = next(c for c in range(model.columnCount()) if model.column_id(c) == "Kommuner")
@@ -54,12 +35,12 @@ def main() -> int:
                  and model.column_id(c) in (window.joint_grid.columns.municipality_columns
                                             if window.joint_grid.columns else ()))
     view.setCurrentIndex(model.index(row, first))
-    _wait(300)
+    wait(300)
     header = view.horizontalHeader()
     frozen = sum(header.sectionSize(c) for c in range(model.frozen_count))
     view.horizontalScrollBar().setValue(header.sectionPosition(first) - frozen)
     page.splitter.setSizes([200, 750, 450])
-    _wait(800)
+    wait(800)
     out = ROOT / "docs" / "joint-grid.png"
     window.grab().save(str(out))
     print(out)

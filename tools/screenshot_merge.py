@@ -12,12 +12,14 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from _shots import settle, wait_until  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -48,16 +50,7 @@ def main() -> int:
     from ui.assortment.merge_wizard import RESULT_PAGE, open_merge_wizard
 
     def wait(condition: Callable[[], object], seconds: float = 120) -> None:
-        end = time.monotonic() + seconds
-        while not condition() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-        assert condition()
-
-    def settle() -> None:
-        for _ in range(25):
-            app.processEvents()
-            time.sleep(0.02)
+        wait_until(condition, seconds)
 
     window = create_window(app, language)
     window.resize(1280, 800)

@@ -12,12 +12,14 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from _shots import settle, wait_until  # noqa: E402
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
@@ -46,16 +48,7 @@ def main() -> int:
     from ui.assortment.update_list import open_update_list
 
     def wait(condition: Callable[[], object], seconds: float = 180) -> None:
-        end = time.monotonic() + seconds
-        while not condition() and time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-        assert condition(), "timed out"
-
-    def settle(n: int = 25) -> None:
-        for _ in range(n):
-            app.processEvents()
-            time.sleep(0.02)
+        wait_until(condition, seconds)
 
     counter = [0]
 

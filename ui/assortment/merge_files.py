@@ -171,7 +171,7 @@ class FilesPage(QWizardPage):
             self._refill()
 
         task = tasks.run_task(lambda progress: read_list(source, progress=progress), on_success=done,
-                              on_failure=failed)
+                              on_failure=failed, owner=self)
         entry.task = task
 
     @property

@@ -188,7 +188,8 @@ class RunPage(QWizardPage):
                 self.stage_label.setText(error_text(error, language))
 
         task = tasks.run_task(lambda progress: merge_lists(target, sources, lang=language, progress=progress),
-                              on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save")
+                              on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save",
+                              owner=self)
         self.task = task
         self.completeChanged.emit()
 

@@ -191,7 +191,8 @@ class UpdateListDialog(QDialog):
             self.joint_label.setText(error_text(error, self.language))
             self._update_buttons()
 
-        task = tasks.run_task(lambda _progress: read_joint(path), on_success=done, on_failure=failed)
+        task = tasks.run_task(lambda _progress: read_joint(path), on_success=done, on_failure=failed,
+                              owner=self)
         self._joint_task = task
         self._update_buttons()
 
@@ -234,7 +235,7 @@ class UpdateListDialog(QDialog):
 
         entry.found, entry.error = None, None
         task = tasks.run_task(lambda progress: read_list(source, progress=progress), on_success=done,
-                              on_failure=failed)
+                              on_failure=failed, owner=self)
         entry.task = task
         self._update_buttons()
 
@@ -334,7 +335,8 @@ class UpdateListDialog(QDialog):
                                      if isinstance(error, Cancelled) else error_text(error, language))
             self._update_buttons()
 
-        task = tasks.run_task(work, on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save")
+        task = tasks.run_task(work, on_success=done, on_failure=failed, on_progress=self._on_progress, lane="save",
+                              owner=self)
         self.merge_task = task
         self._update_buttons()
 

@@ -155,3 +155,33 @@ def test_rejected_and_split_clusters_stay_decided_and_libreoffice_reads_the_log(
     assert sum(r[3] == "Avvisad" for r in log[1:]) == len(rejected.keys)
     assert sum(r[3] == "Utbruten" for r in log[1:]) == 1
     assert sum(r[3] == "Återöppnad" for r in log[1:]) == len(rejected.keys)
+
+
+def test_accept_all_leaves_a_decision_a_person_set_and_names_it(tmp_path: Path) -> None:
+    joint = tmp_path / "joint.xlsx"
+    shutil.copy(SAMPLE / "sodertorn_gemensam.xlsx", joint)
+    report = consolidate(joint)
+    cluster = next(c for c in report.clusters if c.kind == SAME_PRODUCT and len(c.keys) >= 3)
+    other = cluster.others[0]
+    assert _cli("apply", str(joint), "--set", f"{other}:decision=investigate").returncode in (0, 2)
+    book = openpyxl.load_workbook(joint)
+    sheet = book["Sortiment"]
+    col = {c.value: i for i, c in enumerate(sheet[1])}
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == other)
+    row[col["Beslut"]].value = "Utred"  # set by a colleague in Excel
+    book.save(joint)
+    done = _cli("clusters", str(joint), "--accept", "all", "--user", "Anna")
+    assert done.returncode == 0, done.stderr
+    assert other in done.stderr and "Utred" in done.stderr
+    values = {r[0]: r for r in openpyxl.load_workbook(joint)["Sortiment"].iter_rows(min_row=2, values_only=True)}
+    assert values[other][col["Beslut"]] == "Utred"
+    assert all(values[k][col["Beslut"]] == "Ersätt" for k in cluster.others if k != other)
+
+
+def test_accepting_into_a_csv_is_refused_by_name_and_writes_nothing(tmp_path: Path) -> None:
+    listed = tmp_path / "Haninge.csv"
+    shutil.copy(SAMPLE / "kommuner" / "Haninge.csv", listed)
+    before = listed.read_bytes()
+    done = _cli("clusters", str(listed), "--accept", "all")
+    assert done.returncode == 2 and "Haninge.csv" in done.stderr and "Traceback" not in done.stderr
+    assert listed.read_bytes() == before

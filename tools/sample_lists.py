@@ -72,6 +72,8 @@ class Article:
     pack: int
     price: float
     volume: float  # yearly units at the largest municipality
+    family: int = -1  # the index of its family in FAMILIES (the consolidation truth), -1 for none
+    variant: int = -1  # the index of its variant in the family
 
 
 @dataclass
@@ -131,7 +133,7 @@ def catalogue(rng: random.Random) -> tuple[list[Article], dict[str, list[Article
             supplier=supplier, article_no=_new_number(rng, prefix, numbers), gtin=_new_gtin(rng, gtins),
             unit=family.unit, pack=family.pack * pack_factor,
             price=round(family.price * size_factor * pack_factor * 0.97 * rng.uniform(0.9, 1.12), 2),
-            volume=family.volume / pack_factor)
+            volume=family.volume / pack_factor, family=family_index, variant=variant_index)
 
     for f_index, family in enumerate(FAMILIES):
         suppliers = SUPPLIERS[family.category]
@@ -489,4 +491,22 @@ def write_lists(out: Path = DEFAULT_DIR, seed: int = LIST_SEED) -> list[Path]:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["file", "row", "article"])
         writer.writerows(sorted(truth))
+    write_families(out.parent / FAMILIES_NAME, seed)
     return [*written, out / "truth.csv"]
+
+
+FAMILIES_NAME = "kluster_facit.csv"
+
+
+def write_families(target: Path, seed: int = LIST_SEED) -> Path:
+    """The consolidation truth (issue 17): each catalogue article's family and variant. Two articles of one
+    family and variant are the same product (interchangeable: another supplier, another name, another
+    pack size); one family in several variants is a range (sizes, volumes, thicknesses, colours)."""
+    shared, local = catalogue(random.Random(seed))
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["article", "family", "variant", "name", "supplier", "pack"])
+        for article in (*shared, *(a for articles in local.values() for a in articles)):
+            writer.writerow([article.id, article.family, article.variant, article.name, article.supplier,
+                             article.pack])
+    return target

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench._consolidation_texts import CONSOLIDATION_TEXTS
 from workbench._environment_texts import ENVIRONMENT_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
 from workbench.numbers import format_number
@@ -440,6 +441,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 CATALOGUE.update(PROBLEM_TEXTS)  # the problems (lines under a message) are kept apart, in their own module
 CATALOGUE.update(ENVIRONMENT_TEXTS)  # the environment's reasons and assumptions, likewise
+CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reasons, the Kluster labels
 
 
 @dataclass(frozen=True)

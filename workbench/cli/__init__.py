@@ -75,9 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--user", help="name recorded in the journal and the lock (default: login name)")
     apply.add_argument("--save-anyway", action="store_true",
                        help="save even though the file is open in Excel or LibreOffice")
-    from workbench.cli import assortment, environment
+    from workbench.cli import assortment, consolidation, environment
 
     assortment.add_commands(commands)
+    consolidation.add_commands(commands)
     environment.add_commands(commands)
     return parser
 
@@ -213,10 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     try:
         args = build_parser().parse_args(argv)
-        from workbench.cli import assortment, environment
+        from workbench.cli import assortment, consolidation, environment
 
         handler = {"inspect": _inspect, "export": _export, "apply": _apply, "merge": assortment.merge,
-                   "link": assortment.link, "split": assortment.split,
+                   "link": assortment.link, "split": assortment.split, "clusters": consolidation.clusters,
                    "environment": environment.environment}[args.command]
         return handler(args)
     except WorkbenchError as error:

@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import _old_assess as old
 import numpy as np
 import pandas as pd
 import pytest
-
-import _old_assess as old
 from _env_files import write_list
+
 from workbench.environment import assess_table, load_criteria
 from workbench.environment.assess import ArticleFacts, Assessor
 from workbench.reading.importer import read_table

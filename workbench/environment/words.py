@@ -40,6 +40,7 @@ class WordMatcher:
     def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
         self._ids: dict[str, str] = {}
         compound: dict[str, bool] = {}
+        self.compound = compound  # each word as found (folded, unmarked) -> whether it may join a compound
         for ident, spellings in words.items():
             for word in spellings:
                 text, joins = _spelling(word)
@@ -56,7 +57,12 @@ class WordMatcher:
         """The ids named in ``text``, in order of appearance, each once."""
         if self._starts is None or text is None:
             return []
-        folded = fold(text)
+        return self.find_folded(fold(text))
+
+    def find_folded(self, folded: str) -> list[str]:
+        """:meth:`find` of a text already :func:`fold`-ed."""
+        if self._starts is None:
+            return []
         spans = [(m.start(), m.end()) for m in self._starts.finditer(folded)]
         if self._ends is not None:
             size = len(folded)

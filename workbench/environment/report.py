@@ -107,7 +107,8 @@ class EnvironmentReport:
     def to_json(self) -> dict[str, Any]:
         """DESIGN's keys exactly; each article carries the csv's columns and what they rest on."""
         return {
-            "articles": [article_json(a) for a in self.articles],
+            "articles": _articles_json(self.columns) if self._articles is None and self.columns is not None
+            else [article_json(a) for a in self.articles],
             "plastic_kg_year": _round(self.plastic_kg_year),
             "co2e_kg_year": _round(self.co2e()),
             "by_material": self.by_material(),
@@ -118,6 +119,14 @@ class EnvironmentReport:
     def write_csv(self, handle: TextIO) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
+        if self._articles is None and self.columns is not None:
+            columns = self.columns
+            texts = columns.per_verdict(lambda v: (v.score, ";".join(v.reasons), v.level, v.sup[0] if v.sup else ""))
+            figures = [[("" if x is None else round(x, 3)) for x in figure.tolist()]
+                       for figure in (columns.plastic, columns.co2e, columns.co2e_low, columns.co2e_high)]
+            writer.writerows((key, *text, *numbers) for key, text, *numbers in zip(columns.keys, texts, *figures,
+                                                                                    strict=True))
+            return
         for a in self.articles:
             row = article_row(a)
             writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
@@ -155,6 +164,23 @@ def article_json(a: Assessment) -> dict[str, Any]:
         "pieces_year": a.pieces_year,
         "assumptions": list(a.assumptions),
     }
+
+
+def _articles_json(columns: Columns) -> list[dict[str, Any]]:
+    """:func:`article_json` of every article, from the columns."""
+    texts = columns.per_verdict(lambda v: (v.score, v.reasons, v.level, v.sup, v.material, v.parts, v.group,
+                                           v.criteria))
+    figures = [[_round(x) for x in figure.tolist()]
+               for figure in (columns.plastic, columns.co2e, columns.co2e_low, columns.co2e_high)]
+    sets = columns.assumption_sets
+    return [{"key": key, "suggested_score": score, "reasons": list(reasons), "requirement_level": level,
+             "sup_rule": sup[0] if sup else "", "plastic_kg_year": plastic, "co2e_kg_year": co2e,
+             "co2e_kg_year_low": low, "co2e_kg_year_high": high, "sup_rules": list(sup), "material": material,
+             "material_parts": list(parts), "product_group": group, "criteria": list(criteria),
+             "pieces_year": pieces, "assumptions": list(sets[assumed])}
+            for key, (score, reasons, level, sup, material, parts, group, criteria), plastic, co2e, low, high,
+            pieces, assumed in zip(columns.keys, texts, *figures, columns.pieces.tolist(),
+                                   columns.assumptions.tolist(), strict=True)]
 
 
 def assess_table(table: SourceTable, assessor: Assessor | None = None) -> EnvironmentReport:

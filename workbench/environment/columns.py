@@ -36,6 +36,21 @@ class Figure:
     def tolist(self) -> list[float | None]:
         return [v if k else None for v, k in zip(self.values.tolist(), self.known.tolist(), strict=True)]
 
+    def rounded(self) -> list[float | None]:
+        """``round(value, 3)`` of each known value (None elsewhere), as Python rounds: numpy where the value
+        is not within the multiplication's error of a half thousandth, Python's ``round`` where it is."""
+        values = self.values
+        with np.errstate(all="ignore"):
+            scaled = values * 1000.0
+            whole = np.floor(scaled)
+            near_half = np.abs(scaled - whole - 0.5) <= np.abs(scaled) * 2.0**-50 + 2.0**-1000
+            fast = np.isfinite(scaled) & (np.abs(scaled) < 2.0**50) & ~near_half
+            result = np.rint(scaled) / 1000.0
+        out = result.tolist()
+        for i in np.flatnonzero(~fast & self.known).tolist():
+            out[i] = round(float(values[i]), 3)
+        return [v if k else None for v, k in zip(out, self.known.tolist(), strict=True)]
+
     def known_values(self) -> list[float]:
         """The known values in article order, as Python floats (summed as a list of articles would be)."""
         return self.values[self.known].tolist()  # type: ignore[no-any-return]

@@ -122,7 +122,7 @@ class EnvironmentReport:
         if self._articles is None and self.columns is not None:
             columns = self.columns
             texts = columns.per_verdict(lambda v: (v.score, ";".join(v.reasons), v.level, v.sup[0] if v.sup else ""))
-            figures = [[("" if x is None else round(x, 3)) for x in figure.tolist()]
+            figures = [["" if x is None else x for x in figure.rounded()]
                        for figure in (columns.plastic, columns.co2e, columns.co2e_low, columns.co2e_high)]
             writer.writerows((key, *text, *numbers) for key, text, *numbers in zip(columns.keys, texts, *figures,
                                                                                     strict=True))
@@ -170,7 +170,7 @@ def _articles_json(columns: Columns) -> list[dict[str, Any]]:
     """:func:`article_json` of every article, from the columns."""
     texts = columns.per_verdict(lambda v: (v.score, v.reasons, v.level, v.sup, v.material, v.parts, v.group,
                                            v.criteria))
-    figures = [[_round(x) for x in figure.tolist()]
+    figures = [figure.rounded()
                for figure in (columns.plastic, columns.co2e, columns.co2e_low, columns.co2e_high)]
     sets = columns.assumption_sets
     return [{"key": key, "suggested_score": score, "reasons": list(reasons), "requirement_level": level,

@@ -218,3 +218,19 @@ def test_the_frozen_copy_is_the_old_code() -> None:
     report = old.assess_table(read_table(resource_path("sample", "sodertorn_gemensam.xlsx")))
     assert "G00036" in report.sup_banned()
     assert sys.modules["_old_assess"] is old
+
+
+def test_figures_are_rounded_as_python_rounds() -> None:
+    """The csv's and the JSON's figures: ``round(x, 3)`` of every kind of float, halves and near-halves too."""
+    from workbench.environment.columns import Figure
+
+    rng = np.random.default_rng(3)
+    halves = (np.arange(-5000, 5000) + 0.5) / 1000.0
+    values = np.concatenate([rng.uniform(-1e4, 1e4, 20_000), rng.lognormal(0, 8, 20_000), halves,
+                             np.nextafter(halves, np.inf), np.nextafter(halves, -np.inf), [0.0, -0.0, 1e300, -1e300,
+                             5e-324, 2.0**50 / 1000, 2.0**53, 4.5e12 + 0.0005, np.inf, -np.inf, np.nan, 0.0005]])
+    known = np.ones(len(values), dtype=bool)
+    known[::97] = False
+    got = Figure(values, known).rounded()
+    expected = [round(float(v), 3) if k else None for v, k in zip(values, known, strict=True)]
+    assert [repr(v) for v in got] == [repr(v) for v in expected]

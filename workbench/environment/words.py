@@ -63,12 +63,19 @@ class WordMatcher:
         """:meth:`find` of a text already :func:`fold`-ed."""
         if self._starts is None:
             return []
-        spans = [(m.start(), m.end()) for m in self._starts.finditer(folded)]
+        spans = [m.span() for m in self._starts.finditer(folded)]
         if self._ends is not None:
             size = len(folded)
-            spans += [(size - m.end(), size - m.start()) for m in self._ends.finditer(folded[::-1])]
-        taken: list[tuple[int, int]] = []
-        for begin, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
-            if all(end <= b or begin >= e for b, e in taken):
-                taken.append((begin, end))
-        return list(dict.fromkeys(self._ids[folded[b:e]] for b, e in sorted(taken)))
+            spans += [(size - end, size - begin) for begin, end in
+                      (m.span() for m in self._ends.finditer(folded[::-1]))]
+        if not spans:
+            return []
+        spans = sorted(set(spans))
+        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):  # overlaps: the longest wins
+            taken: list[tuple[int, int]] = []
+            for begin, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+                if all(end <= b or begin >= e for b, e in taken):
+                    taken.append((begin, end))
+            spans = sorted(taken)
+        ids = self._ids
+        return list(dict.fromkeys(ids[folded[b:e]] for b, e in spans))

@@ -78,6 +78,24 @@ def test_the_sample_is_assessed_as_before(path: Path) -> None:
     assert_same(read_table(path))
 
 
+def test_the_shared_corpus_is_assessed_as_before() -> None:
+    """Every real-world file of the shared corpus that reads (their dtypes, blanks and odd cells)."""
+    from _writer_fixtures import corpus_dir
+
+    folder = corpus_dir()
+    if not folder.is_dir():
+        pytest.skip("corpus absent")
+    compared = 0
+    for path in sorted(folder.iterdir()):
+        try:
+            table = read_table(path)
+        except Exception:  # the corpus's broken files: the importer's tests judge those
+            continue
+        assert_same(table)
+        compared += 1
+    assert compared > 20
+
+
 def test_the_environment_test_list_is_assessed_as_before(tmp_path: Path) -> None:
     assert_same(read_table(write_list(tmp_path / "list.xlsx")))
 

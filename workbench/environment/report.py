@@ -5,33 +5,16 @@ contract)."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TextIO
 
-import pandas as pd
-
-from workbench.environment.assess import ArticleFacts, Assessment, Assessor, Verdict
+from workbench.environment.assess import Assessment, Assessor, Verdict
 from workbench.environment.columns import Columns, assess_columns
 from workbench.table import SourceTable
 
 CSV_COLUMNS = ("key", "suggested_score", "reasons", "requirement_level", "sup_rule", "plastic_kg_year",
                "co2e_kg_year", "co2e_kg_year_low", "co2e_kg_year_high")
 """The columns of ``workbench environment -o OUT.csv``, in DESIGN's order."""
-
-_FACT_FIELDS = ("name", "category", "material", "weight_g", "unit", "pack_size", "quantity", "ecolabel")
-
-
-def table_facts(table: SourceTable) -> Iterator[tuple[int, ArticleFacts]]:
-    """Each article row of ``table`` (sheet row, facts); a row without a key is skipped."""
-    columns = {name: table.data[header].to_numpy(dtype=object)
-               for name in _FACT_FIELDS if (header := table.columns.get(name)) is not None
-               and header in table.data.columns}
-    keys = table.keys.to_numpy(dtype=object)
-    rows = table.data.index.tolist()
-    for i, key in enumerate(keys):
-        if key is None or (isinstance(key, float) and pd.isna(key)) or str(key).strip() == "":
-            continue
-        yield int(rows[i]), ArticleFacts(str(key), **{name: values[i] for name, values in columns.items()})
 
 
 class EnvironmentReport:

@@ -139,7 +139,10 @@ class _TextColumn:
         canon = assessor.canon
         folded = fold_all(strings, digits=canonical and canon.usable)
         of_raw, distinct = _factorize(folded)
-        made = [canon.canonical(t) for t in distinct] if canonical else distinct
+        if canonical:  # texts that differ only where no word can see are one
+            of_distinct, distinct = _factorize([canon.canonical(t) for t in distinct])
+            of_raw = of_distinct[of_raw]
+        made = distinct
         # a text cell is empty when it folds to nothing; any other cell as ``_empty`` says (None, NaN ...)
         pairs: list[tuple[str | None, str | None]] = [(t or None, t) for t in made]
         if others:

@@ -144,6 +144,7 @@ class Assessor:
         self._types_memo: dict[str, list[str]] = {}
         self._group_memo: dict[str, str | None] = {}
         self._verdicts: dict[Texts, Verdict] = {}
+        self._found_memo: dict[tuple[int, str], bool] = {}
 
     # -- material -------------------------------------------------------------------------------
 
@@ -274,7 +275,7 @@ class Assessor:
         excluded = {name for t in types for name in self.data.product_types[t].excludes}
         types = [t for t in types if t not in excluded]
         sup = self._sup(types, material, parts, plastic, head)
-        recycled = bool(self._recycled.find_folded(texts.material)) if texts.material is not None else False
+        recycled = texts.material is not None and self._found(self._recycled, texts.material)
         parts_data = [self.data.materials[p] for p in parts]
 
         reasons: list[str] = []
@@ -297,7 +298,7 @@ class Assessor:
         if plastic and bio:
             reasons.append("bio_based")
         label = texts.ecolabel
-        if label is not None and label not in self.data.no_ecolabel_words and self._labels.find_folded(label):
+        if label is not None and label not in self.data.no_ecolabel_words and self._found(self._labels, label):
             reasons.append("ecolabel")
         if material is None:
             reasons.append("unknown_material")
@@ -312,6 +313,13 @@ class Assessor:
             head=tuple(head), tail=tuple(tail), single_use=bool(types) and single_use,
             plastic_zero=material is not None and not material.plastic, plastic_share=share,
             factor=None if factor is None else (factor.central, factor.low, factor.high))
+
+    def _found(self, matcher: WordMatcher, text: str) -> bool:
+        """Whether ``matcher`` finds a word in ``text`` (kept: materials and labels repeat)."""
+        known = self._found_memo.get((id(matcher), text))
+        if known is None:
+            known = self._found_memo[id(matcher), text] = bool(matcher.find_folded(text))
+        return known
 
     @staticmethod
     def _plastic_share(material: Material | None, assumptions: list[str]) -> float | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -70,8 +71,11 @@ class WordMatcher:
                       (m.span() for m in self._ends.finditer(folded[::-1]))]
         if not spans:
             return []
+        if len(spans) == 1:
+            (begin, end), = spans
+            return [self._ids[folded[begin:end]]]
         spans = sorted(set(spans))
-        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):  # overlaps: the longest wins
+        if any(a[1] > b[0] for a, b in itertools.pairwise(spans)):  # overlaps: the longest wins
             taken: list[tuple[int, int]] = []
             for begin, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
                 if all(end <= b or begin >= e for b, e in taken):

@@ -199,6 +199,9 @@ def test_typed_columns_are_assessed_as_before() -> None:
                                   dtype="str")
     table.data["eco"] = np.array([i % 3 == 0 for i in range(size)])
     assert_same(table)
+    for name in ("name", "cat", "mat"):  # pandas' other text dtype: its missing cells are pd.NA, read as "<NA>"
+        table.data[name] = pd.array([v if isinstance(v, str) else None for v in table.data[name]], dtype="string")
+    assert_same(table)
     table.data["qty"] = rng.integers(0, 1000, size)
     table.data["pack"] = rng.uniform(0, 5, size)
     table.data["w"] = pd.array([None if i % 4 == 0 else float(i) for i in range(size)], dtype="Float64")

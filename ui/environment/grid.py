@@ -115,7 +115,9 @@ class EnvironmentGrid(QObject):
             from workbench.environment import Assessor, assess_table
 
             assessor = Assessor()
-            return assessor.data, assess_table(table, assessor)
+            report = assess_table(table, assessor)
+            report.articles  # noqa: B018  # built here, off the GUI thread (the report builds them when first asked)
+            return assessor.data, report
 
         def done(result: Any) -> None:
             if self._task is not task:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,7 @@ class WordMatcher:
     def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
         self._ids: dict[str, str] = {}
         compound: dict[str, bool] = {}
+        self.compound = compound  # each word as found (folded, unmarked) -> whether it may join a compound
         for ident, spellings in words.items():
             for word in spellings:
                 text, joins = _spelling(word)
@@ -56,13 +58,28 @@ class WordMatcher:
         """The ids named in ``text``, in order of appearance, each once."""
         if self._starts is None or text is None:
             return []
-        folded = fold(text)
-        spans = [(m.start(), m.end()) for m in self._starts.finditer(folded)]
+        return self.find_folded(fold(text))
+
+    def find_folded(self, folded: str) -> list[str]:
+        """:meth:`find` of a text already :func:`fold`-ed."""
+        if self._starts is None:
+            return []
+        spans = [m.span() for m in self._starts.finditer(folded)]
         if self._ends is not None:
             size = len(folded)
-            spans += [(size - m.end(), size - m.start()) for m in self._ends.finditer(folded[::-1])]
-        taken: list[tuple[int, int]] = []
-        for begin, end in sorted(set(spans), key=lambda span: (span[0] - span[1], span[0])):
-            if all(end <= b or begin >= e for b, e in taken):
-                taken.append((begin, end))
-        return list(dict.fromkeys(self._ids[folded[b:e]] for b, e in sorted(taken)))
+            spans += [(size - end, size - begin) for begin, end in
+                      (m.span() for m in self._ends.finditer(folded[::-1]))]
+        if not spans:
+            return []
+        if len(spans) == 1:
+            (begin, end), = spans
+            return [self._ids[folded[begin:end]]]
+        spans = sorted(set(spans))
+        if any(a[1] > b[0] for a, b in itertools.pairwise(spans)):  # overlaps: the longest wins
+            taken: list[tuple[int, int]] = []
+            for begin, end in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+                if all(end <= b or begin >= e for b, e in taken):
+                    taken.append((begin, end))
+            spans = sorted(taken)
+        ids = self._ids
+        return list(dict.fromkeys(ids[folded[b:e]] for b, e in spans))

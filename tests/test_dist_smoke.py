@@ -1,4 +1,5 @@
-"""The frozen bundle works: its CLI inspects, applies and exports, its app starts offscreen, no network.
+"""The frozen bundle works: its CLI inspects, applies and exports, its app starts offscreen, its string matching
+is compiled, no network, within its size budgets.
 
 Runs only where ``make dist`` has built ``dist/behovsanalys/`` (CI does not build it: these tests skip).
 The checks themselves live in tools/dist_check.py, which ``make dist-check`` runs too.
@@ -64,6 +65,20 @@ def test_each_frozen_executable_serves_as_the_sheet_check_helper(dist_check: Mod
     answers = dist_check.check_helper(bundle)
 
     assert set(answers) == {"behovsanalys", "workbench"}
+
+
+def test_each_frozen_executable_scores_names_with_rapidfuzz_compiled(dist_check: ModuleType, bundle: object) -> None:
+    # a compiled module missing from the bundle would make rapidfuzz fall back to pure Python, or fail
+    found = dist_check.check_matching(bundle)
+
+    assert set(found.values()) <= {"rapidfuzz.fuzz_cpp", "rapidfuzz.fuzz_cpp_avx2"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size budgets are set for the Linux bundle")
+def test_frozen_bundle_is_within_its_size_budgets(dist_check: ModuleType, bundle: object) -> None:
+    sizes = dist_check.check_sizes(bundle)
+
+    assert BUNDLE.name in sizes
 
 
 @pytest.mark.slow

@@ -8,8 +8,13 @@ workbook and with the app's own files redirected to a temporary folder (``BEHOVS
    decisions in the workbook; and each executable started as that helper (``--check-worker``) answers;
 2. the frozen ``behovsanalys`` app, offscreen (``QT_QPA_PLATFORM=offscreen``): it loads the copy, saves a
    screenshot of the main window and exits 0;
-3. no network: on Linux with ``strace`` on PATH, every run above is traced (``-f -e trace=socket,connect``)
-   and any AF_INET/AF_INET6 socket or connect fails the check (AF_UNIX, e.g. for D-Bus, is allowed).
+3. the compiled string matching: each executable started with ``--check-bundle`` (packaging/bundle_probe.py)
+   scores article names with rapidfuzz's ``fuzz`` and ``process.cdist`` / ``extract``; the scores must be
+   the expected ones and come from the C++ extensions, not rapidfuzz's pure-Python fallback;
+4. no network: on Linux with ``strace`` on PATH, every run above is traced (``-f -e trace=socket,connect``)
+   and any AF_INET/AF_INET6 socket or connect fails the check (AF_UNIX, e.g. for D-Bus, is allowed);
+5. the size budgets (Linux, where they are set): the folder under 150 MB and, when ``make dist`` left it
+   beside the folder, the tar.gz under 60 MB (MB = 10^6 bytes; benchmarks/bench_bundle.py reports them too).
 
 Standard library only, so any Python 3.11+ can run it against a bundle built elsewhere. Exit code 0 when all
 checks pass, 1 otherwise.
@@ -42,6 +47,24 @@ EXE = ".exe" if sys.platform == "win32" else ""
 DECISIONS = ("keep", "remove", "investigate")
 _INET = re.compile(r"\b(AF_INET6?|PF_INET6?)\b")
 TIMEOUT_S = 180
+BUNDLE_MB = 150
+ARCHIVE_MB = 60
+# What packaging/bundle_probe.py computes (rapidfuzz 3.x); tests/test_bundle_rapidfuzz.py checks these
+# against rapidfuzz from source, so they change only with rapidfuzz's scoring.
+PROBE_SCORES = {
+    "default_process": "handske nitril stl m blå  puderfri",
+    "ratio": 90.32,
+    "token_sort_ratio": 68.85,
+    "token_set_ratio": 72.13,
+    "cdist": [[72.13, 96.43, 31.11, 19.51], [29.79, 28.57, 100.0, 29.63]],
+    "extract": [["Nitrilhandske puderfri blå L", 96.43, 1], ["Handske nitril stl M blå, puderfri", 68.85, 0]],
+}
+# The compiled implementations (fuzz_cpp_avx2 is left out of the bundle: packaging/rapidfuzz_parts.py).
+PROBE_IMPLEMENTATIONS = {
+    "fuzz": {"rapidfuzz.fuzz_cpp", "rapidfuzz.fuzz_cpp_avx2"},
+    "process": {"rapidfuzz.process_cpp"},
+    "utils": {"rapidfuzz.utils_cpp"},
+}
 
 
 class CheckFailed(AssertionError):
@@ -172,6 +195,53 @@ def check_helper(bundle: Bundle) -> dict[str, int]:
     return answers
 
 
+def probe_problems(answer: dict[str, object]) -> list[str]:
+    """What is wrong with packaging/bundle_probe.py's answer (nothing when it is the expected one)."""
+    problems = []
+    found = answer.get("implementation")
+    for part, allowed in PROBE_IMPLEMENTATIONS.items():
+        module = found.get(part) if isinstance(found, dict) else None
+        if module not in allowed:
+            problems.append(f"rapidfuzz.{part} came from {module!r}, not from {' or '.join(sorted(allowed))}")
+    for key, expected in PROBE_SCORES.items():
+        if answer.get(key) != expected:
+            problems.append(f"{key}: {answer.get(key)!r}, expected {expected!r}")
+    return problems
+
+
+def check_matching(bundle: Bundle) -> dict[str, str]:
+    """Each executable started with ``--check-bundle`` scores names with rapidfuzz's compiled extensions."""
+    found = {}
+    for name in ("behovsanalys", "workbench"):
+        result = bundle.run(name, "--check-bundle")
+        try:
+            answer = json.loads(result.stdout)
+        except json.JSONDecodeError as error:
+            raise CheckFailed(f"{name} --check-bundle printed no JSON: {error}\n{result.stdout[-2000:]}\n"
+                              f"{result.stderr[-2000:]}") from error
+        problems = probe_problems(answer)
+        if problems:
+            raise CheckFailed(f"{name} --check-bundle: " + "; ".join(problems))
+        found[name] = answer["implementation"]["fuzz"]
+    return found
+
+
+def folder_mb(folder: Path) -> float:
+    """The sum of the files' sizes in MB (10^6 bytes), symlinks not followed (as bench_bundle counts)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def check_sizes(bundle: Bundle) -> dict[str, str]:
+    """The folder and (when it is there) the tar.gz beside it are within their budgets."""
+    sizes = {bundle.root.name: (folder_mb(bundle.root), BUNDLE_MB)}
+    for archive in sorted(bundle.root.parent.glob(f"{bundle.root.name}-*.tar.gz"))[-1:]:
+        sizes[archive.name] = (archive.stat().st_size / 1e6, ARCHIVE_MB)
+    over = [f"{name} is {mb:.1f} MB, over its {limit} MB budget" for name, (mb, limit) in sizes.items() if mb >= limit]
+    if over:
+        raise CheckFailed("; ".join(over))
+    return {name: f"{mb:.1f} MB (< {limit}, {limit - mb:.1f} MB left)" for name, (mb, limit) in sizes.items()}
+
+
 def check_gui(bundle: Bundle, workbook: Path) -> Path:
     """The app starts offscreen, loads the workbook, saves a screenshot of its main window, exits 0."""
     shot = bundle.work / "screenshot.png"
@@ -206,7 +276,9 @@ def run_all(bundle_root: Path, work: Path) -> list[str]:
         workbook = copy_sample(bundle)
     except CheckFailed as error:
         return [str(error)]
-    for name, check in (("cli", check_cli), ("helper", lambda b, _w: check_helper(b)), ("gui", check_gui)):
+    checks = (("cli", check_cli), ("helper", lambda b, _w: check_helper(b)),
+              ("matching", lambda b, _w: check_matching(b)), ("gui", check_gui))
+    for name, check in checks:
         try:
             print(f"{name}: ok {check(bundle, workbook)}")
         except (CheckFailed, subprocess.TimeoutExpired, json.JSONDecodeError) as error:
@@ -219,6 +291,12 @@ def run_all(bundle_root: Path, work: Path) -> list[str]:
             failures.append(f"network: {error}")
     else:
         print("network: not checked (strace is not available here)")
+    if sys.platform.startswith("linux"):
+        try:
+            print(f"sizes: ok {check_sizes(bundle)}")
+        except CheckFailed as error:
+            failures.append(f"sizes: {error}")
+            print("sizes: FAILED")
     return failures
 
 

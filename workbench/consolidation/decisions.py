@@ -23,6 +23,7 @@ from workbench.consolidation.clusters import SAME_PRODUCT
 from workbench.consolidation.log import HEADERS, SHEET, WIDTHS, LogRow, read_log, row_values
 from workbench.consolidation.report import ClusterView
 from workbench.errors import UsageError
+from workbench.formats import XLSX_SUFFIXES
 from workbench.messages import text
 
 ACTIONS = ("accept", "reject", "split", "reopen")
@@ -121,7 +122,7 @@ def decide(path: Path, decisions: Sequence[ClusterDecision], *, user: str | None
     from workbench.sharing.lock import current_user
 
     path = Path(path)
-    if path.suffix.casefold() not in (".xlsx", ".xlsm"):
+    if path.suffix.casefold() not in XLSX_SUFFIXES:
         raise UsageError(path, detail=text("clusters_need_workbook", lang, file=str(path)))
     for decision in decisions:
         _check(decision, path)

@@ -251,6 +251,7 @@ class NameParser:
         text = _measures(text, found, words)
         kinds: list[tuple[str, str]] = []  # (kind, as written)
         materials: list[str] = []
+        kind_materials: list[str] = []  # a material inside a kind's own word: the name's own material first
         colours: set[str] = set()
         descriptors: list[str] = []
 
@@ -288,6 +289,10 @@ class NameParser:
                 if word.role == "size" and len(token) == 1 and token not in ("s", "m", "l"):
                     continue
                 take(word, token)
+                if word.role == "kind":  # a kind written as one compound still says its material
+                    for part, _ in self._compounds.get(token) or self._split(token):
+                        if part.role == "material":
+                            kind_materials.append(part.value)
                 continue
             if self._compound(token, take):
                 continue
@@ -301,7 +306,7 @@ class NameParser:
                 descriptors.remove(head)
                 kind, kind_word = "~" + _stem(head), head
         own = self._material(material)
-        chosen = own if own is not None else _first_specific(materials, words)
+        chosen = own if own is not None else _first_specific(materials or kind_materials, words)
         # a kind's other words in the name describe it ("Matlåda med lock": the lid is a descriptor)
         parent = self.words.kinds[kind].parent if kind is not None and kind in self.words.kinds else None
         for other, written in kinds:

@@ -83,6 +83,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Typ</translation>
     </message>
     <message>
+        <source>Suggested keeper</source>
+        <translation>Förslag att behålla</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Kategori</translation>
     </message>

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
+from ui.review.model import DECISION_COLOURS
 from workbench.numbers import format_number
 from workbench.vocabularies import vocabularies
 
@@ -39,6 +40,17 @@ def status_label(code: str) -> str:
     return ConsolidationWords().status(code)
 
 
+def keeper_tint() -> QColor:
+    """The keeper's row in the grid's colour of Behåll, as faint as the grid tints a decided row."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    colour = DECISION_COLOURS["keep"]
+    return QColor(*(round(b + (c - b) * 0.2) for b, c in ((base.red(), colour.red()), (base.green(), colour.green()),
+                                                          (base.blue(), colour.blue()))))
+
+
 def money(value: float | None, language: str, decimals: int = 0) -> str:
     return "–" if value is None else f"{format_number(round(value, decimals), language, decimals)} kr"
 
@@ -47,7 +59,7 @@ class ClusterListModel(QAbstractTableModel):
     """The clusters shown (already filtered and ordered by the page): product, kind, category, articles,
     articles saved, spend moved, status."""
 
-    COLUMNS = ("product", "kind", "category", "articles", "saves", "spend", "status")
+    COLUMNS = ("product", "keeper", "kind", "category", "articles", "saves", "spend", "status")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +83,8 @@ class ClusterListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = {"product": self.tr("Product"), "kind": self.tr("Kind"), "category": self.tr("Category"),
+        titles = {"product": self.tr("Product"), "keeper": self.tr("Suggested keeper"), "kind": self.tr("Kind"),
+                  "category": self.tr("Category"),
                   "articles": self.tr("Articles"), "saves": self.tr("Saves"), "spend": self.tr("Spend moved"),
                   "status": self.tr("Status")}
         return titles[self.COLUMNS[section]]
@@ -95,6 +108,9 @@ class ClusterListModel(QAbstractTableModel):
         lang = self.language
         if column == "product":
             return cluster.product_name(lang)
+        if column == "keeper":
+            item = cluster.items.get(cluster.keep)
+            return f"{cluster.keep}  {item.name}" if item is not None else cluster.keep
         if column == "kind":
             return kind_label(cluster.kind)
         if column == "category":
@@ -172,6 +188,8 @@ class MemberModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.BackgroundRole and keeper:
+            return keeper_tint()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("price_per_piece", "pieces", "municipalities",
                                                                     "env_score"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

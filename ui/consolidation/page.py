@@ -40,6 +40,7 @@ def _table(name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view
 
 
@@ -102,7 +103,6 @@ class ConsolidationPage(QWidget):
         self.list_model = ClusterListModel(self)
         self.list_view = _table("clusterList")
         self.list_view.setModel(self.list_model)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.member_model = MemberModel(self)
         self.member_view = _table("clusterMembers")
@@ -263,7 +263,7 @@ class ConsolidationPage(QWidget):
                  and (not status or c.status == status)]
         self.list_model.set_clusters(shown)
         self.list_view.resizeColumnsToContents()
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the keeper's name
         self.shown_label.setText(self.tr("%n cluster(s) shown", "", len(shown)))
         self.select_cluster(current.id if current is not None else None, row)
 

@@ -140,6 +140,13 @@ def test_accept_reject_split_save_and_undo(page_open, joint: Path, qtbot) -> Non
     assert window.consolidation.report.cluster(accepted.id).status == "open"
     reopened = _sheet_rows(joint, "Kluster")[-1]
     assert reopened[0] == accepted.id and reopened[3] == text("kluster_decision_reopen", "sv")
+    # Ctrl+Y redoes it: the values again, and the acceptance logged again
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    _settle(window, qtbot)
+    assert all(_review(window, key, "replaced_by") == keep for key in others)
+    assert window.consolidation.report.cluster(accepted.id).status == "accepted"
+    again = [r for r in _sheet_rows(joint, "Kluster") if r[0] == accepted.id][-len(accepted.keys):]
+    assert {r[2]: r[3] for r in again} == {k: label["keep" if k == keep else "replace"] for k in accepted.keys}
 
 
 def test_the_counts_follow_an_acceptance(page_open, qtbot) -> None:
@@ -178,9 +185,17 @@ def test_another_keeper_is_kept_on_accept(page_open, qtbot) -> None:
     assert window.consolidation.report.cluster(cluster.id).status == "accepted"
 
 
-def test_a_variants_cluster_cannot_be_accepted(page_open, qtbot) -> None:
+def test_the_filters_and_a_variants_cluster_cannot_be_accepted(page_open, qtbot) -> None:
     window, page = page_open
+    category = page.list_model.clusters[0].category
+    page.category_combo.setCurrentIndex(page.category_combo.findData(category))
+    shown = page.list_model.clusters
+    assert shown and all(c.category == category for c in shown)
+    assert len(shown) == sum(c.category == category for c in window.consolidation.report.clusters)
+    assert page.shown_label.text() == f"{len(shown)} kluster visas"
+    page.category_combo.setCurrentIndex(0)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("variants"))
+    assert page.kind_combo.currentText() == "Varianter"
     assert page.list_model.clusters and all(c.kind == "variants" for c in page.list_model.clusters)
     page.select_cluster(page.list_model.clusters[0].id)
     assert not page.accept_button.isEnabled() and page.reject_button.isEnabled()

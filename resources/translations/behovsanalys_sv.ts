@@ -198,6 +198,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>C&amp;onsolidation…</source>
         <translation>Kons&amp;olidering…</translation>
     </message>
+    <message>
+        <source>Consolidation</source>
+        <translation>Konsolidering</translation>
+    </message>
+    <message>
+        <source>Rejected and split clusters are remembered in the workbook&apos;s sheet Kluster, and {file} is not an Excel workbook (xlsx). Save it as one first (File &gt; Save as…); accepting a cluster works here as it is.</source>
+        <translation>Avvisade kluster och utbrutna artiklar sparas i arbetsbokens blad Kluster, och {file} är ingen Excel-arbetsbok (xlsx). Spara den som en först (Arkiv &gt; Spara som…); att godkänna ett kluster fungerar här som vanligt.</translation>
+    </message>
     <message numerus="yes">
         <source>Accept cluster {product}: %n article(s) replaced by {keep}</source>
         <translation>

@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from ui import tasks
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FIELDS = ("decision", "replaced_by", "env_score")  # the review values consolidation reads
+_WORKBOOKS = ("xlsx", "xlsm")  # the formats with a Kluster sheet (csv, xls and ods have none)
 
 
 class _LogCommand(QUndoCommand):
@@ -76,6 +77,7 @@ class Consolidation(QObject):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.recompute)
         self._hooked: ReviewPage | None = None
+        self.notice: Any = None  # the last message box shown (tests read it)
         window.table_loaded.connect(self._on_window_table_loaded)
         self.page_action.setEnabled(False)
 
@@ -156,11 +158,15 @@ class Consolidation(QObject):
         snapshot = copy.copy(table)
         snapshot.review = table.review[[c for c in _FIELDS if c in table.review.columns]].copy()
         known_log = self.kluster_log
+        workbook = self.logs_decisions
 
         def work(_progress: Any) -> Any:
-            from workbench.consolidation import consolidate_table
+            from workbench.consolidation import KlusterLog, consolidate_table
 
-            kluster_log = known_log if known_log is not None else _read_log(Path(table.path))
+            if known_log is not None:
+                kluster_log = known_log
+            else:
+                kluster_log = _read_log(Path(table.path)) if workbook else KlusterLog()
             return kluster_log, consolidate_table(snapshot, kluster_log)
 
         def done(result: Any) -> None:
@@ -185,6 +191,25 @@ class Consolidation(QObject):
         self._task = task
 
     # --- decisions ------------------------------------------------------------------------------
+    @property
+    def logs_decisions(self) -> bool:
+        """Whether the open file can keep the Kluster log (an xlsx workbook; a csv, xls or ods cannot)."""
+        return self.table is not None and self.table.format in _WORKBOOKS
+
+    def _no_log(self) -> None:
+        """Rejections and splits live only in the Kluster sheet: say why they cannot be kept here."""
+        from PySide6.QtWidgets import QMessageBox
+
+        assert self.table is not None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Consolidation"), self.tr(
+            "Rejected and split clusters are remembered in the workbook's sheet Kluster, and {file} is not an "
+            "Excel workbook (xlsx). Save it as one first (File > Save as…); accepting a cluster works here "
+            "as it is.").format(file=self.table.path.name), parent=self.window)
+        box.setObjectName("consolidationNoLogBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.notice = box
+
     def _ready(self) -> tuple[ConsolidationPage, ClusterView] | None:
         page = self._page_widget
         cluster = page.current_cluster() if page is not None else None
@@ -208,7 +233,7 @@ class Consolidation(QObject):
             product=cluster.product_name(self.window.language), keep=keep)
         stack.beginMacro(text)
         ok = model.set_cells(cells, "accept_cluster", text=text)
-        if ok:
+        if ok and self.logs_decisions:
             stack.push(_LogCommand(self, cluster, keep))  # its first redo writes the log row
         stack.endMacro()
         if not ok:
@@ -250,6 +275,9 @@ class Consolidation(QObject):
         if ready is None:
             return False
         page, cluster = ready
+        if not self.logs_decisions:
+            self._no_log()
+            return False
         self.write_log(cluster, "reject")
         page.step(1)
         return True
@@ -258,6 +286,9 @@ class Consolidation(QObject):
         """``key`` out of the current cluster (the others stay a cluster when two or more are left)."""
         ready = self._ready()
         if ready is None or key not in ready[1].keys:
+            return False
+        if not self.logs_decisions:
+            self._no_log()
             return False
         self.write_log(ready[1], "split", key=key)
         return True

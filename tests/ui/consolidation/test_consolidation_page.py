@@ -202,3 +202,35 @@ def test_the_filters_and_a_variants_cluster_cannot_be_accepted(page_open, qtbot)
     steps = window.model.undo_stack.count()
     qtbot.keyClick(page.list_view, Qt.Key.Key_A)
     assert window.model.undo_stack.count() == steps and not window.consolidation.busy
+
+
+def test_on_a_csv_list_accept_works_and_reject_says_why_it_cannot_be_kept(main_window: MainWindow, tmp_path: Path,
+                                                                          qtbot) -> None:
+    """A csv has no Kluster sheet: the rejection is refused with a message naming the file (the csv is
+    never written as if it were a workbook), while accepting sets the values as anywhere else."""
+    listing = tmp_path / "lista.csv"
+    original = ("Artikel-ID;Benämning;Kategori;Leverantör;Antal;Beslut\n"
+                "A1;Nitrilhandske puderfri blå M;Handskar;X AB;10;\n"
+                "A2;Handske nitril stl M blå, puderfri;Handskar;Y AB;20;\n"
+                "A3;Mugg kartong 20 cl;Muggar;X AB;5;\n")
+    listing.write_text(original, encoding="utf-8")
+    main_window.open_file(listing)
+    qtbot.waitUntil(lambda: main_window.table is not None and not main_window.loading, timeout=30_000)
+    consolidation = main_window.consolidation
+    with qtbot.waitSignal(consolidation.computed, timeout=30_000):
+        consolidation.page_action.trigger()
+    page = consolidation.page
+    cluster = page.current_cluster()
+    assert cluster is not None and set(cluster.keys) == {"A1", "A2"}
+    assert not consolidation.reject()
+    box = consolidation.notice
+    assert box is not None and "lista.csv" in box.text() and "Kluster" in box.text()
+    box.close()
+    assert listing.read_text(encoding="utf-8") == original
+    assert consolidation.accept()
+    _settle(main_window, qtbot)
+    other = next(k for k in cluster.keys if k != cluster.keep)
+    assert _review(main_window, other, "decision") == "replace"
+    assert _review(main_window, other, "replaced_by") == cluster.keep
+    assert consolidation.report.cluster(cluster.id).status == "accepted"
+    assert main_window.model.undo_stack.count() == 1

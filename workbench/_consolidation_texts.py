@@ -45,6 +45,12 @@ CONSOLIDATION_TEXTS: dict[str, tuple[str, str]] = {
         "Kluster {ids} är varianter av en familj, inte samma produkt: bestäm dem i rutnätet.",
         "Cluster {ids} holds variants of one family, not the same product: decide them in the grid.",
     ),
+    "clusters_need_workbook": (
+        "{file} är inte en arbetsbok (.xlsx): beslut om kluster skrivs i den gemensamma arbetsboken, "
+        "där de sparas i bladet Kluster. Ingenting skrevs.",
+        "{file} is not a workbook (.xlsx): decisions on clusters are written into the joint workbook, "
+        "which keeps them in its sheet Clusters. Nothing was written.",
+    ),
     "kluster_decision_keep": ("Behålls", "Kept"),
     "kluster_decision_replace": ("Ersätts", "Replaced"),
     "kluster_decision_reject": ("Avvisad", "Rejected"),

@@ -28,7 +28,7 @@ import numpy as np
 
 from workbench.consolidation.names import NameParser, ParsedName, default_parser
 
-THRESHOLD = 60
+THRESHOLD = 70
 """The least ``token_set_ratio`` (0–100) of two descriptor strings for the same product (measured on the
 sample's planted truth and the benchmark's, docs/consolidation.md)."""
 
@@ -342,6 +342,8 @@ def find_clusters(items: Sequence[Item], *, parser: NameParser | None = None, th
     for item in items:
         if item.parsed.kind is not None:
             blocks[item.parsed.kind].append(item)
+        elif item.category:  # a name with no kind or head word: compared within its category
+            blocks["?" + item.category].append(item)
     by_key = {item.key: item for item in items}
     clusters: list[Cluster] = []
     compared = 0

@@ -121,6 +121,8 @@ def decide(path: Path, decisions: Sequence[ClusterDecision], *, user: str | None
     from workbench.sharing.lock import current_user
 
     path = Path(path)
+    if path.suffix.casefold() not in (".xlsx", ".xlsm"):
+        raise UsageError(path, detail=text("clusters_need_workbook", lang, file=str(path)))
     for decision in decisions:
         _check(decision, path)
     who = user or current_user()

@@ -37,11 +37,40 @@ _COUNT = re.compile(
     rf"{_B}(\d+)\s*(?:-\s*)?(?:st|pcs|pc|stk|styck|stycken|ark|sheets|pack|pk|p|pkt)\.?{_E}"
     r"(?:\s*/\s*(?:förp|fp|ask|krt|kartong|pkt|paket|rle|rulle|påse|box)\.?(?![\w]))?"
     rf"|{_B}(\d+)\s*/\s*(?:förp|fp|ask|krt|pkt|paket|rle|rulle|påse|box)\.?{_E}")
-_FORMAT = re.compile(r"(?<![\w])([abc][0-9]|[abc]1[0-9]?)(?![\w])")
+_FORMAT = re.compile(r"(?<![\w])([abce][0-9]{1,2}|dl)(?![\w])")
 _SIZE_AFTER = re.compile(r"(?<![\w])(?:stl|strl|storlek|size|sz|str)\.?\s*([0-9]{1,2}(?:\.5)?|[a-z0-9-]{1,5})(?![\w])")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[./-]\d+)*(?![\w])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _SPLIT = re.compile(r"[^\w/]+|(?<!\w)/|/(?!\w)")
+_HAS_DIGIT = re.compile(r"\d")
+
+# the measures in one pattern, one alternative each, tried left to right at every place of a name
+_MEASURE_PARTS = (_DIMS, _THICK, _VOLUME, _WEIGHT, _LENGTH, _PLY, _PERCENT, _COUNT)
+_MEASURE = re.compile(r"(?<![\w.])(?=\d)(?:" + "|".join(f"({p.pattern})" for p in _MEASURE_PARTS) + ")")
+_MEASURE_GROUPS: list[tuple[int, int]] = []  # per alternative: the index of its first inner group, how many
+_MEASURE_OF_GROUP: dict[int, int] = {}  # the outer group's number -> its alternative
+_position = 1
+for _kind, _part in enumerate(_MEASURE_PARTS):
+    _MEASURE_OF_GROUP[_position] = _kind
+    _MEASURE_GROUPS.append((_position, _part.groups))  # groups() is 0-based: the outer group is skipped
+    _position += _part.groups + 1
+
+
+class _Groups:
+    """A measure's own groups, read like a match of its own pattern (``group(1)`` is its first)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: tuple[str | None, ...]) -> None:
+        self._values = values
+
+    def groups(self) -> tuple[str | None, ...]:
+        return self._values
+
+    def group(self, index: int) -> str:
+        value = self._values[index - 1]
+        assert value is not None
+        return value
 
 
 @dataclass(frozen=True)
@@ -103,7 +132,7 @@ class _Found:
 def _measures(text: str, found: _Found, words: Words) -> str:
     """Take the measures out of ``text`` (folded), into ``found``; what is left."""
 
-    def dims(match: re.Match[str]) -> str:
+    def dims(match: _Groups) -> str:
         groups = match.groups()
         numbers = [groups[0], groups[2], groups[4]]
         units = [groups[1], groups[3], groups[5]]
@@ -118,34 +147,35 @@ def _measures(text: str, found: _Found, words: Words) -> str:
                 found.lengths.append(_clean(_float(number) * _TO_MM[unit]))
         return " "
 
-    def thickness(match: re.Match[str]) -> str:
+    def thickness(match: _Groups) -> str:
         found.thickness = _clean(_float(match.group(1)))
         return " "
 
-    def volume(match: re.Match[str]) -> str:
+    def volume(match: _Groups) -> str:
         if found.volume is None:
             found.volume = _clean(_float(match.group(1)) * _TO_ML[match.group(2)])
         return " "
 
-    def weight(match: re.Match[str]) -> str:
+    def weight(match: _Groups) -> str:
         if found.weight is None:
             found.weight = _clean(_float(match.group(1)) * _TO_G[match.group(2)])
         return " "
 
-    def length(match: re.Match[str]) -> str:
+    def length(match: _Groups) -> str:
         found.lengths.append(_clean(_float(match.group(1)) * _TO_MM[match.group(2)]))
         return " "
 
-    def ply(match: re.Match[str]) -> str:
+    def ply(match: _Groups) -> str:
         found.ply = int(match.group(1))
         return " "
 
-    def percent(match: re.Match[str]) -> str:
+    def percent(match: _Groups) -> str:
         found.percent = _float(match.group(1))
         return " "
 
-    def count(match: re.Match[str]) -> str:
-        value = match.group(1) or match.group(2)
+    def count(match: _Groups) -> str:
+        value = match.groups()[0] or match.groups()[1]
+        assert value is not None
         if found.count is None:
             found.count = int(value)
         return " "
@@ -160,14 +190,17 @@ def _measures(text: str, found: _Found, words: Words) -> str:
         found.size = word.value if word is not None and word.role == "size" else value.upper()
         return " "
 
-    text = _DIMS.sub(dims, text)
-    text = _THICK.sub(thickness, text)
-    text = _VOLUME.sub(volume, text)
-    text = _WEIGHT.sub(weight, text)
-    text = _LENGTH.sub(length, text)
-    text = _PLY.sub(ply, text)
-    text = _PERCENT.sub(percent, text)
-    text = _COUNT.sub(count, text)
+    handlers = (dims, thickness, volume, weight, length, ply, percent, count)
+
+    def measure(match: re.Match[str]) -> str:
+        index = match.lastindex
+        assert index is not None
+        kind = _MEASURE_OF_GROUP[index]
+        start, size = _MEASURE_GROUPS[kind]
+        return handlers[kind](_Groups(match.groups()[start:start + size]))
+
+    if _HAS_DIGIT.search(text):
+        text = _MEASURE.sub(measure, text)
     text = _SIZE_AFTER.sub(size_after, text)
     text = _FORMAT.sub(paper, text)
 
@@ -189,9 +222,18 @@ class NameParser:
     def __init__(self, words: Words | None = None) -> None:
         self.words = words if words is not None else load_words()
         phrases = sorted(self.words.phrases, key=len, reverse=True)
-        # a phrase may end inside a compound's end ("plastpåse med handtag"), so only its end is anchored
-        self._phrases = (re.compile("|".join(rf"{re.escape(p)}(?![\w])" for p in phrases)) if phrases else None)
+        # a phrase starts a word, or, when its first word may end a compound ("påse med handtag"), may
+        # start inside one ("Plastpåse med handtag"); it always ends a word
+        joining = set(self.words.joining)
+        inside = [p for p in phrases if re.split(r"[^\w]", p, maxsplit=1)[0] in joining]
+        starts = [p for p in phrases if p not in inside]
+        alternatives = [rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in starts)})(?![\w])"] if starts else []
+        alternatives += [rf"(?:{'|'.join(re.escape(p) for p in inside)})(?![\w])"] if inside else []
+        self._phrases = re.compile("|".join(alternatives)) if alternatives else None
         self._cache: dict[tuple[str, str, str], ParsedName] = {}
+        self._compounds: dict[str, list[tuple[Word, str]]] = {}
+        self._ends = frozenset(self.words.joining)
+        self._starts = frozenset(w for w in self.words.joining if self.words.words[w].role == "material")
 
     def parse(self, name: object, material: object = None, supplier: object = None) -> ParsedName:
         """``name`` parsed; ``material`` (the article's material column) wins over a material in the name;
@@ -274,40 +316,50 @@ class NameParser:
 
     def _compound(self, token: str, take: Callable[[Word, str], None]) -> bool:
         """``token`` read as a compound whose end is a kind or material of the data (``Nitrilhandske``,
-        ``Papperstallrik``, ``Sopsäck``); its first part is read as a word of its own."""
-        words = self.words
-        for end in words.joining:
-            if len(end) >= len(token) or not token.endswith(end):
+        ``Papperstallrik``, ``Sopsäck``); its first part is read as a word of its own. What a token
+        reads as is kept: names repeat their words."""
+        parts = self._compounds.get(token)
+        if parts is None:
+            parts = self._compounds[token] = self._split(token)
+        for word, written in parts:
+            take(word, written)
+        return bool(parts)
+
+    def _split(self, token: str) -> list[tuple[Word, str]]:
+        words = self.words.words
+        ends, starts = self._ends, self._starts
+        for cut in range(2, len(token)):  # the longest end first
+            end = token[cut:]
+            if end not in ends:
                 continue
-            prefix = token[: -len(end)].rstrip("-")
+            prefix = token[:cut].rstrip("-")
             if len(prefix) < 2:
                 continue
-            take(words.words[end], end)
+            parts = [(words[end], end)]
             for spelling in _linked(prefix):
-                word = words.words.get(spelling)
+                word = words.get(spelling)
                 if word is not None:
-                    take(word, spelling)
-                    return True
-            for start in words.joining:
-                if prefix.startswith(start) and words.words[start].role == "material":
-                    take(words.words[start], start)
-                    rest = prefix[len(start):]
-                    if len(rest) > 1:
-                        take(Word("synonym", rest, False), rest)
-                    return True
-            take(Word("synonym", prefix.removesuffix("s") if len(prefix) > 4 else prefix, False), prefix)
-            return True
-        for start in words.joining:
-            if len(start) < len(token) and token.startswith(start) and words.words[start].role == "material":
-                rest = token[len(start):]
-                word = words.words.get(rest)
-                take(words.words[start], start)
-                if word is not None:
-                    take(word, rest)
-                elif len(rest) > 1:
-                    take(Word("synonym", rest, False), rest)
-                return True
-        return False
+                    return [*parts, (word, spelling)]
+            start = next((prefix[:n] for n in range(len(prefix), 0, -1) if prefix[:n] in starts), None)
+            if start is not None:
+                rest = prefix[len(start):]
+                parts.append((words[start], start))
+                if len(rest) > 1:
+                    parts.append((Word("synonym", rest, False), rest))
+                return parts
+            descriptor = prefix.removesuffix("s") if len(prefix) > 4 else prefix
+            return [*parts, (Word("synonym", descriptor, False), prefix)]
+        start = next((token[:n] for n in range(len(token) - 1, 0, -1) if token[:n] in starts), None)
+        if start is None:
+            return []
+        rest = token[len(start):]
+        word = words.get(rest)
+        parts = [(words[start], start)]
+        if word is not None:
+            parts.append((word, rest))
+        elif len(rest) > 1:
+            parts.append((Word("synonym", rest, False), rest))
+        return parts
 
     def _kind(self, kinds: list[tuple[str, str]]) -> tuple[str | None, str]:
         """The first kind named, or a narrower kind of it named later (``Plastbestick gaffel``: fork)."""

@@ -130,6 +130,7 @@ class Consolidation(QObject):
         if self._hooked is not review_page:
             self._hooked = review_page
             review_page.model.review_changed.connect(self._on_model_review_changed)
+            self.window.saver.pulled.connect(self._on_saver_pulled)
         if self._task is not None:
             self._task.cancel()
             self._task = None
@@ -139,6 +140,13 @@ class Consolidation(QObject):
             self._page_widget.keepers.clear()
             self._page_widget.show_report(None)
             self.recompute()
+
+    def _on_saver_pulled(self, _result: Any) -> None:
+        """A colleague saved: their review values are in, and their Kluster rows are read again."""
+        if self._writes == 0:
+            self.kluster_log = None
+        if self._page_widget is not None and self.table is not None:
+            self._debounce.start()
 
     def _on_model_review_changed(self) -> None:
         if self._page_widget is not None and self.table is not None:

@@ -234,3 +234,17 @@ def test_on_a_csv_list_accept_works_and_reject_says_why_it_cannot_be_kept(main_w
     assert _review(main_window, other, "replaced_by") == cluster.keep
     assert consolidation.report.cluster(cluster.id).status == "accepted"
     assert main_window.model.undo_stack.count() == 1
+
+
+def test_a_colleagues_rejection_shows_after_their_save(page_open, joint: Path, qtbot) -> None:
+    """The Kluster rows a colleague wrote are read again when the file watcher takes in their save."""
+    from workbench.consolidation import ClusterDecision, decide
+
+    window, _page = page_open
+    cluster = window.consolidation.report.clusters[3]
+    assert cluster.status == "open"
+    decide(joint, [ClusterDecision(cluster, "reject")], user="Kollega", set_values=False)
+    with qtbot.waitSignal(window.saver.pulled, timeout=30_000):
+        window.saver.watcher.check()
+    qtbot.waitUntil(lambda: window.consolidation.report.cluster(cluster.id).status == "rejected", timeout=30_000)
+    _settle(window, qtbot)

@@ -54,6 +54,12 @@ def _review(window: MainWindow, key: str, field: str):
     return table.review[field].iat[position]
 
 
+def _shown(window: MainWindow, key: str, field: str) -> str:
+    """What the grid shows in ``field`` of article ``key``."""
+    model = window.model
+    return model.index(model.row_of_key(key), model.column_of_field(field)).data() or ""
+
+
 def _choose(page, wanted) -> None:
     row = next(r for r, c in enumerate(page.list_model.clusters) if wanted(c))
     page.list_view.selectionModel().setCurrentIndex(
@@ -80,9 +86,12 @@ def test_accept_reject_split_save_and_undo(page_open, joint: Path, qtbot) -> Non
     qtbot.keyClick(page.list_view, Qt.Key.Key_A)
     _settle(window, qtbot)
     assert stack.count() == steps + 1
+    assert window.undo_action.text() == (f"&Ångra Godkänn kluster {accepted.product_name('sv')}: "
+                                         f"{len(others)} artiklar ersätts av {keep}")
     for key in others:
         assert _review(window, key, "decision") == "replace" and _review(window, key, "replaced_by") == keep
     assert _review(window, keep, "decision") == "keep"
+    assert _shown(window, others[0], "decision") == "Ersätt" and _shown(window, others[0], "replaced_by") == keep
     assert window.consolidation.report.cluster(accepted.id).status == "accepted"
     # the page moved on to the next cluster: reject it with R
     rejected = page.current_cluster()
@@ -137,6 +146,7 @@ def test_accept_reject_split_save_and_undo(page_open, joint: Path, qtbot) -> Non
     for key in others:
         assert is_empty(_review(window, key, "decision")) and is_empty(_review(window, key, "replaced_by"))
     assert is_empty(_review(window, keep, "decision"))
+    assert _shown(window, others[0], "decision") == "" and _shown(window, others[0], "replaced_by") == ""
     assert window.consolidation.report.cluster(accepted.id).status == "open"
     reopened = _sheet_rows(joint, "Kluster")[-1]
     assert reopened[0] == accepted.id and reopened[3] == text("kluster_decision_reopen", "sv")

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _FIELDS = ("decision", "replaced_by", "env_score")  # the review values consolidation reads
-_WORKBOOKS = ("xlsx", "xlsm")  # the formats with a Kluster sheet (csv, xls and ods have none)
 
 
 class _LogCommand(QUndoCommand):
@@ -202,7 +201,10 @@ class Consolidation(QObject):
     @property
     def logs_decisions(self) -> bool:
         """Whether the open file can keep the Kluster log (an xlsx workbook; a csv, xls or ods cannot)."""
-        return self.table is not None and self.table.format in _WORKBOOKS
+        from workbench.formats import XLSX_SUFFIXES
+
+        # the core's rule (decide refuses any other ending): an xls or ods is saved as a new xlsx first
+        return self.table is not None and Path(self.table.path).suffix.casefold() in XLSX_SUFFIXES
 
     def _no_log(self) -> None:
         """Rejections and splits live only in the Kluster sheet: say why they cannot be kept here."""

@@ -281,8 +281,9 @@ class Consolidation(QObject):
         return by_field
 
     def reject(self) -> bool:
+        """The current open cluster is not the same need: logged, it does not come back."""
         ready = self._ready()
-        if ready is None:
+        if ready is None or ready[1].status != "open":
             return False
         page, cluster = ready
         if not self.logs_decisions:
@@ -295,7 +296,7 @@ class Consolidation(QObject):
     def split(self, key: str) -> bool:
         """``key`` out of the current cluster (the others stay a cluster when two or more are left)."""
         ready = self._ready()
-        if ready is None or key not in ready[1].keys:
+        if ready is None or ready[1].status != "open" or key not in ready[1].keys:
             return False
         if not self.logs_decisions:
             self._no_log()

@@ -324,10 +324,11 @@ class ConsolidationPage(QWidget):
         ready = cluster is not None and not self._busy
         member = self.selected_member()
         self.accept_button.setEnabled(ready and cluster is not None and cluster.kind == "same_product")
-        self.reject_button.setEnabled(ready and cluster is not None and cluster.status != "rejected")
+        undecided = ready and cluster is not None and cluster.status == "open"  # an accepted one: Ctrl+Z first
+        self.reject_button.setEnabled(undecided)
         self.keep_button.setEnabled(ready and member is not None and cluster is not None
                                     and member != self.keeper(cluster))
-        self.split_button.setEnabled(ready and member is not None)
+        self.split_button.setEnabled(undecided and member is not None)
         rows, row = self.list_model.rowCount(), self.list_view.currentIndex().row()
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(0 <= row < rows - 1)

@@ -174,6 +174,13 @@ def test_the_counts_follow_an_acceptance(page_open, qtbot) -> None:
     assert f"{report.articles} → {after} artiklar" in page.counts_label.text()
     assert page.counts_label.text() != before
     assert page.progress_label.text() == f"1 av {total} kluster avgjorda"
+    # an accepted cluster is neither rejected nor split (its values stand until Ctrl+Z)
+    page.select_cluster(cluster.id)
+    assert not page.reject_button.isEnabled() and not page.split_button.isEnabled()
+    assert page.accept_button.isEnabled()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_R)
+    assert not window.consolidation.busy
+    assert window.consolidation.report.cluster(cluster.id).status == "accepted"
 
 
 def test_another_keeper_is_kept_on_accept(page_open, qtbot) -> None:

@@ -239,6 +239,9 @@ def test_on_a_csv_list_accept_works_and_reject_says_why_it_cannot_be_kept(main_w
     page = consolidation.page
     cluster = page.current_cluster()
     assert cluster is not None and set(cluster.keys) == {"A1", "A2"}
+    assert page.progress_label.text() == "0 av 1 kluster avgjort"  # the singular
+    assert "3 → 3 artiklar" in page.counts_label.text() and "(2 artiklar om alla förslag godkänns)" in \
+        page.counts_label.text().replace("&nbsp;", "").strip()
     assert not consolidation.reject()
     box = consolidation.notice
     assert box is not None and "lista.csv" in box.text() and "Kluster" in box.text()

@@ -193,9 +193,6 @@ FAMILIES: tuple[Family, ...] = (
            _each("l", ("30", "35", "40")), "PE", "rulle", 50, 18.0, 29.0, 5000, ("", "", "Bra Miljöval")),
     Family("påsar och säckar", ("Fryspåse {l} l", "Fryspåsar PE {l} liter", "Påse frys {l} l PE"),
            _each("l", ("1", "2", "3", "4", "6")), "PE", "rulle", 50, 5.0, 24.0, 1800),
-    Family("påsar och säckar", ("Soppåse HD {my} my 30 l", "Avfallspåse 30 liter HD {my} mikron",
-                                "Påse avfall 30 l {my}my HDPE"),
-           _each("my", ("12", "18", "25")), "PE", "rulle", 50, 9.0, 27.0, 2500),
     Family("påsar och säckar", ("Kompostpåse papper {l} l", "Matavfallspåse papper {l} liter"),
            _each("l", ("8", "22")), "papper", "förp", 80, 25.0, 118.0, 2500, ("FSC", "", "Svanen")),
     Family("påsar och säckar", ("Kompostpåse PLA {l} l", "Bioplastpåse {l} l komposterbar"),
@@ -300,6 +297,16 @@ FAMILIES: tuple[Family, ...] = (
     Family("kontor", ("Tejp 19 mm x 33 m", "Kontorstejp 19 mm 33 m"),
            (_v(),), "blandat", "rulle", 1, 30.0, 12.5, 900),
 )
+
+
+# The municipalities' own lists (tools/sample_lists.py) also hold a bag in three thicknesses (issue 17:
+# variants that are never the same product), placed before the paper compost bags; the single-list sample
+# above keeps its families, so its rows stay as they were.
+_THICK_BAGS = Family("påsar och säckar", ("Soppåse HD {my} my 30 l", "Avfallspåse 30 liter HD {my} mikron",
+                                          "Påse avfall 30 l {my}my HDPE"),
+                     _each("my", ("12", "18", "25")), "PE", "rulle", 50, 9.0, 27.0, 2500)
+_AT = next(i for i, f in enumerate(FAMILIES) if f.templates[0].startswith("Kompostpåse papper"))
+LIST_FAMILIES: tuple[Family, ...] = (*FAMILIES[:_AT], _THICK_BAGS, *FAMILIES[_AT:])
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from pathlib import Path
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_sample import DEPARTMENTS, FAMILIES, MUNICIPALITIES, SUPPLIER_PREFIX, SUPPLIERS, _name
+from make_sample import DEPARTMENTS, MUNICIPALITIES, SUPPLIER_PREFIX, SUPPLIERS, _name
+from make_sample import LIST_FAMILIES as FAMILIES
 
 __all__ = ["LIST_SEED", "write_lists"]
 

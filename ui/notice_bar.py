@@ -1,7 +1,8 @@
 """A small non-blocking bar above the grid: a message, an optional action button and a close button.
 
 For findings that need attention but must not stop the user (house style: a banner, never a pop-up):
-the checks before a save, a colleague's conflicting save.
+the checks before a save, a colleague's conflicting save. Texts given as functions are worded again on
+a language switch (:meth:`NoticeBar.reword`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class NoticeBar(QFrame):
         layout.addWidget(self.action_button)
         layout.addWidget(self.close_button)
         self._callback: Callable[[], object] | None = None
+        self._wording: tuple[Callable[[], str], Callable[[], str] | None] | None = None
         self.retranslate()
         self.hide()
 
@@ -53,15 +55,35 @@ class NoticeBar(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_notice(self, text: str, action_text: str | None = None,
+    def show_notice(self, text: str | Callable[[], str], action_text: str | Callable[[], str] | None = None,
                     callback: Callable[[], object] | None = None) -> None:
-        """Show ``text``; with ``action_text`` a button that calls ``callback`` (the bar stays open)."""
+        """Show ``text``; with ``action_text`` a button that calls ``callback`` (the bar stays open).
+        Either text may be a function that words it in the current language: :meth:`reword` calls it
+        again after a language switch."""
+        if callable(text):
+            self._wording = (text, action_text if callable(action_text) else None)
+            text = text()
+        else:
+            self._wording = None
+        if callable(action_text):
+            action_text = action_text()
         self.label.setText(text)
         self.setAccessibleName(text)
         self._callback = callback
         self.action_button.setText(action_text or "")
         self.action_button.setVisible(bool(action_text) and callback is not None)
         self.show()
+
+    def reword(self) -> None:
+        """After a language switch: a shown notice worded again, or closed when it was given as bare text
+        (it cannot be worded again, and a notice in the old language reads as a fault)."""
+        if self.isHidden():
+            return
+        if self._wording is None:
+            self.hide()
+            return
+        text, action_text = self._wording
+        self.show_notice(text, action_text or self.action_button.text(), self._callback)
 
     @property
     def text(self) -> str:

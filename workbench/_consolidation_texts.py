@@ -13,7 +13,7 @@ CONSOLIDATION_TEXTS: dict[str, tuple[str, str]] = {
     "keeper_env_score": ("bäst miljöpoäng ({score})", "best environmental score ({score})"),
     "keeper_price_per_piece": ("lägst styckpris ({price} kr)", "lowest price per piece (SEK {price})"),
     "keeper_municipalities": (
-        "köps av flest kommuner ({count})", "bought by the most municipalities ({count})"),
+        "köps av flest kommuner ({municipalities})", "bought by the most municipalities ({municipalities})"),
     "keeper_chosen": ("vald av arbetsgruppen", "chosen by the working group"),
     "keeper_first": ("lika på allt: först i ordningen", "equal on every count: first in order"),
     "keeper_reason": ("Behåll {key}: {reasons}.", "Keep {key}: {reasons}."),

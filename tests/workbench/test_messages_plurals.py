@@ -17,7 +17,9 @@ from workbench.sharing.journal import Journal
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sodertorn_sortiment.xlsx"
 COUNTS = {"count", "rows"}  # placeholders that hold a number of things; some messages have more:
 MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
-               "merge_summary": {"articles", "source_rows", "municipality_count", "new_articles"}}
+               "merge_summary": {"articles", "source_rows", "municipality_count", "new_articles"},
+               "clusters_accepted": {"replaced"},
+               "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
 INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"}}
 INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}}

@@ -323,6 +323,16 @@ class ReviewTableModel(QAbstractTableModel):
                 widest = max(widest, metrics.horizontalAdvance(self.display_text(row, column)) + 16)
             view.setColumnWidth(column, min(widest, maximum))
 
+    def widen_for_headers(self, view: QTableView, maximum: int = 360) -> None:
+        """Widen every column narrower than its header needs (up to ``maximum``): a header in another
+        language ("Environmental score" where the width was set for "Miljöpoäng"), or a width remembered
+        from it. Never narrows a column."""
+        header = view.horizontalHeader()
+        for column in range(self.columnCount()):
+            need = min(header.sectionSizeFromContents(column).width(), maximum)
+            if view.columnWidth(column) < need:
+                view.setColumnWidth(column, need)
+
     # --- Qt overrides -------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() or self.table is None else len(self._order)

@@ -135,6 +135,7 @@ class ReviewPage(QWidget):
     def retranslate(self, language: str) -> None:
         self.language = language
         self.model.set_language(language)
+        self.model.widen_for_headers(self.view)
         self.view.set_language(language)
         self.filter_panel.retranslate(language)
         self.search_edit.setPlaceholderText(self.tr("Search all text columns (Ctrl+F)"))
@@ -168,6 +169,7 @@ class ReviewPage(QWidget):
         self.filter_panel.show_spec(self.spec)
         self.model.apply_column_widths(self.view)
         self._restore_layout()
+        self.model.widen_for_headers(self.view)  # widths remembered while the app spoke another language
         self.refresh()
         # Build the search and sort caches in the background so the first search is quick.
         self._prepare_task = tasks.run_task(lambda _p: prepare(table), on_success=lambda _r: None,

@@ -56,6 +56,17 @@ class LanguageMixin:
         self.english_action.setChecked(self.language == "en")
         self._update_title()
         self._update_progress_label()
+        self._reword_messages()
+
+    def _reword_messages(self) -> None:
+        """What the window says at the moment (status bar, banner, notice bars) in the new language, or
+        gone where it cannot be worded again: never left in the old one."""
+        self._reword_status()
+        self._reword_owner_wait()
+        self._reword_banner()
+        self.conflict_bar.reword()
+        if self._review_page is not None and not self.save_checks.bar.isHidden():
+            self.save_checks.check()  # the checks' own words, in the window's language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -68,7 +68,7 @@ class OpeningMixin:
             self._load_task.cancel()
         remembered = profile or remembered_profile(self.settings, path)
         options = (remembered or ImportProfile()).read_options()
-        self.statusBar().showMessage(self.tr("Reading {file}…").format(file=path.name))
+        self.show_status(lambda: self.tr("Reading {file}…").format(file=path.name))
         self.load_progress.setRange(0, 0)
         self.load_progress.show()
         self.cancel_button.show()
@@ -87,7 +87,7 @@ class OpeningMixin:
             if task.progress.cancelled:  # the user cancelled (or opened another file) meanwhile
                 if self._load_task is task:
                     self._finish_loading()
-                    self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
+                    self.show_status(lambda: self.tr("Opening cancelled."), 5000)
                 return
             self._finish_loading()
             # a joint workbook's layout is the app's own: nothing for the import dialog to ask
@@ -101,7 +101,7 @@ class OpeningMixin:
                 return  # a later open superseded this one
             self._finish_loading()
             if isinstance(error, Cancelled):
-                self.statusBar().showMessage(self.tr("Opening cancelled."), 5000)
+                self.show_status(lambda: self.tr("Opening cancelled."), 5000)
                 return
             if isinstance(error, UsageError) and remembered is not None and profile is None:
                 # The remembered columns are no longer in the file: detect afresh and let the user check.
@@ -206,7 +206,7 @@ class OpeningMixin:
         self.saver.table_opened()
         self.stack.setCurrentWidget(self.table_page)
         self._drop_preview()
-        self.import_settings_action.setEnabled(True)
+        self.import_settings_action.setEnabled(self._import_settings_offered(table))
         self.save_as_action.setEnabled(True)
         self.export_view_action.setEnabled(True)
         self.columns_action.setEnabled(True)
@@ -218,11 +218,12 @@ class OpeningMixin:
         self._refresh_recent_menu()
         self._update_title()
         self._update_progress_label()
-        self.statusBar().showMessage(
-            self.tr("Read %Ln article(s) from {file}", "", table.row_count).format(file=table.path.name), 8000)
+        self.show_status(lambda: self.tr("Read %Ln article(s) from {file}", "", table.row_count).format(
+            file=table.path.name), 8000)
         if restored:
             # Edits that were never saved (the app or the computer stopped): back from the journal.
-            self._show_restore_note(text("journal_restored", self.language, count=restored, file=table.path.name))
+            self._show_restore_note(lambda: text("journal_restored", self.language, count=restored,
+                                                 file=table.path.name))
         self.rows_shown.emit()
         self.table_loaded.emit(table)
 

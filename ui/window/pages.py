@@ -3,6 +3,7 @@ and the window title."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -60,6 +61,7 @@ class PagesMixin:
         banner_layout.addWidget(self.banner_button)
         banner_layout.addWidget(self.banner_close)
         self.banner.hide()
+        self._restore_note: Callable[[], str] | None = None  # words the journal's note in the current language
         page_layout.addWidget(self.banner)
         from ui.notice_bar import NoticeBar
 
@@ -74,7 +76,8 @@ class PagesMixin:
     def _show_banner(self, table: SourceTable) -> None:
         """Non-blocking findings go in a banner above the table, not in a pop-up."""
         self._restore_note_shown = False
-        self.banner_button.show()  # "Import settings…" belongs to the findings
+        # "Import settings…" belongs to the findings, but not to a joint workbook's: its layout is the app's own
+        self.banner_button.setVisible(self._import_settings_offered(table))
         if not table.findings:
             self.banner.hide()
             return
@@ -84,14 +87,32 @@ class PagesMixin:
         self.banner_label.setText("\n".join(lines))
         self.banner.show()
 
-    def _show_restore_note(self, note: str) -> None:
-        """The journal's restore note heads the banner until the restored edits are saved; the import
-        button stays only for findings shown below it."""
+    def _show_restore_note(self, note: Callable[[], str]) -> None:
+        """The journal's restore note (``note()`` words it) heads the banner until the restored edits are
+        saved; the import button stays only for findings shown below it."""
         findings = self.banner_label.text() if self.banner.isVisibleTo(self) else ""
-        self.banner_label.setText("\n".join(line for line in (note, findings) if line))
-        self.banner_button.setVisible(bool(findings))
+        self.banner_label.setText("\n".join(line for line in (note(), findings) if line))
+        self.banner_button.setVisible(bool(findings) and self.table is not None
+                                      and self._import_settings_offered(self.table))
         self.banner.show()
-        self._restore_note_shown = True
+        self._restore_note, self._restore_note_shown = note, True
+
+    def _reword_banner(self) -> None:
+        """The banner in the new language: the findings and the restore note worded again (a banner the
+        user closed stays closed)."""
+        if self.table is None or self.banner.isHidden():
+            return
+        note = self._restore_note if self._restore_note_shown else None
+        self._show_banner(self.table)
+        if note is not None:
+            self._show_restore_note(note)
+
+    def _import_settings_offered(self, table: SourceTable) -> bool:
+        """Whether "Import settings…" makes sense for ``table``: not for a joint workbook (its sheets are
+        Sortiment, Källrader, Källor, or their English names), whose layout the app wrote itself."""
+        from workbench.assortment.layout import detect_language
+
+        return detect_language(list(table.sheets)) is None
 
     def _update_title(self) -> None:
         if self.table is None:

@@ -48,24 +48,32 @@ class SavingMixin:
             self.conflict_bar.hide()
             return
         names = sorted({c.theirs_by for c in conflicts if c.theirs_by})
-        who = names[0] if len(names) == 1 else (self.tr("Colleagues") if names else self.tr("A colleague"))
         articles = len({c.key for c in conflicts})
-        self.conflict_bar.show_notice(
-            self.tr("{who} saved other values for %Ln article(s) that you have also changed. "
-                    "Choose which to keep now, or when you save.", "", articles).format(who=who),
-            self.tr("Show"), lambda: self.saver.settle_pending())
+
+        def wording() -> str:  # worded again on a language switch
+            who = names[0] if len(names) == 1 else (self.tr("Colleagues") if names else self.tr("A colleague"))
+            return self.tr("{who} saved other values for %Ln article(s) that you have also changed. "
+                           "Choose which to keep now, or when you save.", "", articles).format(who=who)
+
+        self.conflict_bar.show_notice(wording, lambda: self.tr("Show"), lambda: self.saver.settle_pending())
 
     def _on_saver_owner_wait(self, who: str) -> None:
         waiting = bool(who)
         self.owner_wait_label.setVisible(waiting)
         self.owner_wait_cancel.setVisible(waiting)
+        self._owner_wait_who = who
         if waiting:
             self.statusBar().clearMessage()
+            self._reword_owner_wait()
+
+    def _reword_owner_wait(self) -> None:
+        """The wait for a colleague's file, in the current language (again on a language switch)."""
+        if self._owner_wait_who:
             file = self.table.path.name if self.table is not None else ""
-            who = who if who != "?" else self.tr("someone")
+            who = self._owner_wait_who if self._owner_wait_who != "?" else self.tr("someone")
             self.owner_wait_label.setText(self.tr("Waiting for {who} to close {file}; saves by itself then").format(
                 who=who, file=file))
 
     def _on_saver_waiting(self, who: str) -> None:
-        self.statusBar().showMessage(text("lock_waiting", self.language, who=who,
-                                          file=self.table.path.name if self.table else ""), 10_000)
+        file = self.table.path.name if self.table else ""
+        self.show_status(lambda: text("lock_waiting", self.language, who=who, file=file), 10_000)

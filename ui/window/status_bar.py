@@ -3,6 +3,9 @@ progress and the wait for a colleague's file."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLabel, QProgressBar, QToolButton
 
 from workbench.numbers import format_number
@@ -30,6 +33,7 @@ class StatusBarMixin:
         self.owner_wait_label = QLabel()
         self.owner_wait_label.setObjectName("ownerWaitLabel")
         self.owner_wait_label.hide()
+        self._owner_wait_who = ""  # whose file a save waits for ("?": someone unknown); "" when none
         self.owner_wait_cancel = QToolButton()
         self.owner_wait_cancel.setObjectName("ownerWaitCancelButton")
         self.owner_wait_cancel.hide()
@@ -41,6 +45,29 @@ class StatusBarMixin:
         status.addPermanentWidget(self.selection_label)
         status.addPermanentWidget(self.decisions_label)
         status.addPermanentWidget(self.progress_label)
+        # the message shown by show_status: how to word it, the text shown, when it goes (None: stays)
+        self._status_wording: tuple[Callable[[], str], str, float | None] | None = None
+
+    def show_status(self, wording: Callable[[], str], timeout_ms: int = 0) -> None:
+        """Show ``wording()`` in the status bar for ``timeout_ms`` (0: until replaced). A language switch
+        words it again, for the rest of its time (:meth:`_reword_status`)."""
+        message = wording()
+        deadline = time.monotonic() + timeout_ms / 1000 if timeout_ms else None
+        self._status_wording = (wording, message, deadline)
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def _reword_status(self) -> None:
+        """The status bar's message in the new language; one shown as bare text (by a part that cannot
+        word it again) is cleared rather than left in the old language."""
+        current = self.statusBar().currentMessage()
+        if not current:
+            return
+        if self._status_wording is None or self._status_wording[1] != current:
+            self.statusBar().clearMessage()
+            return
+        wording, _, deadline = self._status_wording
+        left = 0 if deadline is None else max(1, round((deadline - time.monotonic()) * 1000))
+        self.show_status(wording, left)
 
     def _update_progress_label(self) -> None:
         figures = self.review_page.progress_figures() if self.table is not None else None

@@ -288,6 +288,10 @@ class NameParser:
                 if word.role == "size" and len(token) == 1 and token not in ("s", "m", "l"):
                     continue
                 take(word, token)
+                if word.role == "kind":  # a kind written as one compound still says its material
+                    for part, written in self._compounds.get(token) or self._split(token):
+                        if part.role in ("material", "colour"):
+                            take(part, written)
                 continue
             if self._compound(token, take):
                 continue

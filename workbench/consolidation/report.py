@@ -70,7 +70,7 @@ class ClusterView:
                 price = keeper.price_per_piece
                 params = {"pieces": round(keeper.pieces), "score": keeper.env_score,
                           "price": _price(price, language) if price is not None else "",
-                          "count": keeper.municipalities}
+                          "municipalities": keeper.municipalities}
             parts.append(text(f"keeper_{code}", language, **params))
         return text("keeper_reason", language, key=self.keep, reasons=", ".join(parts))
 

@@ -42,7 +42,13 @@ from workbench.consolidation.names import fingerprint, parse_name
     ("Alu-form 450 ml lock kartong", {"kind": "tray", "material": "aluminium"}),
     ("Handsprit 85 % 150 ml", {"kind": "hand_sanitiser", "percent": 85.0, "volume_ml": 150.0}),
     ("Golvrengöring 5 l", {"kind": "floor_cleaner", "volume_ml": 5000.0}),
-    ("Allrengöring 5 l parfymfri", {"kind": "cleaner", "words": ("parfymfri",)}),
+    ("Allrengöring 5 l parfymfri", {"kind": "cleaner", "words": ("all", "parfymfri")}),
+    ("Maskindiskmedel 5 l", {"kind": "dish_detergent", "words": ("maskin",)}),
+    ("Handdiskmedel 5 l", {"kind": "dish_detergent", "words": ("hand",)}),
+    ("Tandborste mjuk", {"kind": "brush", "words": ("mjuk", "tand")}),
+    ("Diskborste trä", {"kind": "brush", "material": "wood", "words": ("hushåll",)}),
+    ("Aluminiumfolie 30 cm x 100 m", {"kind": "foil", "material": "aluminium"}),
+    ("Städduk mikrofiber röd 40x40", {"kind": "cloth", "material": "microfibre", "words": ("städ",)}),
 ])
 def test_a_name_parses_into_its_attributes(name: str, expected: dict[str, object]) -> None:
     parsed = parse_name(name)
@@ -78,3 +84,15 @@ def test_the_suppliers_name_is_no_descriptor() -> None:
 def test_openrefine_fingerprint() -> None:
     assert fingerprint("  Handske, nitril  Blå M ") == fingerprint("blå m NITRIL handske")
     assert fingerprint("Påse") == "pase"
+
+
+def test_a_compounds_first_part_tells_products_apart() -> None:
+    """A machine dishwashing detergent is no hand dishwashing liquid, a toothbrush no dish brush."""
+    from workbench.consolidation.clusters import find_clusters, parse_items
+
+    rows = [{"key": k, "name": n, "category": "städ", "supplier": "X"} for k, n in (
+        ("A", "Maskindiskmedel 5 l"), ("B", "Handdiskmedel 5 l"), ("C", "Diskmedel hand 5 liter"),
+        ("D", "Tandborste mjuk"), ("E", "Diskborste")) ]
+    found = find_clusters(parse_items(rows))
+    same = [set(c.keys) for c in found.clusters if c.kind == "same_product"]
+    assert same == [{"B", "C"}]

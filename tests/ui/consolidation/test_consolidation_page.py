@@ -268,3 +268,17 @@ def test_a_colleagues_rejection_shows_after_their_save(page_open, joint: Path, q
         window.saver.watcher.check()
     qtbot.waitUntil(lambda: window.consolidation.report.cluster(cluster.id).status == "rejected", timeout=30_000)
     _settle(window, qtbot)
+
+
+def test_the_page_follows_a_language_switch(page_open, qtbot) -> None:
+    window, page = page_open
+    total = len(window.consolidation.report.clusters)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("same_product"))
+    window.set_language("en")
+    assert page.progress_label.text() == f"0 of {total} clusters decided"
+    assert page.list_model.headerData(0, Qt.Orientation.Horizontal) == "Product"
+    assert page.kind_combo.currentText() == "Same product"  # the filter stays as chosen
+    assert page.accept_button.text() == "Accept (A)" and window.consolidation.page_action.text() == "C&onsolidation…"
+    window.set_language("sv")
+    assert page.progress_label.text() == f"0 av {total} kluster avgjorda"
+    assert page.kind_combo.currentText() == "Samma produkt" and page.accept_button.text() == "Godkänn (A)"

@@ -269,6 +269,14 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Ta ut den markerade artikeln ur klustret</translation>
     </message>
     <message>
+        <source>Reopen (O)</source>
+        <translation>Återöppna (O)</translation>
+    </message>
+    <message>
+        <source>A rejected cluster becomes a candidate again</source>
+        <translation>Ett avvisat kluster blir ett förslag igen</translation>
+    </message>
+    <message>
         <source>◀ Previous (P)</source>
         <translation>◀ Föregående (P)</translation>
     </message>

@@ -95,6 +95,7 @@ class Consolidation(QObject):
             page = ConsolidationPage(self.window)
             page.accept_requested.connect(self.accept)
             page.reject_requested.connect(self.reject)
+            page.reopen_requested.connect(self.reopen)
             page.keep_requested.connect(self._on_page_keep_requested)
             page.split_requested.connect(self.split)
             page.back_requested.connect(self.hide_page)
@@ -291,6 +292,14 @@ class Consolidation(QObject):
             return False
         self.write_log(cluster, "reject")
         page.step(1)
+        return True
+
+    def reopen(self) -> bool:
+        """A rejected cluster is a candidate again (logged; a rejection is not a step of the grid's undo)."""
+        ready = self._ready()
+        if ready is None or ready[1].status != "rejected":
+            return False
+        self.write_log(ready[1], "reopen")
         return True
 
     def split(self, key: str) -> bool:

@@ -49,6 +49,7 @@ class ConsolidationPage(QWidget):
 
     accept_requested = Signal()
     reject_requested = Signal()
+    reopen_requested = Signal()
     keep_requested = Signal(str)  # the article to keep instead
     split_requested = Signal(str)  # the article to split off
     back_requested = Signal()
@@ -115,21 +116,23 @@ class ConsolidationPage(QWidget):
         self.reason_label.setObjectName("clusterReason")
         self.reason_label.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.accept_button, self.reject_button, self.keep_button, self.split_button = (
-            QPushButton(), QPushButton(), QPushButton(), QPushButton())
+        self.accept_button, self.reject_button, self.keep_button, self.split_button, self.reopen_button = (
+            QPushButton(), QPushButton(), QPushButton(), QPushButton(), QPushButton())
         self.previous_button, self.next_button = QPushButton(), QPushButton()
         for name, button in (("clusterAccept", self.accept_button), ("clusterReject", self.reject_button),
                              ("clusterKeep", self.keep_button), ("clusterSplit", self.split_button),
+                             ("clusterReopen", self.reopen_button),
                              ("clusterPrevious", self.previous_button), ("clusterNext", self.next_button)):
             button.setObjectName(name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the tables
         self.accept_button.clicked.connect(self.accept_requested)
         self.reject_button.clicked.connect(self.reject_requested)
+        self.reopen_button.clicked.connect(self.reopen_requested)
         self.keep_button.clicked.connect(self._keep_selected)
         self.split_button.clicked.connect(self._split_selected)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
-        for button in (self.accept_button, self.reject_button, self.keep_button, self.split_button):
+        for button in (self.accept_button, self.reject_button, self.keep_button, self.split_button, self.reopen_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.previous_button)
@@ -151,6 +154,7 @@ class ConsolidationPage(QWidget):
         for keys, slot in ((("Return", "Enter", "A"), self.accept_requested.emit),
                            (("R", "Delete"), self.reject_requested.emit),
                            (("K",), self._keep_selected), (("S",), self._split_selected),
+                           (("O",), self.reopen_requested.emit),
                            (("N", "PgDown"), lambda: self.step(1)), (("P", "PgUp"), lambda: self.step(-1)),
                            (("Escape",), self.back_requested.emit)):
             for key in keys:
@@ -178,6 +182,8 @@ class ConsolidationPage(QWidget):
         self.keep_button.setToolTip(self.tr("Keep the selected article instead of the suggestion"))
         self.split_button.setText(self.tr("Split off (S)"))
         self.split_button.setToolTip(self.tr("Take the selected article out of the cluster"))
+        self.reopen_button.setText(self.tr("Reopen (O)"))
+        self.reopen_button.setToolTip(self.tr("A rejected cluster becomes a candidate again"))
         self.previous_button.setText(self.tr("◀ Previous (P)"))
         self.next_button.setText(self.tr("Next (N) ▶"))
         self._fill_combos()
@@ -329,6 +335,7 @@ class ConsolidationPage(QWidget):
         self.keep_button.setEnabled(ready and member is not None and cluster is not None
                                     and member != self.keeper(cluster))
         self.split_button.setEnabled(undecided and member is not None)
+        self.reopen_button.setEnabled(ready and cluster is not None and cluster.status == "rejected")
         rows, row = self.list_model.rowCount(), self.list_view.currentIndex().row()
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(0 <= row < rows - 1)

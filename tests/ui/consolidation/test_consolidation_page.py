@@ -282,3 +282,20 @@ def test_the_page_follows_a_language_switch(page_open, qtbot) -> None:
     window.set_language("sv")
     assert page.progress_label.text() == f"0 av {total} kluster avgjorda"
     assert page.kind_combo.currentText() == "Samma produkt" and page.accept_button.text() == "Godkänn (A)"
+
+
+def test_a_rejected_cluster_is_reopened_with_o(page_open, joint: Path, qtbot) -> None:
+    window, page = page_open
+    cluster = page.current_cluster()
+    assert not page.reopen_button.isEnabled()  # an open cluster
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Delete)
+    _settle(window, qtbot)
+    assert window.consolidation.report.cluster(cluster.id).status == "rejected"
+    page.select_cluster(cluster.id)
+    assert page.reopen_button.isEnabled() and not page.reject_button.isEnabled()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_O)
+    _settle(window, qtbot)
+    assert window.consolidation.report.cluster(cluster.id).status == "open"
+    last = _sheet_rows(joint, "Kluster")[-1]
+    assert last[0] == cluster.id and last[3] == text("kluster_decision_reopen", "sv")
+    assert not window.saver.is_dirty  # only the log was written: nothing of the grid's to save

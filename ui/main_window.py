@@ -16,6 +16,7 @@ from ui import tasks
 from ui.errors import show_error
 from ui.importing.preview import PreviewPage
 from ui.window.assortment import AssortmentMixin
+from ui.window.consolidation import ConsolidationMixin
 from ui.window.environment import EnvironmentMixin
 from ui.window.language import LanguageMixin
 from ui.window.menus import MenusMixin
@@ -38,7 +39,7 @@ _NO_CONTEXT = "ui.main_window: no context"  # no class is called so: Qt's answer
 
 
 class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningMixin, SavingMixin, AssortmentMixin,
-                 EnvironmentMixin, WindowStateMixin, QMainWindow):
+                 EnvironmentMixin, ConsolidationMixin, WindowStateMixin, QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
@@ -82,6 +83,7 @@ class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningM
         self._build_menus()
         self._build_joint_grid()
         self._build_environment()
+        self._build_consolidation()
         self._build_status_bar()
         self.retranslate()
         self._restore_geometry()

@@ -29,6 +29,54 @@
     </message>
 </context>
 <context>
+    <name>Consolidation</name>
+    <message numerus="yes">
+        <source>Accept cluster {product}: %n article(s) replaced by {keep}</source>
+        <translation>
+            <numerusform>Accept cluster {product}: %n article replaced by {keep}</numerusform>
+            <numerusform>Accept cluster {product}: %n articles replaced by {keep}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationPage</name>
+    <message numerus="yes">
+        <source>%n cluster(s) shown</source>
+        <translation>
+            <numerusform>%n cluster shown</numerusform>
+            <numerusform>%n clusters shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n cluster(s) decided</source>
+        <translation>
+            <numerusform>{done} of %n cluster decided</numerusform>
+            <numerusform>{done} of %n clusters decided</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{before} → %n article(s)</source>
+        <translation>
+            <numerusform>{before} → %n article</numerusform>
+            <numerusform>{before} → %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) if every suggestion is accepted</source>
+        <translation>
+            <numerusform>%n article if every suggestion is accepted</numerusform>
+            <numerusform>%n articles if every suggestion is accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentGrid</name>
     <message numerus="yes">
         <source>Accept %n suggested environmental score(s)</source>

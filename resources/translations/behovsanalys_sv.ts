@@ -73,6 +73,41 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>ClusterListModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Suggested keeper</source>
+        <translation>Förslag att behålla</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artiklar</translation>
+    </message>
+    <message>
+        <source>Saves</source>
+        <translation>Sparar</translation>
+    </message>
+    <message>
+        <source>Spend moved</source>
+        <translation>Belopp som flyttas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns</source>
@@ -155,6 +190,177 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>Mine</source>
         <translation>Mitt</translation>
+    </message>
+</context>
+<context>
+    <name>Consolidation</name>
+    <message>
+        <source>C&amp;onsolidation…</source>
+        <translation>Kons&amp;olidering…</translation>
+    </message>
+    <message>
+        <source>Consolidation</source>
+        <translation>Konsolidering</translation>
+    </message>
+    <message>
+        <source>Rejected and split clusters are remembered in the workbook&apos;s sheet Kluster, and {file} is not an Excel workbook (xlsx). Save it as one first (File &gt; Save as…); accepting a cluster works here as it is.</source>
+        <translation>Avvisade kluster och utbrutna artiklar sparas i arbetsbokens blad Kluster, och {file} är ingen Excel-arbetsbok (xlsx). Spara den som en först (Arkiv &gt; Spara som…); att godkänna ett kluster fungerar här som vanligt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept cluster {product}: %n article(s) replaced by {keep}</source>
+        <translation>
+            <numerusform>Godkänn kluster {product}: %n artikel ersätts av {keep}</numerusform>
+            <numerusform>Godkänn kluster {product}: %n artiklar ersätts av {keep}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationPage</name>
+    <message>
+        <source>Consolidation</source>
+        <translation>Konsolidering</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Tillbaka till listan</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategori:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>Godkänn (A)</translation>
+    </message>
+    <message>
+        <source>Replace the others by the kept article (Enter or A)</source>
+        <translation>Ersätt de andra med artikeln som behålls (Enter eller A)</translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation>Avvisa (R)</translation>
+    </message>
+    <message>
+        <source>Not the same need: the cluster does not come back (R or Delete)</source>
+        <translation>Inte samma behov: klustret kommer inte tillbaka (R eller Delete)</translation>
+    </message>
+    <message>
+        <source>Keep this one (K)</source>
+        <translation>Behåll denna (K)</translation>
+    </message>
+    <message>
+        <source>Keep the selected article instead of the suggestion</source>
+        <translation>Behåll den markerade artikeln i stället för förslaget</translation>
+    </message>
+    <message>
+        <source>Split off (S)</source>
+        <translation>Bryt ut (S)</translation>
+    </message>
+    <message>
+        <source>Take the selected article out of the cluster</source>
+        <translation>Ta ut den markerade artikeln ur klustret</translation>
+    </message>
+    <message>
+        <source>Reopen (O)</source>
+        <translation>Återöppna (O)</translation>
+    </message>
+    <message>
+        <source>A rejected cluster becomes a candidate again</source>
+        <translation>Ett avvisat kluster blir ett förslag igen</translation>
+    </message>
+    <message>
+        <source>◀ Previous (P)</source>
+        <translation>◀ Föregående (P)</translation>
+    </message>
+    <message>
+        <source>Next (N) ▶</source>
+        <translation>Nästa (N) ▶</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s) shown</source>
+        <translation>
+            <numerusform>%n kluster visas</numerusform>
+            <numerusform>%n kluster visas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding clusters…</source>
+        <translation>Letar efter kluster…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} of %n cluster(s) decided</source>
+        <translation>
+            <numerusform>{done} av %n kluster avgjort</numerusform>
+            <numerusform>{done} av %n kluster avgjorda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{before} → %n article(s)</source>
+        <translation>
+            <numerusform>{before} → %n artikel</numerusform>
+            <numerusform>{before} → %n artiklar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) if every suggestion is accepted</source>
+        <translation>
+            <numerusform>%n artikel om alla förslag godkänns</numerusform>
+            <numerusform>%n artiklar om alla förslag godkänns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cluster chosen</source>
+        <translation>Inget kluster valt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artiklar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>★ {key} is kept: your choice. The suggestion: {reason}</source>
+        <translation>★ {key} behålls: ditt val. Förslaget: {reason}</translation>
+    </message>
+    <message>
+        <source>Variants are not interchangeable: decide each size in the list, or reject the family here.</source>
+        <translation>Varianter är inte utbytbara: besluta om varje storlek i listan, eller avvisa familjen här.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolidationWords</name>
+    <message>
+        <source>Same product</source>
+        <translation>Samma produkt</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianter</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>öppen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>godkänd</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>avvisad</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1034,49 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Kortkommandon</translation>
+    </message>
+</context>
+<context>
+    <name>MemberModel</name>
+    <message>
+        <source>Article ID</source>
+        <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Benämning</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Leverantör</translation>
+    </message>
+    <message>
+        <source>Read from the name</source>
+        <translation>Tolkat ur namnet</translation>
+    </message>
+    <message>
+        <source>Price per piece</source>
+        <translation>Pris per st</translation>
+    </message>
+    <message>
+        <source>Volume (pieces)</source>
+        <translation>Volym (st)</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <source>Env. score</source>
+        <translation>Miljöpoäng</translation>
+    </message>
+    <message>
+        <source>Current decision</source>
+        <translation>Nuvarande beslut</translation>
+    </message>
+    <message>
+        <source>Kept: the others are replaced by this article when the cluster is accepted</source>
+        <translation>Behålls: de andra ersätts av denna artikel när klustret godkänns</translation>
     </message>
 </context>
 <context>

@@ -2,4 +2,4 @@
 menus, the language, the pages, the status bar, opening a file, saving, the joint assortment's hooks and
 the window's state."""
 
-__all__ = ["assortment", "language", "menus", "opening", "pages", "saving", "state", "status_bar"]
+__all__ = ["assortment", "consolidation", "language", "menus", "opening", "pages", "saving", "state", "status_bar"]

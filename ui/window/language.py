@@ -39,6 +39,7 @@ class LanguageMixin:
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.joint_grid.retranslate()
         self.environment.retranslate()
+        self.consolidation.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:

@@ -96,7 +96,9 @@ class MenusMixin:
         self.redo_action = QAction(self)
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setEnabled(False)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        # each key once: where the platform's Redo is Ctrl+Y already, Qt calls a twice-bound key ambiguous
+        redo_keys = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()

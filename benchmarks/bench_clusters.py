@@ -48,7 +48,9 @@ _AXIS_VALUES = {"size": 6, "volume": 8, "volume_l": 10, "thickness": 8, "diamete
                 "length": 6, "ply": 4, "format": 6, "colour": 5}
 DESCRIPTORS = (("puderfri", "opudrad", "powder-free"), ("parfymfri", "oparfymerad"), ("komposterbar",),
                ("extra stark", "extra stark"), ("premium",), ("komfort",), ("refill", "påfyllning"),
-               ("med lock", "inkl lock"), ("lång", "lång"), ("eco",), ("soft",), ("industri",))
+               ("med lock", "inkl lock"), ("lång", "lång"), ("eco",), ("soft",), ("industri",),
+               ("antibakteriell",), ("sensitiv", "sensitive"), ("barn",), ("proffs", "professional"),
+               ("classic",), ("plus",), ("mini",), ("maxi",), ("tjock",), ("hotell",), ("kök",), ("skola",))
 COLOURS = (("blå", "Blå", "blue"), ("svart", "Svart"), ("vit", "Vit", "white"), ("grön", "Grön"), ("röd", "Röd"))
 BRANDS = ("Abena", "Tork", "Duni", "Katrin", "Semperit", "Mediq", "Evercare", "Hygiene Pro", "Nordic", "Basic")
 

@@ -255,6 +255,27 @@ def candidate_pairs(block: Sequence[Item], lengths: dict[str, tuple[float, ...]]
     return np.concatenate(first), np.concatenate(second)
 
 
+def _block_pairs(block: Sequence[Item], lengths: dict[str, tuple[float, ...]], classes: dict[str, str | None],
+                 plastic: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidate_pairs` of a block, one group of equal volume and thickness at a time (the
+    attributes that must be equal: pairs across two groups are never candidates)."""
+    groups: dict[tuple[float | None, float | None], list[int]] = defaultdict(list)
+    for index, item in enumerate(block):
+        groups[(item.parsed.volume_ml, item.parsed.thickness_um)].append(index)
+    firsts: list[np.ndarray] = []
+    seconds: list[np.ndarray] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        where = np.array(members, dtype=np.intp)
+        a, b = candidate_pairs([block[i] for i in members], lengths, classes, plastic)
+        firsts.append(where[a])
+        seconds.append(where[b])
+    if not firsts:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    return np.concatenate(firsts), np.concatenate(seconds)
+
+
 def pair_similarity(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
     """``token_set_ratio`` (0–100) of each pair of descriptor strings; a string with no descriptor fits
     any (100)."""
@@ -351,7 +372,7 @@ def find_clusters(items: Sequence[Item], *, parser: NameParser | None = None, th
         block.sort(key=lambda i: i.key)
         lengths = _resolve_bare(block)
         classes = {i.key: _material_class(parse, i) for i in block}
-        first, second = candidate_pairs(block, lengths, classes, plastic)
+        first, second = _block_pairs(block, lengths, classes, plastic)
         compared += len(first)
         descriptors = [i.parsed.descriptor for i in block]
         scores = pair_similarity([descriptors[i] for i in first], [descriptors[j] for j in second])

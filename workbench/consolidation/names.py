@@ -232,16 +232,27 @@ class NameParser:
         self._phrases = re.compile("|".join(alternatives)) if alternatives else None
         self._cache: dict[tuple[str, str, str], ParsedName] = {}
         self._compounds: dict[str, list[tuple[Word, str]]] = {}
+        self._supplier_words: dict[str, frozenset[str]] = {}
         self._ends = frozenset(self.words.joining)
         self._starts = frozenset(w for w in self.words.joining if self.words.words[w].role == "material")
 
     def parse(self, name: object, material: object = None, supplier: object = None) -> ParsedName:
         """``name`` parsed; ``material`` (the article's material column) wins over a material in the name;
         the words of ``supplier`` are no descriptors (a supplier's name in its own article names)."""
-        key = (str(name or ""), str(material or ""), str(supplier or ""))
-        parsed = self._cache.get(key)
+        text, stuff, by = str(name or ""), str(material or ""), str(supplier or "")
+        base = self._cache.get((text, stuff, ""))
+        if base is None:
+            base = self._cache[(text, stuff, "")] = self._parse(text, stuff, "")
+        if not by:
+            return base
+        own = self._supplier_words.get(by)
+        if own is None:
+            own = self._supplier_words[by] = frozenset(w for w in _SPLIT.split(fold(by)) if len(w) > 2)
+        if not own.intersection(base.words) and not (base.kind_word in own and (base.kind or "").startswith("~")):
+            return base  # the supplier's name is not in it: the same as without a supplier
+        parsed = self._cache.get((text, stuff, by))
         if parsed is None:
-            parsed = self._cache[key] = self._parse(*key)
+            parsed = self._cache[(text, stuff, by)] = self._parse(text, stuff, by)
         return parsed
 
     def _parse(self, name: str, material: str, supplier: str) -> ParsedName:

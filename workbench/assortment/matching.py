@@ -141,10 +141,22 @@ class _Groups:
 
     def track_numbers(self, suppliers: list[str | None], article_nos: list[str | None]) -> None:
         """Start keeping each group's article numbers (rules 1 and 2 do not need them)."""
-        self.numbers = {}
+        numbers: dict[int, dict[str, set[str]]] = {}
+        self.numbers = numbers
+        parent, find = self.parent, self.find
         for position, (supplier, number) in enumerate(zip(suppliers, article_nos, strict=True)):
-            if supplier is not None and number is not None:
-                self.numbers.setdefault(self.find(position), {}).setdefault(supplier, set()).add(number)
+            if supplier is None or number is None:
+                continue
+            root = position if parent[position] == position else find(position)
+            by_supplier = numbers.get(root)
+            if by_supplier is None:
+                numbers[root] = {supplier: {number}}
+                continue
+            known = by_supplier.get(supplier)
+            if known is None:
+                by_supplier[supplier] = {number}
+            else:
+                known.add(number)
 
     def numbered_apart(self, roots: set[int]) -> bool:
         """True when two of the groups carry only different article numbers of one supplier: the
@@ -164,8 +176,14 @@ class _Groups:
         return False
 
 
+_TEXT_OR_NONE = frozenset({str, type(None)})
+
+
 def _normalised(values: list[object], function: Callable[[object], _T]) -> list[_T]:
     """The lists repeat one catalogue's spellings: normalise each distinct value once."""
+    if set(map(type, values)) <= _TEXT_OR_NONE:  # the common case: text (and blanks) only
+        plain = {value: function(value) for value in set(values)}
+        return list(map(plain.__getitem__, values))
     # keyed by type too: 1, 1.0 and True are equal as keys but not as cells (True is no pack size)
     keys = [(type(value), value) for value in values]
     try:
@@ -327,17 +345,24 @@ def _compatible(keys: Iterable[_Key]) -> bool:
 
 def _duplicates_and_unidentified(roots: list[int], lists: list[int], gtins: list[str | None],
                                  article_nos: list[str | None], names: list[str | None]) -> list[Finding]:
+    import numpy as np
+
     findings: list[Finding] = []
     # only a group of several rows can hold one list twice
-    sizes = Counter(roots)
-    list_count = max(lists, default=0) + 1
-    per_list: dict[int, list[int]] = defaultdict(list)
-    for position, root in enumerate(roots):
-        if sizes[root] > 1:
-            per_list[root * list_count + lists[position]].append(position)
-    for members in per_list.values():
-        if len(members) > 1:
-            findings.append(Finding(FindingCode.DUPLICATE_IN_LIST, tuple(members)))
+    root_array = np.asarray(roots, dtype=np.int64)
+    list_array = np.asarray(lists, dtype=np.int64)
+    sizes = np.bincount(root_array) if len(roots) else np.zeros(0, dtype=np.int64)
+    shared = np.flatnonzero(sizes[root_array] > 1) if len(roots) else np.zeros(0, dtype=np.int64)
+    keys = root_array[shared] * (int(list_array.max(initial=0)) + 1) + list_array[shared]
+    order = np.argsort(keys, kind="stable")
+    ordered_keys, ordered = keys[order], shared[order]
+    starts = np.flatnonzero(np.r_[True, ordered_keys[1:] != ordered_keys[:-1]]) if len(ordered) else ordered
+    ends = np.r_[starts[1:], len(ordered)] if len(ordered) else ordered
+    # in the order of each (group, list)'s first row, its rows in order, as the rows were walked
+    spans = [(int(start), int(end)) for start, end in zip(starts, ends, strict=True) if end - start > 1]
+    spans.sort(key=lambda span: int(ordered[span[0]]))
+    for start, end in spans:
+        findings.append(Finding(FindingCode.DUPLICATE_IN_LIST, tuple(ordered[start:end].tolist())))
     unidentified = tuple(position for position, (gtin, number, name) in enumerate(zip(gtins, article_nos, names,
                                                                                       strict=True))
                          if gtin is None and number is None and name is None)

@@ -121,11 +121,11 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         if existing.match.source_key:
             by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
     by_description: dict[tuple[object, ...], ExistingRow] = {}
-    replaced_lines = _blank_lines([e.match for e in replaced])
+    replaced_lines = _blank_lines([e.match for e in replaced]) if replaced else {}
     for position, existing in enumerate(replaced):
         description = replaced_lines.get(position) or _description(existing.match)
         by_description.setdefault(description, existing)
-    new_lines = _blank_lines(new_rows)
+    new_lines = _blank_lines(new_rows) if replaced else {}  # only a replaced list's rows are looked up
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
         lineage = match_rows([*(e.match for e in replaced), *new_rows])
@@ -167,6 +167,8 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
                 result.ambiguous.append((i, tuple(sorted(candidates, key=lambda c: id_number(c) or 0))))
             continue
         open_rows.append(i)
+        if predecessor is None and not replaced:
+            continue  # nothing to lend it an ID (a new workbook's rows, say)
         lent: Counter[str] = Counter()
         if predecessor is not None:
             lent[predecessor.article_id] += 2  # its own number says most

@@ -49,6 +49,14 @@ class JointState:
         values = self.article_raw.get(article_id, [])
         return {h: _clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
 
+    def article_cell(self, article_id: str, header: str) -> Any:
+        """One ``Sortiment`` cell of an article, as read (None where it has none)."""
+        column = self.article_columns.get(header)
+        values = self.article_raw.get(article_id)
+        if column is None or values is None or column >= len(values):
+            return None
+        return _clean(values[column])
+
     def record_cells(self, row: int) -> dict[int, Any] | None:
         """The cells of a ``Källrader`` row by column, as read (None for a row that holds nothing)."""
         return _cells(self.record_raw.get(row))
@@ -106,10 +114,7 @@ def _int(value: Any) -> int | None:
 
 
 def _blank(values: list[object]) -> bool:
-    for v in values:
-        if v is not None and not (v.__class__ is str and not v.strip()):  # type: ignore[attr-defined]
-            return False
-    return True
+    return all(v is None or (v.__class__ is str and not v.strip()) for v in values)
 
 
 def _clean_column(values: list[Any]) -> list[Any]:
@@ -150,7 +155,7 @@ class _Sheet:
         for index, values in enumerate(rows[1:], start=2):
             first = values[0] if values else None
             # the first column (an ID, a file name) holds text on almost every row: no need to look further
-            if (first.__class__ is str and first.strip()) or not _blank(values):  # type: ignore[attr-defined]
+            if (first.__class__ is str and first.strip()) or not _blank(values):
                 append((index, values))
         self.last_row = self.rows[-1][0] if self.rows else 1
 

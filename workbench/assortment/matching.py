@@ -13,11 +13,11 @@ time grows with the number of rows (500,000 rows in seconds). Nothing here reads
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from workbench.assortment.gtin import GtinProblem, normalise_gtin
 from workbench.assortment.normalise import (
@@ -30,7 +30,7 @@ from workbench.assortment.normalise import (
 
 _T = TypeVar("_T")
 
-__all__ = ["Finding", "FindingCode", "MatchResult", "MatchRule", "SourceRow", "match_rows"]
+__all__ = ["Finding", "FindingCode", "MatchResult", "MatchRule", "Memo", "SourceRow", "match_rows"]
 
 
 class MatchRule(StrEnum):
@@ -179,18 +179,26 @@ class _Groups:
 _TEXT_OR_NONE = frozenset({str, type(None)})
 
 
-def _normalised(values: list[object], function: Callable[[object], _T]) -> list[_T]:
+#: Normalised values already known, per normalising function (see :func:`match_rows`'s ``memo``).
+Memo = dict[tuple[Callable[[object], Any], bool], dict[Any, Any]]
+
+
+def _normalised(values: list[object], function: Callable[[object], _T], memo: Memo | None = None) -> list[_T]:
     """The lists repeat one catalogue's spellings: normalise each distinct value once."""
-    if set(map(type, values)) <= _TEXT_OR_NONE:  # the common case: text (and blanks) only
-        plain = {value: function(value) for value in set(values)}
-        return list(map(plain.__getitem__, values))
+    plain = set(map(type, values)) <= _TEXT_OR_NONE  # the common case: text (and blanks) only
+    known: dict[Any, Any] = {} if memo is None else memo.setdefault((function, plain), {})
+    if plain:
+        for value in set(values).difference(known):
+            known[value] = function(value)
+        return list(map(known.__getitem__, values))
     # keyed by type too: 1, 1.0 and True are equal as keys but not as cells (True is no pack size)
     keys = [(type(value), value) for value in values]
     try:
-        memo = {key: function(key[1]) for key in set(keys)}
+        for key in set(keys).difference(known):
+            known[key] = function(key[1])
     except TypeError:  # an unhashable value somewhere: one by one
         return [function(value) for value in values]
-    return [memo[key] for key in keys]
+    return list(map(known.__getitem__, keys))
 
 
 # The optional parts of rule 3's key; a list that lacks one of them matches without it.
@@ -199,11 +207,12 @@ _Key = tuple[str, str | None, str | None, str | None]
 _MISSING = "\u2205"  # a row without the value in a list that has the field: compares as its own value
 
 
-def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
-    """Assign every row to a joint group by the DESIGN's rules, and report what stands out."""
+def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResult:
+    """Assign every row to a joint group by the DESIGN's rules, and report what stands out. ``memo``
+    keeps the normalised values for a further call over some of the same rows."""
     count = len(rows)
     findings: list[Finding] = []
-    gtin_results = _normalised([row.gtin for row in rows], normalise_gtin)
+    gtin_results = _normalised([row.gtin for row in rows], normalise_gtin, memo)
     gtins = [result.gtin for result in gtin_results]
     invalid: dict[GtinProblem, list[int]] = defaultdict(list)
     for position, result in enumerate(gtin_results):
@@ -211,11 +220,11 @@ def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
             invalid[result.problem].append(position)
     for problem, positions in invalid.items():
         findings.append(Finding(FindingCode.INVALID_GTIN, tuple(positions), problem.value))
-    suppliers = _normalised([row.supplier for row in rows], normalise_supplier)
-    article_nos = _normalised([row.supplier_article_no for row in rows], normalise_article_no)
-    names = _normalised([row.name for row in rows], normalise_article_name)
-    units = _normalised([row.unit for row in rows], normalise_unit)
-    packs = _normalised([row.pack_size for row in rows], normalise_pack_size)
+    suppliers = _normalised([row.supplier for row in rows], normalise_supplier, memo)
+    article_nos = _normalised([row.supplier_article_no for row in rows], normalise_article_no, memo)
+    names = _normalised([row.name for row in rows], normalise_article_name, memo)
+    units = _normalised([row.unit for row in rows], normalise_unit, memo)
+    packs = _normalised([row.pack_size for row in rows], normalise_pack_size, memo)
     list_numbers: dict[tuple[str | None, str | None], int] = {}
     lists = [list_numbers.setdefault((row.municipality, row.file), len(list_numbers)) for row in rows]
 

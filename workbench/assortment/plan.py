@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from workbench.assortment.gtin import normalise_gtin
 from workbench.assortment.layout import format_id, id_number
-from workbench.assortment.matching import Finding, SourceRow, match_rows
+from workbench.assortment.matching import Finding, Memo, SourceRow, match_rows
 from workbench.assortment.normalise import (
     normalise_article_name,
     normalise_article_no,
@@ -106,7 +106,8 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
     article number the workbook has ever given."""
     n_kept, n_new = len(kept), len(new_rows)
     # the rules among what will be in the workbook: kept rows first, as they were merged earlier
-    together = match_rows([*(e.match for e in kept), *new_rows])
+    memo: Memo = {}  # the new rows are matched twice: normalised once
+    together = match_rows([*(e.match for e in kept), *new_rows], memo)
     rules = [together.rules[n_kept + i].value for i in range(n_new)]
     groups = together.groups
     kept_ids: dict[int, Counter[str]] = defaultdict(Counter)
@@ -128,7 +129,7 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
     new_lines = _blank_lines(new_rows) if replaced else {}  # only a replaced list's rows are looked up
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
-        lineage = match_rows([*(e.match for e in replaced), *new_rows])
+        lineage = match_rows([*(e.match for e in replaced), *new_rows], memo)
         for position, existing in enumerate(replaced):
             replaced_ids[lineage.groups[position]][existing.article_id] += 1
         lineage_groups = lineage.groups[len(replaced):]

@@ -126,9 +126,8 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                 if value is not None:
                     cells[(next_row, columns[header])] = value
             continue
-        old = state.article_values(article.id)
         for header, value in zip(figure_headers, values[1 + len(ARTICLE_FIELDS):], strict=True):
-            if not _same(old.get(header), value):
+            if not _same(state.article_cell(article.id, header), value):
                 cells[(row, columns[header])] = value
     article_patch = SheetPatch(articles_sheet, cells, grow_to_row=next_row if next_row > state.article_last_row
                                else None, header_row=1, new_columns=new_columns,

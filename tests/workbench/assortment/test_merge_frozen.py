@@ -54,8 +54,8 @@ def _structure(path: Path) -> list[str]:
         for name in sorted(package.namelist()):
             if re.fullmatch(r"xl/(worksheets/sheet\d+|tables/table\d+)\.xml", name):
                 xml = package.read(name).decode("utf-8")
-                found.append(name + " " + " ".join(re.findall(r'<(?:dimension|table|autoFilter) [^>]*?ref="([^"]+)"', xml)
-                                                   + re.findall(r'sqref="([^"]+)"', xml)))
+                ranges = re.findall(r'<(?:dimension|table|autoFilter) [^>]*?ref="([^"]+)"', xml)
+                found.append(name + " " + " ".join(ranges + re.findall(r'sqref="([^"]+)"', xml)))
     return found
 
 

@@ -9,6 +9,7 @@ workbook opened once), not through the importer's header detection and mapping.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,8 @@ class _Sheet:
             if (first.__class__ is str and first.strip()) or not _blank(values):
                 append((index, values))
         self.last_row = self.rows[-1][0] if self.rows else 1
+        self._values: list[list[object]] | None = None
+        self._width = 0
 
     def getter(self, header: str) -> Any:
         column = self.columns.get(header)
@@ -170,7 +173,12 @@ class _Sheet:
         column = self.columns.get(header)
         if column is None:
             return [None] * len(self.rows)
-        return [values[column] if column < len(values) else None for _, values in self.rows]
+        if self._values is None:
+            self._values = [values for _, values in self.rows]
+            self._width = min(map(len, self._values), default=0)
+        if column < self._width:  # every row reaches the column (the reader pads them): no check per row
+            return list(map(operator.itemgetter(column), self._values))
+        return [values[column] if column < len(values) else None for values in self._values]
 
     def raw(self) -> dict[int, list[Any]]:
         return dict(self.rows)

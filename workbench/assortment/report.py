@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.assortment.joint import Article, Figures, SourceFile, SourceRecord, gtin_text
+from workbench.assortment.joint import Article, SourceFile, SourceRecord, gtin_text
 from workbench.assortment.joint_reader import JointState
 from workbench.assortment.matching import Finding as MatchFinding
 from workbench.assortment.matching import FindingCode
@@ -259,7 +259,8 @@ class _Factor(float):
 
 
 def fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: Sequence[Article],
-                 figs: dict[str, Figures]) -> None:
+                listed: Collection[str]) -> None:
+    """``listed``: the IDs of the articles some source row holds."""
     result.source_rows = len(records)
     result.municipalities = dict(sorted(Counter(r.municipality for r in records).items()))
     counts = Counter(r.match for r in records)
@@ -267,7 +268,7 @@ def fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: 
     result.matched_by.update({rule: count for rule, count in counts.items() if rule not in result.matched_by})
     active = [a for a in articles if not a.merged_into]
     result.articles = len(active)
-    result.no_longer_listed = [a.id for a in active if a.id not in figs]
+    result.no_longer_listed = [a.id for a in active if a.id not in listed]
 
 
 def new_rows_findings(lists: Sequence[ReadList], assignment: Assignment) -> list[Finding]:

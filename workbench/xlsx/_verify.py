@@ -7,6 +7,7 @@ them with what was meant. Every other member's checksum is checked. Memory stays
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import html
@@ -111,6 +112,7 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
     memo: dict[tuple[bytes, bytes, type, object], bool] = {}
     missing = object()
     rows = {str(row).encode() for row, _ in expected}
+    ordered = sorted({row for row, _ in expected})
     prefix = b""
     for chunk in chunks:
         try:
@@ -132,7 +134,7 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
         if cut < len(row_end):
             cut = 0
         if cut and cell is not None:
-            for letters, number, attrs, content in _written_cells(buffer, cut, cell, prefix, rows, problems):
+            for letters, number, attrs, content in _written_cells(buffer, cut, cell, prefix, rows, ordered, problems):
                 key = (int(number), numbers[letters])
                 wanted = expected.get(key, missing)
                 if wanted is missing:
@@ -156,15 +158,25 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
 
 
 def _written_cells(buffer: bytes, cut: int, cell: re.Pattern[bytes], prefix: bytes, rows: set[bytes],
-                   problems: list[str]) -> Iterable[tuple[bytes, bytes, bytes, bytes]]:
-    """The cells of the written columns in ``buffer[:cut]``, looked for only inside the rows that were
-    written (a re-merge writes a tenth of a sheet's rows): every row start tag with its number is found,
-    and the cells of the written rows are searched. Each such cell must carry its row's number. Cells
-    outside rows with an ``r`` (which our patcher always writes), or a written cell in an unwritten row,
-    are not looked at: the count of written cells seen then falls short, which is a problem too. Where
-    a row has no ``r`` the whole span is searched, as before."""
-    starts = list(_row_starts(prefix).finditer(buffer, 0, cut))
-    if buffer.count(b"<" + prefix + b"row", 0, cut) != len(starts):
+                   ordered: list[int], problems: list[str]) -> Iterable[tuple[bytes, bytes, bytes, bytes]]:
+    """The cells of the written columns in ``buffer[:cut]``. Where few of the chunk's rows were written (a
+    re-merge writes a tenth of a sheet's rows), they are looked for only inside those rows: every row
+    start tag is found, the written rows are searched, and each cell found must carry its row's number; a
+    written cell in an unwritten row is not seen, so the count of written cells falls short, which is a
+    problem too. Where many were (a column edited on every row), or a row has no ``r`` (not our patcher's
+    output), the whole chunk is searched in one pass as before: a per-row search would cost more there."""
+    whole = buffer.count(b"<" + prefix + b"row", 0, cut)
+    pattern = _row_starts(prefix)
+    first = pattern.search(buffer, 0, cut)
+    last_at = buffer.rfind(b"<" + prefix + b'row r="', 0, cut)
+    last = pattern.match(buffer, last_at, cut) if last_at >= 0 else None
+    if first is None or last is None:
+        return cell.findall(buffer, 0, cut)
+    low, high = int(first.group(1)), int(last.group(1))
+    if (bisect.bisect_right(ordered, high) - bisect.bisect_left(ordered, low)) * 4 > max(1, high - low + 1):
+        return cell.findall(buffer, 0, cut)
+    starts = list(pattern.finditer(buffer, 0, cut))
+    if whole != len(starts):
         return cell.findall(buffer, 0, cut)  # a row without r (or a rowBreaks tag): look at everything
     row_end = b"</" + prefix + b"row>"
     found: list[tuple[bytes, bytes, bytes, bytes]] = []

@@ -97,3 +97,13 @@ def test_a_row_that_is_not_well_formed_is_caught(tmp_path: Path) -> None:
     bad = _tampered(out, lambda xml: xml.replace(b'<c r="C1800"', b'<c r="C1800"<', 1))
     with pytest.raises(ValueError):
         verify_patch(bad, result)  # type: ignore[arg-type]
+
+
+def test_a_wrong_value_in_a_patch_of_every_row_is_caught(tmp_path: Path) -> None:
+    source = _book(tmp_path / "book.xlsx")
+    out = tmp_path / "out.xlsx"
+    result = patch_sheets(source, out, [SheetPatch("Rader", {(row, 1): row * 10 for row in range(2, ROWS + 1)})])
+    verify_patch(out, result)
+    bad = _tampered(out, lambda xml: xml.replace(b'<c r="B1600"><v>16000</v>', b'<c r="B1600"><v>16001</v>'))
+    with pytest.raises(ValueError, match="B1600: not 16000"):
+        verify_patch(bad, result)

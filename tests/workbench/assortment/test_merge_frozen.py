@@ -123,6 +123,7 @@ def _bench_lists(folder: Path) -> tuple[list[Path], Path]:
     benchmarks = str(HERE.parents[2] / "benchmarks")
     if benchmarks not in sys.path:
         sys.path.insert(0, benchmarks)
+    before = os.environ.get("BEHOVSANALYS_BENCH_DATA")
     os.environ["BEHOVSANALYS_BENCH_DATA"] = str(folder)
     try:
         import bench_merge
@@ -130,7 +131,10 @@ def _bench_lists(folder: Path) -> tuple[list[Path], Path]:
         paths = bench_merge.make_lists(8, 300, "_frozen")
         return paths, bench_merge._updated(paths[0])
     finally:
-        os.environ.pop("BEHOVSANALYS_BENCH_DATA", None)
+        if before is None:
+            os.environ.pop("BEHOVSANALYS_BENCH_DATA", None)
+        else:
+            os.environ["BEHOVSANALYS_BENCH_DATA"] = before
 
 
 def _scenarios(tmp: Path) -> Iterator[tuple[str, Callable[[], Any], Path, bool]]:

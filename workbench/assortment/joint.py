@@ -28,7 +28,7 @@ def gtin_text(value: object) -> str | None:
     return text or None
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceRecord:
     """One row of ``Källrader``. ``supplier``, ``name``, ``unit`` and ``pack_size`` are the source row's own
     values (columns after ``Matchning``), so that a later re-merge matches it exactly as the first did."""
@@ -51,10 +51,9 @@ class SourceRecord:
     pack_size: object = None
 
     def as_match(self) -> SourceRow:
-        return SourceRow(municipality=self.municipality, file=self.file, sheet_row=self.row,
-                         source_key=self.source_key, gtin=self.gtin, supplier=self.supplier,
-                         supplier_article_no=self.supplier_article_no, name=self.name, unit=self.unit,
-                         pack_size=self.pack_size, quantity=self.quantity, spend=self.spend)
+        # positional, in SourceRow's order (every kept row of a re-merge passes here)
+        return SourceRow(self.municipality, self.file, self.row, self.source_key, self.gtin, self.supplier,
+                         self.supplier_article_no, self.name, self.unit, self.pack_size, self.quantity, self.spend)
 
     def values(self) -> list[object]:
         """The row's cells in the order of :meth:`Headers.source_row_headers` plus the extra columns."""
@@ -117,25 +116,29 @@ def figures(records: Iterable[SourceRecord]) -> dict[str, Figures]:
     found: dict[str, Figures] = {}
     weighted: dict[str, list[float]] = {}
     buyers: dict[str, set[str]] = {}
-    for record in records:
-        figure = found.get(record.article_id)
+    for record in records:  # every source row passes here: the lookups are kept few
+        article_id, municipality = record.article_id, record.municipality
+        figure = found.get(article_id)
         if figure is None:
-            figure = found[record.article_id] = Figures()
-            weighted[record.article_id] = [0.0, 0.0, 0.0, 0.0]  # price x qty, qty, price sum, prices
-            buyers[record.article_id] = set()
-        buyers[record.article_id].add(record.municipality)
+            figure = found[article_id] = Figures()
+            sums = weighted[article_id] = [0.0, 0.0, 0.0, 0.0]  # price x qty, qty, price sum, prices
+            buyers[article_id] = {municipality}
+        else:
+            sums = weighted[article_id]
+            buyers[article_id].add(municipality)
         quantity = record.quantity or 0.0
         spend = record.spend or 0.0
-        figure.quantity[record.municipality] = figure.quantity.get(record.municipality, 0.0) + quantity
-        figure.spend[record.municipality] = figure.spend.get(record.municipality, 0.0) + spend
+        quantities, spends = figure.quantity, figure.spend
+        quantities[municipality] = quantities.get(municipality, 0.0) + quantity
+        spends[municipality] = spends.get(municipality, 0.0) + spend
         figure.total_quantity += quantity
         figure.total_spend += spend
-        if record.price is not None:
-            sums = weighted[record.article_id]
+        price = record.price
+        if price is not None:
             if record.quantity:
-                sums[0] += record.price * record.quantity
+                sums[0] += price * record.quantity
                 sums[1] += record.quantity
-            sums[2] += record.price
+            sums[2] += price
             sums[3] += 1
     for article_id, figure in found.items():
         figure.municipalities = len(buyers[article_id])

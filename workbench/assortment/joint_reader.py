@@ -9,6 +9,7 @@ workbook opened once), not through the importer's header detection and mapping.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,14 @@ class JointState:
         """An article's ``Sortiment`` cells by header, as read."""
         values = self.article_raw.get(article_id, [])
         return {h: _clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
+
+    def article_cell(self, article_id: str, header: str) -> Any:
+        """One ``Sortiment`` cell of an article, as read (None where it has none)."""
+        column = self.article_columns.get(header)
+        values = self.article_raw.get(article_id)
+        if column is None or values is None or column >= len(values):
+            return None
+        return _clean(values[column])
 
     def record_cells(self, row: int) -> dict[int, Any] | None:
         """The cells of a ``Källrader`` row by column, as read (None for a row that holds nothing)."""
@@ -105,6 +114,34 @@ def _int(value: Any) -> int | None:
     return int(found) if found is not None else None
 
 
+def _blank(values: list[object]) -> bool:
+    return all(v is None or (v.__class__ is str and not v.strip()) for v in values)
+
+
+def _clean_column(values: list[Any]) -> list[Any]:
+    """:func:`_clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
+    out: list[Any] = []
+    append = out.append
+    for v in values:
+        kind = v.__class__
+        if kind is str:
+            append(v.strip() or None)
+        elif kind is float:
+            append(None if v != v else int(v) if v.is_integer() and abs(v) < 2**53 else v)
+        else:
+            append(v if v is None else _clean(v))
+    return out
+
+
+def _text_column(values: list[Any]) -> list[str | None]:
+    return [v if v is None or v.__class__ is str else str(v) for v in _clean_column(values)]
+
+
+def _number_column(values: list[Any]) -> list[float | None]:
+    # a finite float is its own number; anything else goes through the reader's rule
+    return [v if v.__class__ is float and v - v == 0.0 else number(v) for v in values]
+
+
 class _Sheet:
     """One list sheet: its header's columns and its rows below (blank rows left out)."""
 
@@ -115,16 +152,33 @@ class _Sheet:
             if isinstance(value, str) and value.strip() and value.strip() not in self.columns:
                 self.columns[value.strip()] = column
         self.rows: list[tuple[int, list[object]]] = []
+        append = self.rows.append
         for index, values in enumerate(rows[1:], start=2):
-            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in values):
-                self.rows.append((index, values))
+            first = values[0] if values else None
+            # the first column (an ID, a file name) holds text on almost every row: no need to look further
+            if (first.__class__ is str and first.strip()) or not _blank(values):
+                append((index, values))
         self.last_row = self.rows[-1][0] if self.rows else 1
+        self._values: list[list[object]] | None = None
+        self._width = 0
 
     def getter(self, header: str) -> Any:
         column = self.columns.get(header)
         if column is None:
             return lambda values: None
         return lambda values: values[column] if column < len(values) else None
+
+    def column(self, header: str) -> list[Any]:
+        """Every row's cell under ``header`` as read (None where the sheet has no such column)."""
+        column = self.columns.get(header)
+        if column is None:
+            return [None] * len(self.rows)
+        if self._values is None:
+            self._values = [values for _, values in self.rows]
+            self._width = min(map(len, self._values), default=0)
+        if column < self._width:  # every row reaches the column (the reader pads them): no check per row
+            return list(map(operator.itemgetter(column), self._values))
+        return [values[column] if column < len(values) else None for values in self._values]
 
     def raw(self) -> dict[int, list[Any]]:
         return dict(self.rows)
@@ -158,29 +212,26 @@ def read_joint(path: str | Path) -> JointState:
         article_rows[article_id] = row
         article_raw[article_id] = values
 
-    g = rows_sheet.getter
-    get = {name: g(header) for name, header in (
-        ("id", names.article_id), ("municipality", names.municipality), ("file", names.file),
-        ("sheet", names.sheet), ("row", names.row), ("key", names.source_key),
-        ("article_no", names.supplier_article_no), ("gtin", names.gtin), ("quantity", names.quantity),
-        ("spend", names.spend), ("price", names.price), ("match", names.match),
-        ("supplier", names.fields["supplier"]), ("name", names.fields["name"]), ("unit", names.fields["unit"]),
-        ("pack", names.fields["pack_size"]))}
+    c = rows_sheet.column
+    ids = _text_column(c(names.article_id))
+    municipalities, files = _text_column(c(names.municipality)), _text_column(c(names.file))
+    sheets, keys = _text_column(c(names.sheet)), _text_column(c(names.source_key))
+    article_nos, gtins = _text_column(c(names.supplier_article_no)), _text_column(c(names.gtin))
+    sheet_rows = [None if v is None else int(v) for v in _number_column(c(names.row))]
+    quantities, spends = _number_column(c(names.quantity)), _number_column(c(names.spend))
+    prices, matches = _number_column(c(names.price)), _text_column(c(names.match))
+    suppliers, article_names = _clean_column(c(names.fields["supplier"])), _clean_column(c(names.fields["name"]))
+    units, packs = _clean_column(c(names.fields["unit"])), _clean_column(c(names.fields["pack_size"]))
     records: list[SourceRecord] = []
     record_rows: list[int] = []
-    for row, values in rows_sheet.rows:
-        article_id = _text(get["id"](values))
+    for i, (row, _) in enumerate(rows_sheet.rows):
+        article_id = ids[i]
         if article_id is None:
             continue
         records.append(SourceRecord(
-            article_id=article_id, municipality=_text(get["municipality"](values)) or "",
-            file=_text(get["file"](values)) or "", sheet=_text(get["sheet"](values)),
-            row=_int(get["row"](values)), source_key=_text(get["key"](values)),
-            supplier_article_no=_text(get["article_no"](values)), gtin=_text(get["gtin"](values)),
-            quantity=number(get["quantity"](values)), spend=number(get["spend"](values)),
-            price=number(get["price"](values)), match=_text(get["match"](values)) or "ny",
-            supplier=_clean(get["supplier"](values)), name=_clean(get["name"](values)),
-            unit=_clean(get["unit"](values)), pack_size=_clean(get["pack"](values))))
+            article_id, municipalities[i] or "", files[i] or "", sheets[i], sheet_rows[i], keys[i], article_nos[i],
+            gtins[i], quantities[i], spends[i], prices[i], matches[i] or "ny", suppliers[i], article_names[i],
+            units[i], packs[i]))
         record_rows.append(row)
 
     s = sources_sheet.getter

@@ -13,11 +13,11 @@ time grows with the number of rows (500,000 rows in seconds). Nothing here reads
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from workbench.assortment.gtin import GtinProblem, normalise_gtin
 from workbench.assortment.normalise import (
@@ -30,7 +30,7 @@ from workbench.assortment.normalise import (
 
 _T = TypeVar("_T")
 
-__all__ = ["Finding", "FindingCode", "MatchResult", "MatchRule", "SourceRow", "match_rows"]
+__all__ = ["Finding", "FindingCode", "MatchResult", "MatchRule", "Memo", "SourceRow", "match_rows"]
 
 
 class MatchRule(StrEnum):
@@ -141,10 +141,22 @@ class _Groups:
 
     def track_numbers(self, suppliers: list[str | None], article_nos: list[str | None]) -> None:
         """Start keeping each group's article numbers (rules 1 and 2 do not need them)."""
-        self.numbers = {}
+        numbers: dict[int, dict[str, set[str]]] = {}
+        self.numbers = numbers
+        parent, find = self.parent, self.find
         for position, (supplier, number) in enumerate(zip(suppliers, article_nos, strict=True)):
-            if supplier is not None and number is not None:
-                self.numbers.setdefault(self.find(position), {}).setdefault(supplier, set()).add(number)
+            if supplier is None or number is None:
+                continue
+            root = position if parent[position] == position else find(position)
+            by_supplier = numbers.get(root)
+            if by_supplier is None:
+                numbers[root] = {supplier: {number}}
+                continue
+            known = by_supplier.get(supplier)
+            if known is None:
+                by_supplier[supplier] = {number}
+            else:
+                known.add(number)
 
     def numbered_apart(self, roots: set[int]) -> bool:
         """True when two of the groups carry only different article numbers of one supplier: the
@@ -164,15 +176,29 @@ class _Groups:
         return False
 
 
-def _normalised(values: list[object], function: Callable[[object], _T]) -> list[_T]:
+_TEXT_OR_NONE = frozenset({str, type(None)})
+
+
+#: Normalised values already known, per normalising function (see :func:`match_rows`'s ``memo``).
+Memo = dict[tuple[Callable[[object], Any], bool], dict[Any, Any]]
+
+
+def _normalised(values: list[object], function: Callable[[object], _T], memo: Memo | None = None) -> list[_T]:
     """The lists repeat one catalogue's spellings: normalise each distinct value once."""
+    plain = set(map(type, values)) <= _TEXT_OR_NONE  # the common case: text (and blanks) only
+    known: dict[Any, Any] = {} if memo is None else memo.setdefault((function, plain), {})
+    if plain:
+        for value in set(values).difference(known):
+            known[value] = function(value)
+        return list(map(known.__getitem__, values))
     # keyed by type too: 1, 1.0 and True are equal as keys but not as cells (True is no pack size)
     keys = [(type(value), value) for value in values]
     try:
-        memo = {key: function(key[1]) for key in set(keys)}
+        for key in set(keys).difference(known):
+            known[key] = function(key[1])
     except TypeError:  # an unhashable value somewhere: one by one
         return [function(value) for value in values]
-    return [memo[key] for key in keys]
+    return list(map(known.__getitem__, keys))
 
 
 # The optional parts of rule 3's key; a list that lacks one of them matches without it.
@@ -181,11 +207,12 @@ _Key = tuple[str, str | None, str | None, str | None]
 _MISSING = "\u2205"  # a row without the value in a list that has the field: compares as its own value
 
 
-def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
-    """Assign every row to a joint group by the DESIGN's rules, and report what stands out."""
+def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResult:
+    """Assign every row to a joint group by the DESIGN's rules, and report what stands out. ``memo``
+    keeps the normalised values for a further call over some of the same rows."""
     count = len(rows)
     findings: list[Finding] = []
-    gtin_results = _normalised([row.gtin for row in rows], normalise_gtin)
+    gtin_results = _normalised([row.gtin for row in rows], normalise_gtin, memo)
     gtins = [result.gtin for result in gtin_results]
     invalid: dict[GtinProblem, list[int]] = defaultdict(list)
     for position, result in enumerate(gtin_results):
@@ -193,11 +220,11 @@ def match_rows(rows: Sequence[SourceRow]) -> MatchResult:
             invalid[result.problem].append(position)
     for problem, positions in invalid.items():
         findings.append(Finding(FindingCode.INVALID_GTIN, tuple(positions), problem.value))
-    suppliers = _normalised([row.supplier for row in rows], normalise_supplier)
-    article_nos = _normalised([row.supplier_article_no for row in rows], normalise_article_no)
-    names = _normalised([row.name for row in rows], normalise_article_name)
-    units = _normalised([row.unit for row in rows], normalise_unit)
-    packs = _normalised([row.pack_size for row in rows], normalise_pack_size)
+    suppliers = _normalised([row.supplier for row in rows], normalise_supplier, memo)
+    article_nos = _normalised([row.supplier_article_no for row in rows], normalise_article_no, memo)
+    names = _normalised([row.name for row in rows], normalise_article_name, memo)
+    units = _normalised([row.unit for row in rows], normalise_unit, memo)
+    packs = _normalised([row.pack_size for row in rows], normalise_pack_size, memo)
     list_numbers: dict[tuple[str | None, str | None], int] = {}
     lists = [list_numbers.setdefault((row.municipality, row.file), len(list_numbers)) for row in rows]
 
@@ -327,17 +354,24 @@ def _compatible(keys: Iterable[_Key]) -> bool:
 
 def _duplicates_and_unidentified(roots: list[int], lists: list[int], gtins: list[str | None],
                                  article_nos: list[str | None], names: list[str | None]) -> list[Finding]:
+    import numpy as np
+
     findings: list[Finding] = []
     # only a group of several rows can hold one list twice
-    sizes = Counter(roots)
-    list_count = max(lists, default=0) + 1
-    per_list: dict[int, list[int]] = defaultdict(list)
-    for position, root in enumerate(roots):
-        if sizes[root] > 1:
-            per_list[root * list_count + lists[position]].append(position)
-    for members in per_list.values():
-        if len(members) > 1:
-            findings.append(Finding(FindingCode.DUPLICATE_IN_LIST, tuple(members)))
+    root_array = np.asarray(roots, dtype=np.int64)
+    list_array = np.asarray(lists, dtype=np.int64)
+    sizes = np.bincount(root_array) if len(roots) else np.zeros(0, dtype=np.int64)
+    shared = np.flatnonzero(sizes[root_array] > 1) if len(roots) else np.zeros(0, dtype=np.int64)
+    keys = root_array[shared] * (int(list_array.max(initial=0)) + 1) + list_array[shared]
+    order = np.argsort(keys, kind="stable")
+    ordered_keys, ordered = keys[order], shared[order]
+    starts = np.flatnonzero(np.r_[True, ordered_keys[1:] != ordered_keys[:-1]]) if len(ordered) else ordered
+    ends = np.r_[starts[1:], len(ordered)] if len(ordered) else ordered
+    # in the order of each (group, list)'s first row, its rows in order, as the rows were walked
+    spans = [(int(start), int(end)) for start, end in zip(starts, ends, strict=True) if end - start > 1]
+    spans.sort(key=lambda span: int(ordered[span[0]]))
+    for start, end in spans:
+        findings.append(Finding(FindingCode.DUPLICATE_IN_LIST, tuple(ordered[start:end].tolist())))
     unidentified = tuple(position for position, (gtin, number, name) in enumerate(zip(gtins, article_nos, names,
                                                                                       strict=True))
                          if gtin is None and number is None and name is None)

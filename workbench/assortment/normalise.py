@@ -33,6 +33,7 @@ _DIGIT_LETTER = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # every mark but the point of a decimal number ("0.5 l" keeps it, "Handske." loses it)
 _NAME_PUNCTUATION = re.compile(r"(?:[^\w%.]|_|(?<!\d)\.|\.(?!\d))+")
+_SIMPLE_NAME = re.compile(r"(?:[^\W\d_]+|\d+)(?: (?:[^\W\d_]+|\d+))*")
 _ARTICLE_NO_NOISE = re.compile(r"[\s\-\u2010-\u2015./_]+")
 
 
@@ -93,7 +94,10 @@ def normalise_article_name(value: object) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    text = _DIGIT_LETTER.sub(" ", _DECIMAL_COMMA.sub(".", text.casefold()))
+    text = text.casefold()
+    if _SIMPLE_NAME.fullmatch(text):
+        return text  # words of letters or of digits, one space apart: nothing below would change it
+    text = _DIGIT_LETTER.sub(" ", _DECIMAL_COMMA.sub(".", text))
     text = _SPACES.sub(" ", _NAME_PUNCTUATION.sub(" ", text)).strip()
     return text or None
 

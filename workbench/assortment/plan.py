@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from workbench.assortment.gtin import normalise_gtin
 from workbench.assortment.layout import format_id, id_number
-from workbench.assortment.matching import Finding, SourceRow, match_rows
+from workbench.assortment.matching import Finding, Memo, SourceRow, match_rows
 from workbench.assortment.normalise import (
     normalise_article_name,
     normalise_article_no,
@@ -106,7 +106,8 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
     article number the workbook has ever given."""
     n_kept, n_new = len(kept), len(new_rows)
     # the rules among what will be in the workbook: kept rows first, as they were merged earlier
-    together = match_rows([*(e.match for e in kept), *new_rows])
+    memo: Memo = {}  # the new rows are matched twice: normalised once
+    together = match_rows([*(e.match for e in kept), *new_rows], memo)
     rules = [together.rules[n_kept + i].value for i in range(n_new)]
     groups = together.groups
     kept_ids: dict[int, Counter[str]] = defaultdict(Counter)
@@ -121,14 +122,14 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         if existing.match.source_key:
             by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
     by_description: dict[tuple[object, ...], ExistingRow] = {}
-    replaced_lines = _blank_lines([e.match for e in replaced])
+    replaced_lines = _blank_lines([e.match for e in replaced]) if replaced else {}
     for position, existing in enumerate(replaced):
         description = replaced_lines.get(position) or _description(existing.match)
         by_description.setdefault(description, existing)
-    new_lines = _blank_lines(new_rows)
+    new_lines = _blank_lines(new_rows) if replaced else {}  # only a replaced list's rows are looked up
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
-        lineage = match_rows([*(e.match for e in replaced), *new_rows])
+        lineage = match_rows([*(e.match for e in replaced), *new_rows], memo)
         for position, existing in enumerate(replaced):
             replaced_ids[lineage.groups[position]][existing.article_id] += 1
         lineage_groups = lineage.groups[len(replaced):]
@@ -167,6 +168,8 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
                 result.ambiguous.append((i, tuple(sorted(candidates, key=lambda c: id_number(c) or 0))))
             continue
         open_rows.append(i)
+        if predecessor is None and not replaced:
+            continue  # nothing to lend it an ID (a new workbook's rows, say)
         lent: Counter[str] = Counter()
         if predecessor is not None:
             lent[predecessor.article_id] += 2  # its own number says most

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.assortment.joint import Article, Figures, SourceFile, SourceRecord, gtin_text
+from workbench.assortment.joint import Article, SourceFile, SourceRecord, gtin_text
 from workbench.assortment.joint_reader import JointState
 from workbench.assortment.matching import Finding as MatchFinding
 from workbench.assortment.matching import FindingCode
@@ -169,19 +169,26 @@ class _Plan:
 
 def source_records(lists: Sequence[ReadList], assignment: Assignment) -> list[SourceRecord]:
     records: list[SourceRecord] = []
+    append = records.append
+    ids, gtins, rules = assignment.ids, assignment.gtins, assignment.rules
     position = 0
     for read in lists:
-        for row in read.rows:
+        municipality, file_name = read.municipality, read.file_name
+        for row in read.rows:  # every source row passes here: positional, text and blanks inline
             match = row.match
-            records.append(SourceRecord(
-                article_id=assignment.ids[position], municipality=read.municipality, file=read.file_name,
-                sheet=row.sheet, row=match.sheet_row, source_key=match.source_key,
-                supplier_article_no=_plain(match.supplier_article_no),
-                gtin=_gtin_cell(assignment.gtins[position], match.gtin),
-                quantity=match.quantity, spend=None if match.spend is None else round(match.spend, 2),
-                price=None if row.price is None else round(row.price, 4), match=assignment.rules[position],
-                supplier=_plain(match.supplier), name=_plain(match.name), unit=_plain(match.unit),
-                pack_size=_plain(match.pack_size)))
+            spend, price, gtin = match.spend, row.price, gtins[position]
+            number, supplier, name, unit, pack = (match.supplier_article_no, match.supplier, match.name, match.unit,
+                                                  match.pack_size)
+            append(SourceRecord(
+                ids[position], municipality, file_name, row.sheet, match.sheet_row, match.source_key,
+                number if number is None or number.__class__ is str else _plain(number),
+                (gtin[1:] if gtin.startswith("0") else gtin) if gtin is not None else _gtin_cell(None, match.gtin),
+                match.quantity, None if spend is None else round(spend, 2),
+                None if price is None else round(price, 4), rules[position],
+                supplier if supplier is None or supplier.__class__ is str else _plain(supplier),
+                name if name is None or name.__class__ is str else _plain(name),
+                unit if unit is None or unit.__class__ is str else _plain(unit),
+                pack if pack is None or pack.__class__ is str else _plain(pack)))
             position += 1
     return records
 
@@ -252,7 +259,8 @@ class _Factor(float):
 
 
 def fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: Sequence[Article],
-                 figs: dict[str, Figures]) -> None:
+                listed: Collection[str]) -> None:
+    """``listed``: the IDs of the articles some source row holds."""
     result.source_rows = len(records)
     result.municipalities = dict(sorted(Counter(r.municipality for r in records).items()))
     counts = Counter(r.match for r in records)
@@ -260,7 +268,7 @@ def fill_report(result: MergeReport, records: Sequence[SourceRecord], articles: 
     result.matched_by.update({rule: count for rule, count in counts.items() if rule not in result.matched_by})
     active = [a for a in articles if not a.merged_into]
     result.articles = len(active)
-    result.no_longer_listed = [a.id for a in active if a.id not in figs]
+    result.no_longer_listed = [a.id for a in active if a.id not in listed]
 
 
 def new_rows_findings(lists: Sequence[ReadList], assignment: Assignment) -> list[Finding]:

@@ -158,7 +158,31 @@ def _column(table: SourceTable, name: str) -> list[object] | None:
     header = table.columns.get(name)
     if header is None or header not in table.data.columns:
         return None
-    return [_clean(v) for v in table.data[header].to_numpy(dtype=object)]
+    import pandas as pd
+
+    series = table.data[header]
+    kind = series.dtype
+    # by the column's type, without a call per cell: this runs for every cell of every list
+    if isinstance(kind, pd.StringDtype):  # text, and NaN or NA where blank
+        return [(v.strip() or None) if v.__class__ is str else None for v in series.to_numpy(dtype=object)]
+    if pd.api.types.is_numeric_dtype(kind) and not pd.api.types.is_bool_dtype(kind):
+        return [v if v == v else None for v in series.to_numpy(dtype=object, na_value=None)]
+    clean = _clean
+    return [(v.strip() or None) if v.__class__ is str else clean(v) for v in series.to_numpy(dtype=object)]
+
+
+def _numbers(table: SourceTable, name: str, cleaned: list[object] | None) -> list[float | None]:
+    """:func:`number` of every cell of a column; a numeric column's at once (the same floats)."""
+    if cleaned is None:
+        return [None] * len(table.data)
+    import numpy as np
+    import pandas as pd
+
+    series = table.data[table.columns[name]]
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        values = series.to_numpy(dtype="float64", na_value=np.nan).tolist()
+        return [v if v - v == 0.0 else None for v in values]  # NaN and infinities are no number
+    return [number(v) for v in cleaned]
 
 
 def list_rows(table: SourceTable, municipality: str) -> list[ListRow]:
@@ -173,9 +197,7 @@ def list_rows(table: SourceTable, municipality: str) -> list[ListRow]:
         found = columns.get(name)
         return found if found is not None else absent
 
-    quantities = [number(v) for v in values("quantity")]
-    spends = [number(v) for v in values("spend")]
-    prices = [number(v) for v in values("price")]
+    quantities, spends, prices = (_numbers(table, name, columns[name]) for name in ("quantity", "spend", "price"))
     keys = [None if k is None else str(k) for k in values("key")]
     # one dict per row, made in C from the columns (this runs for every row of every list)
     field_rows = [dict(zip(ARTICLE_FIELDS, values_, strict=True))

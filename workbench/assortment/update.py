@@ -51,7 +51,8 @@ class JointChange:
     # which records (positions in ``records``) and articles may differ from the file; None: any
     touched_records: set[int] | None = None
     touched_articles: set[str] | None = None
-    figures: dict[str, Figures] = field(default_factory=dict)  # filled by write_change
+    # filled by write_change: the figures of the articles it wrote (touched ones, or all)
+    figures: dict[str, Figures] = field(default_factory=dict)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -91,7 +92,6 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     state = change.state
     names = state.names
     articles_sheet, rows_sheet, sources_sheet = names.sheets
-    figs = change.figures = figures(change.records)
     municipalities = municipality_order((r.municipality for r in change.records), state.municipalities)
 
     # Sortiment: the figures of every article; new articles and new municipality columns appended
@@ -113,6 +113,9 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     cells: dict[tuple[int, int], Any] = {}
     next_row = state.article_last_row
     touched = None if new_columns else change.touched_articles
+    # the figures of the articles written (each article's from its own rows, in their order)
+    counted = change.records if touched is None else [r for r in change.records if r.article_id in touched]
+    figs = change.figures = figures(counted)
     for article in change.articles:
         row = state.article_rows.get(article.id)
         if row is not None and touched is not None and article.id not in touched:
@@ -126,9 +129,8 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                 if value is not None:
                     cells[(next_row, columns[header])] = value
             continue
-        old = state.article_values(article.id)
         for header, value in zip(figure_headers, values[1 + len(ARTICLE_FIELDS):], strict=True):
-            if not _same(old.get(header), value):
+            if not _same(state.article_cell(article.id, header), value):
                 cells[(row, columns[header])] = value
     article_patch = SheetPatch(articles_sheet, cells, grow_to_row=next_row if next_row > state.article_last_row
                                else None, header_row=1, new_columns=new_columns,
@@ -237,7 +239,7 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
                             for read in skipped]
         if not fresh:
             articles = list(state.articles.values())
-            fill_report(result, state.records, articles, figures(state.records))
+            fill_report(result, state.records, articles, {r.article_id for r in state.records})
             result.findings = localised(skipped_findings)
             return result
 
@@ -290,7 +292,7 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         result.new_articles = len(assignment.new_ids)
         result.new_ids = list(assignment.new_ids)
         result.merged_files = [read.file_name for read in fresh]
-        fill_report(result, change.records, articles, change.figures or figures(change.records))
+        fill_report(result, change.records, articles, {r.article_id for r in change.records})
         result.findings = localised([*skipped_findings, *list_findings(fresh, state, mode == "add"),
                                       *new_rows_findings(fresh, assignment), *price_findings(new_records)])
         finished(progress, len(lists) + 1)

@@ -133,6 +133,8 @@ def _sheet_xml(sheet: NewSheet, table_rel: str | None) -> Iterable[str]:
                     parts.append(f'<c r="{letters[column]}{number}" t="inlineStr"><is><t>{text}</t></is></c>')
             elif kind is int:
                 parts.append(f'<c r="{letters[column]}{number}"><v>{value}</v></c>')
+            elif kind is float and value - value == 0.0:  # type: ignore[operator]  # finite
+                parts.append(f'<c r="{letters[column]}{number}"><v>{value!r}</v></c>')
             elif value is not None:
                 parts.append(_cell(f"{letters[column]}{number}", value))
         parts.append("</row>")

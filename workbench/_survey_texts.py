@@ -5,9 +5,9 @@ from __future__ import annotations
 
 SURVEY_TEXTS: dict[str, tuple[str, str]] = {
     "survey_no_org_unit": (
-        "Bladet {sheet} har ingen kolumn Förvaltning, så enkäter per förvaltning går inte att göra: "
+        "{file}: bladet {sheet} har ingen kolumn Förvaltning, så enkäter per förvaltning går inte att göra: "
         "välj --by municipality eller lägg till kolumnen.",
-        "The sheet {sheet} has no column Förvaltning (org unit), so questionnaires per org unit cannot be made: "
+        "{file}: the sheet {sheet} has no column Förvaltning (org unit), so questionnaires per org unit cannot be made: "
         "choose --by municipality or add the column.",
     ),
     "survey_made": (

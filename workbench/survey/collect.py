@@ -260,6 +260,20 @@ def _not_answered(state: JointState, forms: Sequence[FormFile], rows: Sequence[A
     return [u for u in units if u.casefold() not in answered]
 
 
+def expand(files: Sequence[str | Path]) -> list[Path]:
+    """The files given, a folder standing for the files in it (by name; hidden files, Excel's owner files
+    ``~$…`` and the lock files left out)."""
+    found: list[Path] = []
+    for name in files:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
+                            and not p.name.endswith(".lock"))
+        else:
+            found.append(path)
+    return found
+
+
 def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str | None = None, wait: float = 30.0,
                   save_anyway: bool = False, on_wait: Callable[[str], None] | None = None,
                   progress: Progress | None = None, now: dt.datetime | None = None,
@@ -274,6 +288,7 @@ def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str |
     result = CollectReport(joint)
     read: list[FormFile] = []
     resolved_joint = joint.resolve()
+    files = expand(files)
     for order, name in enumerate(files):
         report(progress, order, len(files) + 1, "read")
         path = Path(name)

@@ -11,8 +11,7 @@ from functools import cache
 from typing import Any, Literal
 
 from workbench.assortment.joint_reader import JointState
-from workbench.errors import UsageError
-from workbench.messages import problem
+from workbench.errors import NoOrgUnitError
 from workbench.resources import resource_path
 from workbench.vocabularies import fold
 
@@ -59,10 +58,10 @@ def _add(unit: Unit, article_id: str, quantity: float | None) -> None:
 
 def units_of(state: JointState, by: By = "municipality") -> list[Unit]:
     """Every unit with its articles, sorted by name (Swedish letters after z). ``by="org_unit"`` needs a
-    förvaltning column in ``Källrader``: a :class:`UsageError` otherwise."""
+    förvaltning column in ``Källrader``: a :class:`NoOrgUnitError` otherwise."""
     column = org_unit_column(state) if by == "org_unit" else None
     if by == "org_unit" and column is None:
-        raise UsageError(state.path, detail=problem("survey_no_org_unit", sheet=state.names.sheets[1]))
+        raise NoOrgUnitError(state.path, sheet=state.names.sheets[1])
     live = {article_id for article_id, article in state.articles.items() if not article.merged_into}
     found: dict[str, Unit] = {}
     for record, row in zip(state.records, state.record_rows, strict=True):

@@ -123,6 +123,20 @@ class SheetNotFoundError(WorkbenchError, KeyError):
         return self.message("en")
 
 
+class SheetExistsError(WorkbenchError, ValueError):
+    """A sheet to add is named like one the workbook has (``params["existing"]``); Excel compares sheet
+    names without regard to case."""
+
+    code = "sheet_exists"
+
+
+class SheetNameError(WorkbenchError, ValueError):
+    """A sheet to add has a name Excel refuses: empty, over 31 characters, one of ``[]:*?/\\``, an
+    apostrophe first or last, or the reserved "History"."""
+
+    code = "sheet_name_invalid"
+
+
 class NoHeaderError(WorkbenchError, ValueError):
     code = "no_header"
 

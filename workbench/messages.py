@@ -74,6 +74,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Bladet \u201d{sheet}\u201d finns inte i {file}.",
         "The sheet \u201c{sheet}\u201d does not exist in {file}.",
     ),
+    "sheet_exists": (
+        "Bladet \u201d{sheet}\u201d kan inte läggas till i {file}: där finns redan bladet \u201d{existing}\u201d "
+        "(Excel skiljer inte på stora och små bokstäver i bladnamn).",
+        "The sheet \u201c{sheet}\u201d cannot be added to {file}: it already has the sheet \u201c{existing}\u201d "
+        "(Excel does not tell upper and lower case apart in sheet names).",
+    ),
+    "sheet_name_invalid": (
+        "Bladet \u201d{sheet}\u201d kan inte läggas till i {file}: ett bladnamn har 1\u201331 tecken, inga av "
+        "[ ] : * ? / \\, inte apostrof först eller sist och är inte \u201dHistory\u201d.",
+        "The sheet \u201c{sheet}\u201d cannot be added to {file}: a sheet name has 1\u201331 characters, none "
+        "of [ ] : * ? / \\, no apostrophe first or last, and is not \u201cHistory\u201d.",
+    ),
     "no_header": (
         "Ingen rubrikrad hittades i {file}: ingen rad ser ut som kolumnrubriker.",
         "No header row was found in {file}: no row looks like column headers.",

@@ -13,8 +13,9 @@ pass over the rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from workbench.xlsx.cells import format_range, parse_range
+from workbench.xlsx.cells import column_letters, format_range, parse_range
 
 _REF_ATTR = re.compile(rb"(\sref\s*=\s*[\"'])([^\"']*)")
 _SQREF_ATTR = re.compile(rb"(\ssqref\s*=\s*[\"'])([^\"']*)")
@@ -86,3 +87,36 @@ def grow_tail_rows(tail: bytes, old_last: int, new_last: int) -> bytes:
         return match.group(1) + grow_ranges(old, old_last, new_last).encode("ascii") + match.group(3)
 
     return _X14_BLOCKS.sub(lambda block: _SQREF_ELEMENT.sub(grow_element, block.group(0)), tail)
+
+
+_DEFINED_NAME = re.compile(rb"(<(?:[\w.-]+:)?definedName(?=\s)[^>]*>)([^<]*)(</)")
+_LOCAL_SHEET = re.compile(rb"\slocalSheetId\s*=\s*[\"'](\d+)")
+_FILTER_NAME = re.compile(rb"\sname\s*=\s*[\"']_xlnm\._FilterDatabase[\"']")
+
+
+def grow_filter_names(workbook_xml: bytes, grows: Mapping[int, tuple[int, int]]) -> bytes | None:
+    """The workbook with each grown sheet's hidden ``_xlnm._FilterDatabase`` name down to the sheet's
+    new last row (``grows``: the sheet's position among the workbook's sheets -> (old last, new last)),
+    or ``None`` when no such name changed. LibreOffice takes a sheet's autofilter range from this name,
+    not from the sheet's ``<autoFilter>``: left as it was, its filter would stop at the old end."""
+    changed = False
+
+    def grow(match: re.Match[bytes]) -> bytes:
+        nonlocal changed
+        tag, text = match.group(1), match.group(2)
+        local_sheet = _LOCAL_SHEET.search(tag)
+        if not _FILTER_NAME.search(tag) or local_sheet is None or int(local_sheet.group(1)) not in grows:
+            return match.group(0)
+        old_last, new_last = grows[int(local_sheet.group(1))]
+        sheet, bang, ref = text.rpartition(b"!")
+        old = ref.decode("ascii", "replace")
+        new = grow_ranges(old, old_last, new_last)
+        if not bang or new == old:
+            return match.group(0)
+        changed = True
+        r1, c1, r2, c2 = parse_range(new.replace("$", ""))
+        absolute = f"${column_letters(c1)}${r1}:${column_letters(c2)}${r2}".encode("ascii")
+        return tag + sheet + bang + absolute + match.group(3)
+
+    text = _DEFINED_NAME.sub(grow, workbook_xml)
+    return text if changed else None

@@ -40,6 +40,8 @@ class PackageInfo:
     members: set[str] = field(default_factory=set)
     # every sheet's part by name, chart, macro and dialog sheets too (``sheets`` holds worksheets only)
     sheet_parts: dict[str, str] = field(default_factory=dict)
+    # every ``<sheet>``'s name in the workbook's order (a defined name's ``localSheetId`` counts them)
+    sheet_order: list[str] = field(default_factory=list)
 
     def sheet(self, name: str | None) -> SheetInfo:
         """The sheet called ``name`` (case-insensitive match as a fallback); the first one for ``None``."""
@@ -131,12 +133,14 @@ def read_package(zf: zipfile.ZipFile) -> PackageInfo:
     date1904 = False
     sheets: list[SheetInfo] = []
     sheet_parts: dict[str, str] = {}
+    order: list[str] = []
     main_ns = _namespace(root.tag)
     for element in root.iter():
         name = local(element.tag)
         if name == "workbookPr" and _namespace(element.tag) == main_ns:
             date1904 = xsd_boolean(element.get("date1904"))  # x15:workbookPr (another namespace) has none
         elif name == "sheet":
+            order.append(element.get("name", ""))
             rid = next((v for k, v in element.attrib.items() if local(k) == "id"), None)
             kind, target = rels.get(rid or "", ("", ""))
             if target in members:
@@ -146,7 +150,7 @@ def read_package(zf: zipfile.ZipFile) -> PackageInfo:
     styles_part = next((target for kind, target in rels.values()
                         if kind.endswith(_REL_STYLES) and target in members), None)
     return PackageInfo(workbook_part, rels_part_of(workbook_part), sheets, styles_part, date1904, members,
-                       sheet_parts)
+                       sheet_parts, order)
 
 
 def table_parts(zf: zipfile.ZipFile, sheet: SheetInfo) -> list[str]:

@@ -17,7 +17,8 @@ from pathlib import Path
 from workbench.errors import CorruptFileError, SheetNotFoundError, WriteError
 from workbench.progress import Progress
 from workbench.xlsx._extent import last_content_row
-from workbench.xlsx._grow import grow_table_rows, grow_tail_rows
+from workbench.xlsx._grow import grow_filter_names, grow_table_rows, grow_tail_rows
+from workbench.xlsx._new_sheet import Additions, NewSheet, plan_additions, write_added
 from workbench.xlsx._package import PackageInfo, SheetInfo, read_package, table_parts
 from workbench.xlsx._rows import SheetEdits
 from workbench.xlsx._sheet import patch_sheet_stream
@@ -206,19 +207,20 @@ def _tables(zin: zipfile.ZipFile, sheet: _Sheet, replaced: dict[str, bytes], res
 
 
 def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress: Progress | None = None,
-                  check_while_writing: bool = False) -> PatchResult:
-    """Write ``src`` with ``plans`` applied to ``dst`` (a new file). The stream check, when asked for,
-    reads the first plan's sheet back while it is written."""
+                  check_while_writing: bool = False, new_sheets: Sequence[NewSheet] = ()) -> PatchResult:
+    """Write ``src`` with ``plans`` applied and ``new_sheets`` added to ``dst`` (a new file). The stream
+    check, when asked for, reads the first plan's sheet back while it is written."""
     src, dst = Path(src), Path(dst)
     if dst.exists() and dst.resolve() == src.resolve():
         raise ValueError("patch_xlsx writes a new file: dst must differ from src (see atomic_save)")
-    if not plans:
+    if not plans and not new_sheets:
         raise ValueError("nothing to patch: no sheets given")
     for plan in plans:
         _check_limits(dst, plan)
     prepared = [(plan, *_with_headers(plan)) for plan in plans]
     with open_package(src) as zin:
         package = package_of(zin, src)
+        additions = plan_additions(zin, package, src, new_sheets) if new_sheets else Additions([], {})
         sheets: dict[str, _Sheet] = {}
         for plan, cells, style_like, validations in prepared:
             info = sheet_of(package, src, plan.name)
@@ -228,20 +230,21 @@ def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress:
                                unhide=frozenset(c.col for c in plan.new_columns),
                                style_from_above=plan.style_from_above, grow_to_row=plan.grow_to_row or 0)
             sheets[info.part] = _Sheet(plan, info, edits, validations)
-        first = next(iter(sheets.values()))
-        result = PatchResult(first.info.part, list(sheets), sum(len(s.edits.cells) for s in sheets.values()),
-                             date1904=package.date1904, cells=first.edits.cells,
-                             sheet_cells={part: s.edits.cells for part, s in sheets.items()})
-        replaced: dict[str, bytes] = {}
+        first = next(iter(sheets.values()), None)
+        result = _result(package, sheets, additions)
+        replaced: dict[str, bytes] = dict(additions.parts)
         deferred: bytes | None = None
-        if package.styles_part and any(isinstance(v, dt.date) for s in sheets.values()
-                                       for v in s.edits.cells.values()):
+        new_date_style: str | None = None
+        new_dates = any(added.has_dates for added in additions.added)
+        if package.styles_part and (new_dates or any(isinstance(v, dt.date) for s in sheets.values()
+                                                     for v in s.edits.cells.values())):
             found = date_styles(zin.read(package.styles_part))
+            new_date_style = found.date_style
             for sheet in sheets.values():
                 sheet.edits.date_style, sheet.edits.date_styles = found.date_style, found.date_styles
             if found.new_styles_xml is not None:
                 order = zin.namelist()
-                if order.index(package.styles_part) > max(order.index(part) for part in sheets):
+                if not new_dates and order.index(package.styles_part) > max(order.index(part) for part in sheets):
                     deferred = found.new_styles_xml  # written only if a date needed the added format
                 else:
                     replaced[package.styles_part] = found.new_styles_xml
@@ -251,7 +254,8 @@ def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress:
                 if old_last and sheet.plan.grow_to_row > old_last:
                     sheet.grow = (old_last, sheet.plan.grow_to_row)
             _tables(zin, sheet, replaced, result)
-        result.table_grown = first.table_grown
+        _grow_filter_names(zin, package, sheets, replaced)
+        result.table_grown = first.table_grown if first is not None else None
         sizes = {part: zin.getinfo(part).file_size for part in sheets}
         done = False
         try:
@@ -277,8 +281,9 @@ def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress:
                         result.changed_parts.append(member.filename)
                     else:
                         copy_member_raw(zin, zout, member)
+                write_added(zin, zout, package, additions, new_date_style)
             done = True
-            result.unhidden = list(first.edits.unhidden)
+            result.unhidden = list(first.edits.unhidden) if first is not None else []
         except ColumnsInUse:
             raise
         except ValueError as error:
@@ -294,6 +299,28 @@ def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress:
                 result.stream_check.abort()
                 result.stream_check = None
     return result
+
+
+def _result(package: PackageInfo, sheets: Mapping[str, _Sheet], additions: Additions) -> PatchResult:
+    """The result before writing: the first patched (or else added) sheet's cells, every sheet's cells."""
+    sheet_cells: dict[str, Mapping[tuple[int, int], CellValue]] = {part: s.edits.cells for part, s in sheets.items()}
+    sheet_cells.update({added.part: added.cells for added in additions.added})
+    first_part = next(iter(sheet_cells))
+    return PatchResult(first_part, [*sheets, *(a.part for a in additions.added)],
+                       sum(len(cells) for cells in sheet_cells.values()), date1904=package.date1904,
+                       cells=sheet_cells[first_part], sheet_cells=sheet_cells)
+
+
+def _grow_filter_names(zin: zipfile.ZipFile, package: PackageInfo, sheets: Mapping[str, _Sheet],
+                       replaced: dict[str, bytes]) -> None:
+    """The hidden filter names of the sheets whose data grew, grown with their autofilters."""
+    grows = {package.sheet_order.index(s.info.name): s.grow for s in sheets.values()
+             if s.grow is not None and s.info.name in package.sheet_order}
+    if grows:
+        part = package.workbook_part
+        grown = grow_filter_names(replaced.get(part) or zin.read(part), grows)
+        if grown is not None:
+            replaced[part] = grown
 
 
 def _write_sheet(zin: zipfile.ZipFile, zout: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: _Sheet,

@@ -24,6 +24,7 @@ from defusedxml import ElementTree
 from workbench.errors import CorruptFileError
 from workbench.progress import Progress
 from workbench.xlsx._extent import scan_extent
+from workbench.xlsx._new_sheet import NewSheet
 from workbench.xlsx._package import table_parts
 from workbench.xlsx._stream import ColumnsInUse
 from workbench.xlsx._tables import table_range
@@ -32,7 +33,8 @@ from workbench.xlsx._verify import verify_written
 from workbench.xlsx._writer import NewColumn, PatchResult, SheetPlan, open_package, package_of, sheet_of, write_package
 from workbench.xlsx.cells import CellValue
 
-__all__ = ["CellValue", "ColumnsInUse", "NewColumn", "PatchResult", "SheetPatch", "Validation", "check_package",
+__all__ = ["CellValue", "ColumnsInUse", "NewColumn", "NewSheet", "PatchResult", "SheetPatch", "Validation",
+           "check_package",
            "last_used_column", "patch_sheets", "patch_xlsx", "read_date1904", "table_ranges", "verify_patch",
            "workbook_ending"]
 
@@ -144,16 +146,22 @@ def check_package(path: Path, parts: Sequence[str] = ()) -> None:
                     raise ValueError(f"{part}: {error}") from error
 
 
-def patch_sheets(src: Path, dst: Path, patches: Sequence[SheetPatch], *,
+def patch_sheets(src: Path, dst: Path, patches: Sequence[SheetPatch], *, new_sheets: Sequence[NewSheet] = (),
                  progress: Progress | None = None) -> PatchResult:
-    """Write every patch's cells into its sheet of ``src``, producing ``dst``, in one pass over the
-    package: each patched sheet is streamed once, every other member is copied with its compressed
-    bytes. A sheet that does not exist raises :class:`SheetNotFoundError`; a sheet named twice,
-    ``ValueError``. :attr:`PatchResult.sheet_cells` holds each sheet's cells (for :func:`verify_patch`)."""
+    """Write every patch's cells into its sheet of ``src`` and add ``new_sheets`` after the last sheet,
+    producing ``dst``, in one pass over the package: each patched sheet is streamed once, every other
+    member is copied with its compressed bytes, except the few parts that list the sheets when sheets
+    are added (``workbook.xml``, its relationships, ``[Content_Types].xml``, ``docProps/app.xml``).
+    A sheet that does not exist raises :class:`SheetNotFoundError`; a sheet named twice,
+    ``ValueError``; a new sheet named like an existing one (case aside, as Excel compares),
+    :class:`~workbench.errors.SheetExistsError`, and with a name Excel refuses,
+    :class:`~workbench.errors.SheetNameError`. :attr:`PatchResult.sheet_cells` holds each patched and
+    added sheet's cells (for :func:`verify_patch`). An added sheet is patched later like any other:
+    ``SheetPatch(name, cells, grow_to_row=...)`` appends rows under its autofilter."""
     plans = [SheetPlan(p.sheet, p.cells, header_row=p.header_row, new_columns=p.new_columns,
                        data_rows=p.data_rows, grow_to_row=p.grow_to_row, style_from_above=True)
              for p in patches]
-    return write_package(src, dst, plans, progress=progress)
+    return write_package(src, dst, plans, progress=progress, new_sheets=new_sheets)
 
 
 def patch_xlsx(src: Path, dst: Path, sheet_name: str | None, cells: Mapping[tuple[int, int], CellValue],

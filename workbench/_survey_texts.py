@@ -7,8 +7,8 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
     "survey_no_org_unit": (
         "{file}: bladet {sheet} har ingen kolumn Förvaltning, så enkäter per förvaltning går inte att göra: "
         "välj --by municipality eller lägg till kolumnen.",
-        "{file}: the sheet {sheet} has no column Förvaltning (org unit), so questionnaires per org unit cannot be made: "
-        "choose --by municipality or add the column.",
+        "{file}: the sheet {sheet} has no column Förvaltning (org unit), so questionnaires per org unit cannot "
+        "be made: choose --by municipality or add the column.",
     ),
     "survey_made": (
         "{count} {count|enkät|enkäter} skapade från {file} (arbetsbokens ID {id}).",

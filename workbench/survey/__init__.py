@@ -11,11 +11,34 @@ from typing import TYPE_CHECKING
 from workbench._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from workbench.survey.make import MakeReport, make_forms
+    from workbench.survey.answers import AnswerRow, AnswerSheet, aggregate, read_answer_sheet
+    from workbench.survey.collect import CollectReport, Duplicate, collect_forms
+    from workbench.survey.export import collected_answers, write_answers_csv
+    from workbench.survey.form_reader import Answer, FormFile, Refusal, read_form
+    from workbench.survey.joint_io import workbook_id
+    from workbench.survey.make import MadeForm, MakeReport, make_forms
+    from workbench.survey.units import Unit, units_of
 
 _LAZY = {
+    "Answer": "form_reader",
+    "AnswerRow": "answers",
+    "AnswerSheet": "answers",
+    "CollectReport": "collect",
+    "Duplicate": "collect",
+    "FormFile": "form_reader",
+    "MadeForm": "make",
     "MakeReport": "make",
+    "Refusal": "form_reader",
+    "Unit": "units",
+    "aggregate": "answers",
+    "collect_forms": "collect",
+    "collected_answers": "export",
     "make_forms": "make",
+    "read_answer_sheet": "answers",
+    "read_form": "form_reader",
+    "units_of": "units",
+    "workbook_id": "joint_io",
+    "write_answers_csv": "export",
 }
 
 
@@ -23,6 +46,23 @@ __getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [
+    "Answer",
+    "AnswerRow",
+    "AnswerSheet",
+    "CollectReport",
+    "Duplicate",
+    "FormFile",
+    "MadeForm",
     "MakeReport",
+    "Refusal",
+    "Unit",
+    "aggregate",
+    "collect_forms",
+    "collected_answers",
     "make_forms",
+    "read_answer_sheet",
+    "read_form",
+    "units_of",
+    "workbook_id",
+    "write_answers_csv",
 ]

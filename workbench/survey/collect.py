@@ -171,7 +171,7 @@ def _answer_patches(state: JointState, sheet: AnswerSheet, forms: Sequence[FormF
     if not sheet.exists:
         if not placed:
             return every, [], []
-        from workbench.xlsx.patch import NewSheet  # type: ignore[attr-defined]
+        from workbench.xlsx.patch import NewSheet
 
         widths = {0: 22.0, 1: 11.0, 2: 14.0, 3: 15.0, 4: 40.0, 5: 36.0, 6: 18.0, 7: 36.0, 8: 10.0}
         return every, [], [NewSheet(sheet.name, [headers, *(row.values() for _, row in placed)], widths=widths)]

@@ -39,7 +39,7 @@ class Answer:
     usage: str | None
     future_need: str | None
     comment: str | None
-    name: str | None = None
+    name: str | None = None  # an article the unit lacks: its name and the volume the unit gave
     volume: float | int | None = None
     row: int = 0
 
@@ -232,7 +232,8 @@ def read_form(path: Path, *, workbook_id: str | None, workbook_file: str, known_
         answer = Answer(key.upper() if key is not None else None,
                         _value(usage[i], "usage", lang, result.outside),
                         _value(future[i], "future_need", lang, result.outside),
-                        _text(comment[i]), name if key is None else None, _volume(volumes[i]), int(row))
+                        _text(comment[i]), name if key is None else None,
+                        _volume(volumes[i]) if key is None else None, int(row))
         unanswered = answer.usage is None and answer.future_need is None and answer.comment is None
         if unanswered and (key is not None or answer.name is None):
             continue  # an article not answered, or an empty free row
@@ -265,4 +266,4 @@ def outside_counts(forms: Sequence[FormFile]) -> Mapping[str, int]:
     for form in forms:
         for value, count in form.outside.items():
             counts[value] = counts.get(value, 0) + count
-    return counts
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

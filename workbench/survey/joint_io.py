@@ -49,10 +49,7 @@ def patch_joint(path: Path, patches: Sequence[Any], new_sheets: Sequence[Any] = 
     results: list[Any] = []
 
     def write(temp: Path) -> None:
-        if new_sheets:
-            results.append(patch_sheets(path, temp, patches, new_sheets=new_sheets))  # type: ignore[call-arg]
-        else:
-            results.append(patch_sheets(path, temp, patches))
+        results.append(patch_sheets(path, temp, patches, new_sheets=new_sheets))
 
     atomic_save(path, write, lambda temp: verify_patch(temp, results[-1]))
 

@@ -267,11 +267,17 @@ def expand(files: Sequence[str | Path]) -> list[Path]:
     for name in files:
         path = Path(name)
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
-                            and not p.name.endswith(".lock"))
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
         else:
             found.append(path)
-    return found
+    seen: set[Path] = set()
+    unique = []
+    for path in found:  # a file named twice (a folder and a file in it) is read once
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str | None = None, wait: float = 30.0,
@@ -297,8 +303,15 @@ def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str |
 
             result.refused.append(Refusal(path, problem("survey_refused_same_file")))
             continue
-        form = read_form(path, workbook_id=the_id, workbook_file=joint.name, known_units=units,
-                         lang=state.names.lang, order=order)
+        try:
+            form = read_form(path, workbook_id=the_id, workbook_file=joint.name, known_units=units,
+                             lang=state.names.lang, order=order, message_lang=lang)
+        except (ValueError, KeyError, IndexError, TypeError, OSError) as error:
+            # a file that trips the reader in a way it does not word: named with what went wrong, never
+            # a traceback, and the other files still read
+            from workbench.messages import problem
+
+            form = Refusal(path, problem("survey_refused_unreadable", reason=f"{type(error).__name__}: {error}"))
         if isinstance(form, Refusal):
             result.refused.append(form)
         else:

@@ -174,16 +174,18 @@ def _volume(value: Any) -> float | int | None:
 
 
 def read_form(path: Path, *, workbook_id: str | None, workbook_file: str, known_units: Collection[str],
-              lang: str, order: int = 0) -> FormFile | Refusal:
-    """Read ``path`` as a form of the joint workbook whose ID is ``workbook_id``; a :class:`Refusal`
-    naming why when it is unreadable, not a form, or another workbook's."""
+              lang: str, order: int = 0, message_lang: str | None = None) -> FormFile | Refusal:
+    """Read ``path`` as a form of the joint workbook whose ID is ``workbook_id`` (labels stored in the
+    workbook's language ``lang``); a :class:`Refusal` naming why (in ``message_lang``) when it is
+    unreadable, not a form, or another workbook's."""
+    said = message_lang or lang
     from workbench.reading.importer import list_sheets, read_table
 
     try:
         sheets = list_sheets(path)
         identity = _identity(path, sheets)
     except WorkbenchError as error:
-        return Refusal(path, problem("survey_refused_unreadable", reason=error.message(lang)))
+        return Refusal(path, problem("survey_refused_unreadable", reason=error.message(said)))
     form_id = parse_form_id(identity.get("form_id"))
     if form_id is None:
         return Refusal(path, problem("survey_refused_no_id"))
@@ -200,14 +202,14 @@ def read_form(path: Path, *, workbook_id: str | None, workbook_file: str, known_
     try:
         table = read_table(path, form_sheet)
     except WorkbenchError as error:
-        return Refusal(path, problem("survey_refused_unreadable", reason=error.message(lang)))
+        return Refusal(path, problem("survey_refused_unreadable", reason=error.message(said)))
     sv, en = all_names()
     review = {name: (sv_label, en_label) for name, sv_label, en_label in (
         ("usage", "Användning", "Usage"), ("future_need", "Framtida behov", "Future need"),
         ("comment", "Kommentar", "Comment"))}
     key_header = _column(table, "key", ("Artikel-ID", "Article ID"))
     if key_header is None:
-        return Refusal(path, problem("survey_refused_no_key", column="Artikel-ID" if lang == "sv" else "Article ID"))
+        return Refusal(path, problem("survey_refused_no_key", column="Artikel-ID" if said == "sv" else "Article ID"))
     columns = {name: _column(table, name, labels) for name, labels in review.items()}
     name_header = _column(table, "name", ("Benämning", "Name"))
     volume_header = _column(table, "quantity", (sv.volume, en.volume))

@@ -285,9 +285,11 @@ def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str |
                   progress: Progress | None = None, now: dt.datetime | None = None,
                   lang: str = "sv") -> CollectReport:
     """Read ``files`` as forms of ``joint`` and write their answers into it through the save protocol."""
+    from workbench.savefile import file_fingerprint
     from workbench.sharing.lock import current_user
 
     joint = Path(joint)
+    read_from = file_fingerprint(joint)
     state = read_joint(joint)
     the_id = workbook_id(state)
     units = known_units(state)
@@ -328,7 +330,8 @@ def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str |
     report(progress, len(files), len(files) + 1, "write")
     when = collected_time(now)
     with locked_joint(joint, user or current_user(), wait=wait, save_anyway=save_anyway, on_wait=on_wait):
-        state = read_joint(joint)  # as it is now, under the lock
+        if read_from is None or file_fingerprint(joint) != read_from:
+            state = read_joint(joint)  # a colleague saved meanwhile: as it is now, under the lock
         sheet = read_answer_sheet(state)
         rows, patches, new_sheets = _answer_patches(state, sheet, forms, when, result.replaced_units)
         aggregated = _aggregate_patch(state, rows)

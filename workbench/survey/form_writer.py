@@ -74,7 +74,8 @@ def write_form(target: Path, spec: FormSpec, joint: Headers, names: FormNames) -
     vocab = vocabularies()
     usage_labels = vocab["usage"].labels(lang)
     future_labels = vocab["future_need"].labels(lang)
-    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
+    # in memory: the temporary file per sheet that xlsxwriter writes otherwise costs more than the sheet
+    book = xlsxwriter.Workbook(str(target), {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                               "strings_to_numbers": False})
     try:
         book.set_properties({"title": f"{names.title} {spec.unit}", "subject": str(spec.form_id),

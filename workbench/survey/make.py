@@ -67,18 +67,24 @@ def form_articles(state: JointState, unit: Unit) -> list[FormArticle]:
     return sorted(found, key=_sort_key)
 
 
-def _ensure_id(joint: Path, state: JointState, who: str, wait: float, save_anyway: bool,
+def _ensure_id(joint: Path, state: JointState, read_from: str | None, who: str, wait: float, save_anyway: bool,
                on_wait: Callable[[str], None] | None) -> tuple[JointState, str, bool]:
+    """The workbook's ID, given to it first when it has none (``read_from``: the fingerprint of the file
+    ``state`` was read from). The state returned describes the articles and units as written (the patch
+    adds the ID's cell only)."""
+    from workbench.savefile import file_fingerprint
+
     found = workbook_id(state)
     if found is not None:
         return state, found, False
     with locked_joint(joint, who, wait=wait, save_anyway=save_anyway, on_wait=on_wait):
-        state = read_joint(joint)  # as it is now, under the lock
+        if read_from is None or file_fingerprint(joint) != read_from:
+            state = read_joint(joint)  # a colleague saved meanwhile: as it is now, under the lock
         new_id, patch = with_workbook_id(state)
         if patch is None:
             return state, new_id, False
         patch_joint(joint, [patch])
-    return read_joint(joint), new_id, True
+    return state, new_id, True
 
 
 def make_forms(joint: str | Path, out_dir: str | Path, *, by: By = "municipality", user: str | None = None,
@@ -87,17 +93,19 @@ def make_forms(joint: str | Path, out_dir: str | Path, *, by: By = "municipality
     """Write one form per unit of ``joint`` into ``out_dir`` (made when missing). A joint workbook without
     an ID gets one first, through the save protocol; otherwise the joint workbook is only read."""
     from workbench.errors import WriteError
+    from workbench.savefile import file_fingerprint
     from workbench.sharing.lock import current_user
 
     joint = Path(joint)
     out = Path(out_dir)
+    read_from = file_fingerprint(joint)
     state = read_joint(joint)
     units = units_of(state, by)  # a bad --by is said before anything is written
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteError(out, detail=error.strerror or str(error)) from None
-    state, the_id, added = _ensure_id(joint, state, user or current_user(), wait, save_anyway, on_wait)
+    state, the_id, added = _ensure_id(joint, state, read_from, user or current_user(), wait, save_anyway, on_wait)
     units = units_of(state, by)
     made = (now or dt.datetime.now()).replace(microsecond=0)
     lang = state.names.lang

@@ -299,3 +299,32 @@ def test_an_unknown_article_id_is_reported(tmp_path: Path) -> None:
     book.save(filled)
     result = collect_forms(joint, [filled], user="O")
     assert result.unknown_keys == ["G99999"]
+
+
+def test_a_colleague_collecting_meanwhile_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The joint workbook read before the lock is read again under it when it changed meanwhile (a
+    colleague collected another unit's form): both units' answers stay."""
+    import workbench.survey.collect as collect_module
+
+    joint = sample_joint(tmp_path)
+    sent = {f.unit: f.file for f in make_forms(joint, tmp_path / "sent", user="O").forms}
+    salem = fill(sent["Salem"], tmp_path / "home" / sent["Salem"].name,
+                 {form_keys(sent["Salem"])[0]: ("Dagligen", None, None)})
+    tyreso = fill(sent["Tyresö"], tmp_path / "home" / sent["Tyresö"].name,
+                  {form_keys(sent["Tyresö"])[0]: ("Sällan", None, None)})
+    real = collect_module.read_joint
+    calls: list[Path] = []
+
+    def read_then_colleague(path: Any) -> Any:
+        state = real(path)
+        calls.append(Path(path))
+        if len(calls) == 1:
+            monkeypatch.setattr(collect_module, "read_joint", real)
+            collect_forms(joint, [tyreso], user="Colleague")  # after our first read, before our lock
+            monkeypatch.setattr(collect_module, "read_joint", read_then_colleague)
+        return state
+
+    monkeypatch.setattr(collect_module, "read_joint", read_then_colleague)
+    collect_forms(joint, [salem], user="O")
+    assert len(calls) == 2  # read again under the lock
+    assert sorted(r.unit for r in _answer_rows(joint)) == ["Salem", "Tyresö"]

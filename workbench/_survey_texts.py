@@ -11,7 +11,7 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
         "be made: choose --by municipality or add the column.",
     ),
     "survey_made": (
-        "{count} {count|enkät|enkäter} skapade från {file} (arbetsbokens ID {id}).",
+        "{count} {count|enkät skapad|enkäter skapade} från {file} (arbetsbokens ID {id}).",
         "{count} {count|questionnaire|questionnaires} made from {file} (workbook ID {id}).",
     ),
     "survey_id_added": (
@@ -23,7 +23,7 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
         "  {unit}: {count} {count|article|articles} ({form})",
     ),
     "survey_collected": (
-        "{count} {count|enkät|enkäter} inlästa i {file}: {answers} {answers|svar|svar} från {units} "
+        "{count} {count|enkät inläst|enkäter inlästa} i {file}: {answers} {answers|svar|svar} från {units} "
         "{units|enhet|enheter}.",
         "{count} {count|questionnaire|questionnaires} read into {file}: {answers} {answers|answer|answers} "
         "from {units} {units|unit|units}.",
@@ -90,6 +90,10 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "survey_refused_unreadable": ("{reason}", "{reason}"),
     "survey_refused_same_file": ("filen är arbetsboken själv", "the file is the workbook itself"),
+    "survey_refused_empty": (
+        "enkäten har inga svar ifyllda (tidigare svar från {unit} behålls)",
+        "the questionnaire has no answers filled in (earlier answers from {unit} are kept)",
+    ),
     "survey_no_answers": (
         "{file} har inga inlästa enkätsvar (bladet {sheet} saknas).",
         "{file} has no collected answers (the sheet {sheet} is missing).",

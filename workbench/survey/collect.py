@@ -316,6 +316,10 @@ def collect_forms(joint: str | Path, files: Sequence[str | Path], *, user: str |
             form = Refusal(path, problem("survey_refused_unreadable", reason=f"{type(error).__name__}: {error}"))
         if isinstance(form, Refusal):
             result.refused.append(form)
+        elif not form.answers:  # a form sent back blank (or the one sent, collected by mistake)
+            from workbench.messages import problem
+
+            result.refused.append(Refusal(path, problem("survey_refused_empty", unit=form.unit)))
         else:
             read.append(form)
     forms, result.duplicates = _winners(read)

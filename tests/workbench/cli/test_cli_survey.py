@@ -50,7 +50,7 @@ def test_make_collect_export_round_trip(tmp_path: Path) -> None:
 
     report = run("survey", "collect", joint, filled)
     assert report.returncode == 0
-    assert report.stdout.startswith("1 enkät inlästa i") and "Inget nytt att skriva" in report.stdout
+    assert report.stdout.startswith("1 enkät inläst i") and "Inget nytt att skriva" in report.stdout
 
     exported = run("survey", "export", joint)
     assert exported.returncode == 0, exported.stderr

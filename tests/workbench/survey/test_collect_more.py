@@ -105,3 +105,15 @@ def test_a_round_in_an_english_workbook(tmp_path: Path) -> None:
     assert [(r.unit, r.key, r.usage, r.future_need) for _, r in sheet_rows.rows] == [("Salem", key, "Daily",
                                                                                        "Unchanged")]
     assert state.article_values(key)["Survey: usage"] == "Daily 1"
+
+
+def test_a_blank_form_never_replaces_earlier_answers(salem: tuple[Path, Path, list[str]], tmp_path: Path) -> None:
+    """Collecting the folder of forms as sent (by mistake), or a form sent back blank, refuses them as
+    empty and keeps what the unit answered before."""
+    joint, form, keys = salem
+    filled = fill(form, tmp_path / "home" / form.name, {keys[0]: ("Dagligen", None, None)})
+    collect_forms(joint, [filled], user="O")
+    result = collect_forms(joint, [form.parent], user="O")
+    assert result.forms == [] and len(result.refused) == 8
+    assert all("inga svar" in reason for reason in result.to_json("sv")["refused"].values())
+    assert _rows(joint) == {("Salem", keys[0]): ("Dagligen", None, None)}

@@ -61,6 +61,12 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
         "{count} {count|unit has|units have} not answered: {units}.",
     ),
     "survey_all_answered": ("Alla enheter har svarat.", "Every unit has answered."),
+    "survey_answered_forms_in_the_way": (
+        "Enkäterna skrevs inte: i mappen {file} finns redan ifyllda enkäter med samma namn ({forms}). Läs in "
+        "dem först, eller välj en annan mapp.",
+        "The questionnaires were not written: the folder {file} already holds filled-in questionnaires of the "
+        "same name ({forms}). Collect them first, or choose another folder.",
+    ),
     "survey_nothing_read": (
         "Ingen av filerna kunde läsas in i {file}.",
         "None of the files could be read into {file}.",

@@ -280,6 +280,12 @@ class NoSurveyAnswersError(WorkbenchError, ValueError):
     code = "survey_no_answers"
 
 
+class AnsweredFormsInTheWayError(WorkbenchError, ValueError):
+    """``survey make`` would overwrite forms that hold answers (``params["forms"]``): nothing is written."""
+
+    code = "survey_answered_forms_in_the_way"
+
+
 class NothingCollectedError(WorkbenchError, ValueError):
     """None of the files given to ``survey collect`` could be read as a form of the workbook."""
 

@@ -87,6 +87,23 @@ def _ensure_id(joint: Path, state: JointState, read_from: str | None, who: str, 
     return state, new_id, True
 
 
+def _refuse_answered(out: Path, targets: list[Path], the_id: str, joint_file: str, units: list[str],
+                     lang: str) -> None:
+    """A form of the same name that already holds answers (saved back over the one sent) is never
+    overwritten: :class:`AnsweredFormsInTheWayError` before anything is written."""
+    from workbench.errors import AnsweredFormsInTheWayError
+    from workbench.survey.form_reader import FormFile, read_form
+
+    answered = []
+    for target in targets:
+        if target.exists():
+            found = read_form(target, workbook_id=the_id, workbook_file=joint_file, known_units=units, lang=lang)
+            if isinstance(found, FormFile) and found.answers:
+                answered.append(target.name)
+    if answered:
+        raise AnsweredFormsInTheWayError(out, forms=", ".join(answered))
+
+
 def make_forms(joint: str | Path, out_dir: str | Path, *, by: By = "municipality", user: str | None = None,
                wait: float = 30.0, save_anyway: bool = False, on_wait: Callable[[str], None] | None = None,
                progress: Progress | None = None, now: dt.datetime | None = None) -> MakeReport:
@@ -110,13 +127,15 @@ def make_forms(joint: str | Path, out_dir: str | Path, *, by: By = "municipality
     made = (now or dt.datetime.now()).replace(microsecond=0)
     lang = state.names.lang
     names = form_names(lang)
+    targets = [out / form_file_name(unit.name, FormId.of(the_id, unit.name), lang) for unit in units]
+    _refuse_answered(out, targets, the_id, joint.name, [u.name for u in units], lang)
     result = MakeReport(joint, the_id, by, id_added=added)
     for index, unit in enumerate(units):
         report(progress, index, len(units), "forms")
         form_id = FormId.of(the_id, unit.name)
         articles = form_articles(state, unit)
         spec = FormSpec(unit.name, unit.municipality, by, form_id, joint.name, made, articles)
-        target = out / form_file_name(unit.name, form_id, lang)
+        target = targets[index]
         temp = target.with_name(f".{target.stem}.tmp{os.getpid()}.xlsx")
         try:
             write_form(temp, spec, state.names, names)

@@ -150,3 +150,23 @@ def test_by_org_unit_one_form_per_forvaltning(tmp_path: Path) -> None:
     units = [form.unit for form in result.forms]
     assert units[:2] == ["Botkyrka, Skola", "Botkyrka, Äldreomsorg"] and "Haninge" in units
     assert sum(f.articles for f in result.forms if f.unit.startswith("Botkyrka")) >= 320
+
+
+def test_a_form_saved_back_with_answers_is_never_overwritten(tmp_path: Path) -> None:
+    """Making the forms again into a folder where a unit's answered form was saved over the one sent
+    writes nothing and names it; the blank forms are made again as before."""
+    from _forms import fill, form_keys
+
+    from workbench.errors import AnsweredFormsInTheWayError
+
+    joint = sample_joint(tmp_path)
+    first = make_forms(joint, tmp_path / "forms", user="Test")
+    again = make_forms(joint, tmp_path / "forms", user="Test")  # blank forms: made again
+    assert [f.file for f in again.forms] == [f.file for f in first.forms]
+    salem = next(f.file for f in first.forms if f.unit == "Salem")
+    fill(salem, salem, {form_keys(salem)[0]: ("Dagligen", None, None)})
+    answered = salem.read_bytes()
+    with pytest.raises(AnsweredFormsInTheWayError) as raised:
+        make_forms(joint, tmp_path / "forms", user="Test")
+    assert salem.name in raised.value.message("sv")
+    assert salem.read_bytes() == answered

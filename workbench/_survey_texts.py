@@ -71,6 +71,16 @@ SURVEY_TEXTS: dict[str, tuple[str, str]] = {
         "Ingen av filerna kunde läsas in i {file}.",
         "None of the files could be read into {file}.",
     ),
+    "survey_reminder": (
+        "Hej!\n\nVi har ännu inte fått tillbaka enkäten om hur ni använder artiklarna i upphandlingen och vad ni "
+        "kommer att behöva ({units}). Era svar behövs för att det nya avtalet ska passa er verksamhet. Fyll "
+        "gärna i enkäten ni fick och skicka tillbaka den så snart ni kan; det går bra att svara på en del av "
+        "artiklarna.\n\nTack på förhand!",
+        "Hello,\n\nWe have not yet received the questionnaire on how you use the articles in the procurement "
+        "and what you will need ({units}). Your answers are needed so that the new agreement fits your work. "
+        "Please fill in the questionnaire you received and send it back as soon as you can; answering some of "
+        "the articles is fine too.\n\nThank you!",
+    ),
     # why a returned file is refused
     "survey_refused_foreign": (
         "enkäten hör till en annan arbetsbok ({other}, ID {id}), inte till {joint} (ID {own})",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from workbench.survey.form_reader import Answer, FormFile, Refusal, read_form
     from workbench.survey.joint_io import workbook_id
     from workbench.survey.make import MadeForm, MakeReport, make_forms
+    from workbench.survey.status import UnitStatus, agreed_answers, reminder_text, survey_status
     from workbench.survey.units import Unit, units_of
 
 _LAZY = {
@@ -30,12 +31,16 @@ _LAZY = {
     "MakeReport": "make",
     "Refusal": "form_reader",
     "Unit": "units",
+    "UnitStatus": "status",
     "aggregate": "answers",
+    "agreed_answers": "status",
     "collect_forms": "collect",
     "collected_answers": "export",
     "make_forms": "make",
     "read_answer_sheet": "answers",
     "read_form": "form_reader",
+    "reminder_text": "status",
+    "survey_status": "status",
     "units_of": "units",
     "workbook_id": "joint_io",
     "write_answers_csv": "export",
@@ -56,12 +61,16 @@ __all__ = [
     "MakeReport",
     "Refusal",
     "Unit",
+    "UnitStatus",
     "aggregate",
+    "agreed_answers",
     "collect_forms",
     "collected_answers",
     "make_forms",
     "read_answer_sheet",
     "read_form",
+    "reminder_text",
+    "survey_status",
     "units_of",
     "workbook_id",
     "write_answers_csv",

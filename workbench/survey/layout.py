@@ -15,6 +15,8 @@ import secrets
 import unicodedata
 from functools import cache
 
+from workbench.assortment.layout import headers
+
 __all__ = ["FORM_VERSION", "FormId", "FormNames", "form_file_name", "form_names", "new_workbook_id",
            "parse_form_id", "unit_code"]
 
@@ -102,8 +104,9 @@ class FormNames:
         self.file = "File" if en else "Fil"
         self.collected = "Collected" if en else "Inläst"
         self.name = "Name" if en else "Benämning"
-        self.survey_usage = "Survey: usage" if en else "Enkät: användning"
-        self.survey_future = "Survey: future need" if en else "Enkät: framtida behov"
+        joint = headers(self.lang)
+        self.survey_usage = joint.survey_usage
+        self.survey_future = joint.survey_future
 
     def answer_headers(self, review: dict[str, str], article_id: str) -> list[str]:
         """The ``Enkätsvar`` header row: unit, key, usage, future need, comment, file, when (DESIGN), then

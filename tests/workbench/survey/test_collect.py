@@ -328,3 +328,15 @@ def test_a_colleague_collecting_meanwhile_is_kept(tmp_path: Path, monkeypatch: p
     collect_forms(joint, [salem], user="O")
     assert len(calls) == 2  # read again under the lock
     assert sorted(r.unit for r in _answer_rows(joint)) == ["Salem", "Tyresö"]
+
+
+def test_the_grid_knows_the_counted_columns_as_the_joint_layout_s_own(
+        collected: tuple[Round, Any, dict[str, bytes]]) -> None:
+    """Opening a collected workbook shows no banner calling the two counted columns unrecognised."""
+    from workbench.assortment.grid import joint_columns, joint_findings
+
+    survey_round, _, _ = collected
+    table = read_table(survey_round.joint)
+    columns = joint_columns(table)
+    assert columns is not None and {"Enkät: användning", "Enkät: framtida behov"} <= columns.own
+    assert [f for f in joint_findings(table, columns) if f.code == "unmapped_columns"] == []

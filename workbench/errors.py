@@ -268,6 +268,30 @@ class CriteriaDataError(WorkbenchError, ValueError):
     code = "criteria_bad"
 
 
+class NoOrgUnitError(WorkbenchError, ValueError):
+    """Questionnaires per förvaltning asked of a joint workbook whose source rows name none."""
+
+    code = "survey_no_org_unit"
+
+
+class NoSurveyAnswersError(WorkbenchError, ValueError):
+    """The joint workbook has no ``Enkätsvar`` sheet yet (``params["sheet"]``)."""
+
+    code = "survey_no_answers"
+
+
+class AnsweredFormsInTheWayError(WorkbenchError, ValueError):
+    """``survey make`` would overwrite forms that hold answers (``params["forms"]``): nothing is written."""
+
+    code = "survey_answered_forms_in_the_way"
+
+
+class NothingCollectedError(WorkbenchError, ValueError):
+    """None of the files given to ``survey collect`` could be read as a form of the workbook."""
+
+    code = "survey_nothing_read"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

@@ -15,6 +15,7 @@ from typing import Any
 from workbench._consolidation_texts import CONSOLIDATION_TEXTS
 from workbench._environment_texts import ENVIRONMENT_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
+from workbench._survey_texts import SURVEY_TEXTS
 from workbench.numbers import format_number
 
 # code -> (Swedish, English). Placeholders are filled from the error's params plus {file} and {detail}.
@@ -442,6 +443,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 CATALOGUE.update(PROBLEM_TEXTS)  # the problems (lines under a message) are kept apart, in their own module
 CATALOGUE.update(ENVIRONMENT_TEXTS)  # the environment's reasons and assumptions, likewise
 CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reasons, the Kluster labels
+CATALOGUE.update(SURVEY_TEXTS)  # the questionnaires' reports and refusals, likewise
 
 
 @dataclass(frozen=True)

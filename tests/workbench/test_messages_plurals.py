@@ -19,7 +19,8 @@ COUNTS = {"count", "rows"}  # placeholders that hold a number of things; some me
 MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
                "merge_summary": {"articles", "source_rows", "municipality_count", "new_articles"},
                "clusters_accepted": {"replaced"},
-               "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"}}
+               "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"},
+               "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
 INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"}}
 INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}}
@@ -54,6 +55,11 @@ def test_every_count_in_a_message_chooses_singular_or_plural(code: str) -> None:
      "3 changes by colleagues were merged in from f.xlsx."),
     ("journal_restored", 1, "Osparade ändringar av 1 artikel i f.xlsx återställdes från journalen.",
      "Unsaved changes to 1 article in f.xlsx were restored from the journal."),
+    ("survey_made", 1, "1 enkät skapad från f.xlsx (arbetsbokens ID {id}).",
+     "1 questionnaire made from f.xlsx (workbook ID {id})."),
+    ("survey_made", 8, "8 enkäter skapade från f.xlsx (arbetsbokens ID {id}).",
+     "8 questionnaires made from f.xlsx (workbook ID {id})."),
+    ("survey_not_answered", 1, "1 enhet har inte svarat: {units}.", "1 unit has not answered: {units}."),
     ("total_rows_skipped", 1, "1 summarad i slutet av listan räknades inte som artikel.",
      "1 total row at the end of the list was not counted as an article."),
 ])

@@ -57,7 +57,8 @@ def joint_columns(table: SourceTable) -> JointColumns | None:
     municipalities = municipalities_in(names, found)
     columns = [h for m in municipalities for h in (names.quantity_of(m), names.spend_of(m))]
     facets = (names.municipalities,) if names.municipalities in present else ()
-    own = frozenset((*columns, names.municipalities, names.merged_into)) & present
+    own = frozenset((*columns, names.municipalities, names.merged_into, names.survey_usage,
+                     names.survey_future)) & present
     leading = tuple(h for h in (names.municipalities, names.total_quantity, names.total_spend) if h in present)
     return JointColumns(lang, tuple(municipalities), tuple(columns), facets, leading, own)
 

@@ -91,6 +91,9 @@ class Headers:
         self.fingerprint = "Fingerprint" if english else "Fingeravtryck"
         self.merged_at = "Merged" if english else "Sammanslagen"
         self.merged_by = "By" if english else "Av"
+        # the questionnaires' counted answers beside the review columns (workbench.survey writes them)
+        self.survey_usage = "Survey: usage" if english else "Enkät: användning"
+        self.survey_future = "Survey: future need" if english else "Enkät: framtida behov"
 
     def quantity_of(self, municipality: str) -> str:
         return f"{'Quantity' if self.lang == 'en' else 'Antal'} {municipality}"

@@ -107,6 +107,9 @@ def parse_items(rows: Iterable[dict[str, object]], parser: NameParser | None = N
 
 
 def _positive(value: object) -> float | None:
+    if value.__class__ is float or value.__class__ is int:  # the common case first
+        number = float(value)
+        return number if number > 0 else None  # NaN is not above 0
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -276,19 +279,22 @@ def _block_pairs(block: Sequence[Item], lengths: dict[str, tuple[float, ...]], c
     return np.concatenate(firsts), np.concatenate(seconds)
 
 
-def pair_similarity(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
-    """``token_set_ratio`` (0–100) of each pair of descriptor strings; a string with no descriptor fits
-    any (100)."""
+def pair_similarity(descriptors: Sequence[str], first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """``token_set_ratio`` (0–100) of the descriptor strings of each pair ``first[k]``, ``second[k]``; a
+    string with no descriptor fits any (100), and so does the same string (computed only where neither)."""
     from rapidfuzz import fuzz, process
 
-    if not first:
-        return np.zeros(0, dtype=np.float32)
-    scores = process.cpdist(list(first), list(second), scorer=fuzz.token_set_ratio, dtype=np.float32,
-                            workers=-1)
-    empty = np.array([not a or not b for a, b in zip(first, second, strict=True)])
-    scores[empty] = 100.0
-    result: np.ndarray = scores
-    return result
+    scores = np.full(len(first), 100.0, dtype=np.float32)
+    if not len(first):
+        return scores
+    texts = np.array(descriptors, dtype=object)
+    codes = _codes([d or None for d in descriptors])  # 0 for an empty descriptor, else one code per string
+    a, b = codes[first], codes[second]
+    differ = (a != 0) & (b != 0) & (a != b)
+    if differ.any():
+        scores[differ] = process.cpdist(list(texts[first[differ]]), list(texts[second[differ]]),
+                                        scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1)
+    return scores
 
 
 def complete_linkage(score: np.ndarray, threshold: float) -> list[list[int]]:
@@ -374,8 +380,7 @@ def find_clusters(items: Sequence[Item], *, parser: NameParser | None = None, th
         classes = {i.key: _material_class(parse, i) for i in block}
         first, second = _block_pairs(block, lengths, classes, plastic)
         compared += len(first)
-        descriptors = [i.parsed.descriptor for i in block]
-        scores = pair_similarity([descriptors[i] for i in first], [descriptors[j] for j in second])
+        scores = pair_similarity([i.parsed.descriptor for i in block], first, second)
         keep_pairs = scores >= threshold
         first, second, scores = first[keep_pairs], second[keep_pairs], scores[keep_pairs]
         same: list[list[Item]] = []
@@ -386,15 +391,20 @@ def find_clusters(items: Sequence[Item], *, parser: NameParser | None = None, th
         pair_component = component[first]
         order = np.argsort(pair_component, kind="stable")
         bounds = np.searchsorted(pair_component[order], np.arange(len(parts) + 1))
+        position = np.zeros(len(block), dtype=np.intp)
         for number, part in enumerate(parts):
-            if len(part) < 2:
+            size = len(part)
+            if size < 2:
                 continue
-            where = {node: k for k, node in enumerate(part)}
-            dense = np.zeros((len(part), len(part)), dtype=np.float32)
             chosen = order[bounds[number]:bounds[number + 1]]
-            for a, b, value in zip(first[chosen].tolist(), second[chosen].tolist(), scores[chosen].tolist(),
-                                   strict=True):
-                dense[where[a], where[b]] = dense[where[b], where[a]] = value
+            if len(chosen) == size * (size - 1) // 2:  # every pair similar: one cluster, nothing to link
+                same.append([block[i] for i in sorted(part)])
+                continue
+            position[part] = np.arange(size)
+            dense = np.zeros((size, size), dtype=np.float32)
+            a, b = position[first[chosen]], position[second[chosen]]
+            dense[a, b] = scores[chosen]
+            dense[b, a] = scores[chosen]
             for group in complete_linkage(dense, threshold):
                 if len(group) > 1:
                     same.append([block[part[m]] for m in group])
@@ -413,32 +423,27 @@ def _variants(block: list[Item], same: list[list[Item]], classes: dict[str, str 
     cluster; a family is a ``variants`` cluster when its members differ in signature or colour."""
     from workbench.consolidation.keeper import choose_keeper
 
-    parent = {item.key: item.key for item in block}
+    # each item's mark (material class, descriptors) is a node; same-product clusters join marks
+    mark_of: dict[tuple[str | None, str], int] = {}
+    node = [mark_of.setdefault((classes[item.key], item.parsed.descriptor), len(mark_of)) for item in block]
+    parent = list(range(len(mark_of)))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    family: dict[tuple[str | None, str], str] = {}
-    for item in block:
-        mark = (classes[item.key], item.parsed.descriptor)
-        if mark in family:
-            union(family[mark], item.key)
-        else:
-            family[mark] = item.key
+    position = {item.key: i for i, item in enumerate(block)}
     for members in same:
+        root = find(node[position[members[0].key]])
         for other in members[1:]:
-            union(members[0].key, other.key)
-    families: dict[str, list[Item]] = defaultdict(list)
-    for item in block:
-        families[find(item.key)].append(item)
+            other_root = find(node[position[other.key]])
+            if other_root != root:
+                parent[other_root] = root
+    families: dict[int, list[Item]] = defaultdict(list)
+    for item, mark in zip(block, node, strict=True):
+        families[find(mark)].append(item)
     clusters = []
     for members in families.values():
         looks = {(i.parsed.size, i.parsed.volume_ml, lengths[i.key], i.parsed.thickness_um, i.parsed.ply,

@@ -56,23 +56,6 @@ for _kind, _part in enumerate(_MEASURE_PARTS):
     _position += _part.groups + 1
 
 
-class _Groups:
-    """A measure's own groups, read like a match of its own pattern (``group(1)`` is its first)."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: tuple[str | None, ...]) -> None:
-        self._values = values
-
-    def groups(self) -> tuple[str | None, ...]:
-        return self._values
-
-    def group(self, index: int) -> str:
-        value = self._values[index - 1]
-        assert value is not None
-        return value
-
-
 @dataclass(frozen=True)
 class ParsedName:
     """What an article name says, in canonical units (ml, mm, µm, g)."""
@@ -106,10 +89,6 @@ class ParsedName:
                 self.weight_g, self.paper_format, self.numbers)
 
 
-def _float(text: str) -> float:
-    return float(text)
-
-
 def _clean(value: float) -> float:
     return round(value, 3)
 
@@ -129,86 +108,85 @@ class _Found:
     numbers: list[str] = field(default_factory=list)
 
 
+def _dims(found: _Found, groups: tuple[str | None, ...]) -> None:
+    numbers = (groups[0], groups[2], groups[4])
+    units = (groups[1], groups[3], groups[5])
+    last_unit = next((u for u in reversed(units) if u), None)
+    for number, unit in zip(numbers, units, strict=True):
+        if number is None:
+            continue
+        unit = unit or last_unit
+        if unit is None:
+            found.bare.append(float(number))
+        else:
+            found.lengths.append(_clean(float(number) * _TO_MM[unit]))
+
+
+def _thickness(found: _Found, groups: tuple[str | None, ...]) -> None:
+    found.thickness = _clean(float(groups[0] or 0))
+
+
+def _volume(found: _Found, groups: tuple[str | None, ...]) -> None:
+    if found.volume is None:
+        found.volume = _clean(float(groups[0] or 0) * _TO_ML[groups[1] or "ml"])
+
+
+def _weight(found: _Found, groups: tuple[str | None, ...]) -> None:
+    if found.weight is None:
+        found.weight = _clean(float(groups[0] or 0) * _TO_G[groups[1] or "g"])
+
+
+def _length(found: _Found, groups: tuple[str | None, ...]) -> None:
+    found.lengths.append(_clean(float(groups[0] or 0) * _TO_MM[groups[1] or "mm"]))
+
+
+def _ply(found: _Found, groups: tuple[str | None, ...]) -> None:
+    found.ply = int(groups[0] or 0)
+
+
+def _percent(found: _Found, groups: tuple[str | None, ...]) -> None:
+    found.percent = float(groups[0] or 0)
+
+
+def _count(found: _Found, groups: tuple[str | None, ...]) -> None:
+    if found.count is None:
+        found.count = int(groups[0] or groups[1] or 0)
+
+
+_HANDLERS = (_dims, _thickness, _volume, _weight, _length, _ply, _percent, _count)
+
+
 def _measures(text: str, found: _Found, words: Words) -> str:
     """Take the measures out of ``text`` (folded), into ``found``; what is left."""
-
-    def dims(match: _Groups) -> str:
-        groups = match.groups()
-        numbers = [groups[0], groups[2], groups[4]]
-        units = [groups[1], groups[3], groups[5]]
-        last_unit = next((u for u in reversed(units) if u), None)
-        for number, unit in zip(numbers, units, strict=True):
-            if number is None:
-                continue
-            unit = unit or last_unit
-            if unit is None:
-                found.bare.append(_float(number))
-            else:
-                found.lengths.append(_clean(_float(number) * _TO_MM[unit]))
-        return " "
-
-    def thickness(match: _Groups) -> str:
-        found.thickness = _clean(_float(match.group(1)))
-        return " "
-
-    def volume(match: _Groups) -> str:
-        if found.volume is None:
-            found.volume = _clean(_float(match.group(1)) * _TO_ML[match.group(2)])
-        return " "
-
-    def weight(match: _Groups) -> str:
-        if found.weight is None:
-            found.weight = _clean(_float(match.group(1)) * _TO_G[match.group(2)])
-        return " "
-
-    def length(match: _Groups) -> str:
-        found.lengths.append(_clean(_float(match.group(1)) * _TO_MM[match.group(2)]))
-        return " "
-
-    def ply(match: _Groups) -> str:
-        found.ply = int(match.group(1))
-        return " "
-
-    def percent(match: _Groups) -> str:
-        found.percent = _float(match.group(1))
-        return " "
-
-    def count(match: _Groups) -> str:
-        value = match.groups()[0] or match.groups()[1]
-        assert value is not None
-        if found.count is None:
-            found.count = int(value)
-        return " "
-
-    def paper(match: re.Match[str]) -> str:
-        found.paper_format = match.group(1).upper()
-        return " "
-
-    def size_after(match: re.Match[str]) -> str:
-        value = match.group(1)
-        word = words.words.get(value)
-        found.size = word.value if word is not None and word.role == "size" else value.upper()
-        return " "
-
-    handlers = (dims, thickness, volume, weight, length, ply, percent, count)
-
-    def measure(match: re.Match[str]) -> str:
-        index = match.lastindex
-        assert index is not None
-        kind = _MEASURE_OF_GROUP[index]
-        start, size = _MEASURE_GROUPS[kind]
-        return handlers[kind](_Groups(match.groups()[start:start + size]))
-
-    if _HAS_DIGIT.search(text):
-        text = _MEASURE.sub(measure, text)
-    text = _SIZE_AFTER.sub(size_after, text)
-    text = _FORMAT.sub(paper, text)
-
-    def number(match: re.Match[str]) -> str:
-        found.numbers.append(match.group(0).replace("-", "/"))
-        return " "
-
-    return _NUMBER.sub(number, text)
+    digits = _HAS_DIGIT.search(text) is not None
+    if digits:
+        pieces: list[str] = []
+        at = 0
+        for match in _MEASURE.finditer(text):
+            index = match.lastindex
+            assert index is not None
+            kind = _MEASURE_OF_GROUP[index]
+            first, size = _MEASURE_GROUPS[kind]
+            _HANDLERS[kind](found, match.groups()[first:first + size])
+            pieces.append(text[at:match.start()])
+            at = match.end()
+        if pieces:
+            pieces.append(text[at:])
+            text = " ".join(pieces)
+    if "st" in text or "size" in text or "sz" in text:  # what a size after a word needs
+        for match in _SIZE_AFTER.finditer(text):
+            value = match.group(1)
+            word = words.words.get(value)
+            found.size = word.value if word is not None and word.role == "size" else value.upper()
+        text = _SIZE_AFTER.sub(" ", text)
+    if digits or "dl" in text:
+        for match in _FORMAT.finditer(text):
+            found.paper_format = match.group(1).upper()
+        text = _FORMAT.sub(" ", text)
+    if not digits:
+        return text
+    found.numbers.extend(n.replace("-", "/") for n in _NUMBER.findall(text))
+    return _NUMBER.sub(" ", text)
 
 
 def _linked(prefix: str) -> list[str]:
@@ -230,6 +208,8 @@ class NameParser:
         alternatives = [rf"(?<![\w])(?:{'|'.join(re.escape(p) for p in starts)})(?![\w])"] if starts else []
         alternatives += [rf"(?:{'|'.join(re.escape(p) for p in inside)})(?![\w])"] if inside else []
         self._phrases = re.compile("|".join(alternatives)) if alternatives else None
+        # a phrase can be in a name only when the name has the phrase's last word (a cheap test first)
+        self._phrase_ends = frozenset([t for t in _SPLIT.split(p) if t][-1] for p in phrases)
         self._cache: dict[tuple[str, str, str], ParsedName] = {}
         self._compounds: dict[str, list[tuple[Word, str]]] = {}
         self._supplier_words: dict[str, frozenset[str]] = {}
@@ -258,7 +238,11 @@ class NameParser:
     def _parse(self, name: str, material: str, supplier: str) -> ParsedName:
         words = self.words
         found = _Found()
-        text = _DECIMAL_COMMA.sub(".", fold(name)).replace("×", "x")
+        text = fold(name)
+        if "," in text:
+            text = _DECIMAL_COMMA.sub(".", text)
+        if "×" in text:
+            text = text.replace("×", "x")
         text = _measures(text, found, words)
         kinds: list[tuple[str, str]] = []  # (kind, as written)
         materials: list[str] = []
@@ -279,7 +263,7 @@ class NameParser:
             elif word.role == "synonym":
                 descriptors.append(word.value)
 
-        if self._phrases is not None:
+        if self._phrases is not None and not self._phrase_ends.isdisjoint(_SPLIT.split(text)):
             def phrase(match: re.Match[str]) -> str:
                 word = words.phrases[match.group(0)]
                 take(word, match.group(0))

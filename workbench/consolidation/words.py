@@ -22,7 +22,10 @@ from workbench.resources import resource_path
 
 def fold(text: object) -> str:
     """Text as the parser compares it: NFC, case folded, blanks collapsed."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    value = str(text)
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.casefold().split())
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ def environment(args: argparse.Namespace) -> int:
         if table.key_column is None:
             raise NoKeyColumnError(table.path, header_row=table.header_row)
         report = assess_table(table)
+    joint_shares: dict[str, dict[int, float]] = {}
+    if args.json:
+        from workbench.assortment.shares import municipality_shares
+
+        joint_shares = municipality_shares(table if filled is None else read_table(args.file))
     if args.output is not None:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as handle:
@@ -60,7 +65,10 @@ def environment(args: argparse.Namespace) -> int:
 
     with _stdout():  # a reader that stops early (`| head`) ends the command quietly
         if args.json:
-            json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+            data = report.to_json()
+            if joint_shares:  # a joint workbook: the totals per municipality too (more keys may follow)
+                data["by_municipality"] = report.split(joint_shares)
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         elif args.output is None:
             report.write_csv(sys.stdout)

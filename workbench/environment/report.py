@@ -87,6 +87,23 @@ class EnvironmentReport:
             return getattr(self.columns, _FIGURES[name]).tolist()  # type: ignore[no-any-return]
         return [getattr(a, name) for a in self.articles]
 
+    def split(self, shares: dict[str, dict[int, float]]) -> dict[str, dict[str, float]]:
+        """The totals per unit (a municipality): each article's plastic and CO2e times the unit's share
+        of its quantity (``shares``: unit -> sheet row -> share), over the articles with the figure."""
+        figures = {name: self._per_figure(name) for name in
+                   ("plastic_kg_year", "co2e_kg_year", "co2e_kg_year_low", "co2e_kg_year_high")}
+        result: dict[str, dict[str, float]] = {}
+        for unit, share_of in shares.items():
+            totals = {}
+            for name, values in figures.items():
+                total = 0.0
+                for row, value in zip(self.rows, values, strict=True):
+                    if value is not None:
+                        total += value * share_of.get(row, 0.0)
+                totals[name] = round(total, 3)
+            result[unit] = totals
+        return result
+
     def to_json(self) -> dict[str, Any]:
         """DESIGN's keys exactly; each article carries the csv's columns and what they rest on."""
         return {

@@ -225,6 +225,8 @@ def main(quick: bool = False) -> bool:
             times[name].append(time.perf_counter() - started)
     _, peak = peak_rss_mb_of("bench_clusters:run_ours", count)
     medians = {name: sorted(values)[len(values) // 2] for name, values in times.items()}
+    for name, values in times.items():
+        print(f"  {name:<24} runs {', '.join(f'{v:.2f}' for v in values)} s")
     scores = {name: f1(clusters, truth) for name, clusters in results.items()}
     for name, (p, r, f) in scores.items():
         print(f"  {name:<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  clusters {len(results[name]):,}")

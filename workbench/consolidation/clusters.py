@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from workbench._gc import gc_paused
 from workbench.consolidation.names import NameParser, ParsedName, default_parser
 
 THRESHOLD = 70
@@ -37,7 +38,7 @@ VARIANTS = "variants"
 KINDS = (SAME_PRODUCT, VARIANTS)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # never changed once made (not frozen: 20,000 of them are made at once)
 class Item:
     """One article as consolidation sees it (from the joint workbook's ``Sortiment`` or any list)."""
 
@@ -88,6 +89,7 @@ def cluster_id(kind: str, keys: Iterable[str]) -> str:
     return "K" + digest[:7].upper()
 
 
+@gc_paused
 def parse_items(rows: Iterable[dict[str, object]], parser: NameParser | None = None) -> list[Item]:
     """Rows (``key``, ``name``, ``material``, ``supplier`` and the figures) as items with parsed names."""
     parse = (parser or default_parser()).parse
@@ -186,13 +188,9 @@ def _numbers_left(item: Item, lengths: tuple[float, ...]) -> tuple[str, ...]:
 
 def _codes(values: Sequence[object]) -> np.ndarray:
     """Each value as an integer code, 0 for a missing one (None or empty)."""
-    seen: dict[object, int] = {}
-    out = np.zeros(len(values), dtype=np.int32)
-    for i, value in enumerate(values):
-        if value is None or value == () or value == frozenset():
-            continue
-        out[i] = seen.setdefault(value, len(seen) + 1)
-    return out
+    seen: dict[object, int] = {None: 0, (): 0, frozenset(): 0}
+    codes = [seen.setdefault(value, len(seen) - 2) for value in values]  # the three missing forms are 0
+    return np.array(codes, dtype=np.int32)
 
 
 def _agree(codes: np.ndarray, rows: slice) -> np.ndarray:
@@ -359,6 +357,7 @@ class Found:
     pairs_compared: int
 
 
+@gc_paused
 def find_clusters(items: Sequence[Item], *, parser: NameParser | None = None, threshold: float = THRESHOLD) -> Found:
     """The ``same_product`` and ``variants`` clusters among ``items`` (each with its suggested keeper)."""
     from workbench.consolidation.keeper import choose_keeper

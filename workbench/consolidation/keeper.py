@@ -23,17 +23,20 @@ def _rank(item: Item) -> tuple[float, float, float, float, str]:
 
 def choose_keeper(members: Sequence[Item]) -> tuple[str, tuple[str, ...]]:
     """The keeper's key and the reasons it is best by, the deciding one first."""
-    best = min(members, key=_rank)
-    others = [m for m in members if m.key != best.key]
+    ranked = sorted(members, key=_rank)
+    best, others = ranked[0], ranked[1:]
     reasons: list[str] = []
-    if all(best.pieces > m.pieces for m in others):
+    pieces = best.pieces
+    if all(pieces > m.pieces for m in others):
         reasons.append("volume")
-    if best.env_score is not None and all(best.env_score > (m.env_score or 0) for m in others):
+    score = best.env_score
+    if score is not None and all(score > (m.env_score or 0) for m in others):
         reasons.append("env_score")
     price = best.price_per_piece
-    if price is not None and all(m.price_per_piece is None or price < m.price_per_piece for m in others):
+    if price is not None and all((p := m.price_per_piece) is None or price < p for m in others):
         reasons.append("price_per_piece")
-    if best.municipalities and all(best.municipalities > (m.municipalities or 0) for m in others):
+    count = best.municipalities
+    if count and all(count > (m.municipalities or 0) for m in others):
         reasons.append("municipalities")
     if not reasons:
         reasons.append("first")  # equal on every count: the first by key

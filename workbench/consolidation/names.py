@@ -56,7 +56,7 @@ for _kind, _part in enumerate(_MEASURE_PARTS):
     _position += _part.groups + 1
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # never changed once made (not frozen: 20,000 of them are made at once)
 class ParsedName:
     """What an article name says, in canonical units (ml, mm, µm, g)."""
 

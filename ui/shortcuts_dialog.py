@@ -49,6 +49,18 @@ GRID_KEYS: tuple[tuple[str, str], ...] = (
     ("PgDown", QT_TRANSLATE_NOOP("ShortcutsDialog", "One screen down")),
 )
 
+# (keys, what they do) on the Konsolidering page (Visa > Konsolidering…), keys as Qt words them
+PAGE_KEYS: tuple[tuple[str, str], ...] = (
+    ("A, Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: accept the cluster (one undo step)")),
+    ("R, Del", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: reject the cluster")),
+    ("K", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: keep the selected article instead")),
+    ("S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: split the selected article out of the cluster")),
+    ("O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: reopen a rejected cluster")),
+    ("N, PgDown", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: next cluster")),
+    ("P, PgUp", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: previous cluster")),
+    ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: back to the list")),
+)
+
 
 def _plain(text: str) -> str:
     """A menu text without its mnemonic ("&Spara" -> "Spara") or its trailing "…"."""
@@ -114,6 +126,9 @@ def shortcut_rows(window: QObject) -> list[tuple[str, str]]:
             shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
         else:  # "A–Z", "1–5", "Shift+arrow keys"
             shown = QCoreApplication.translate("ShortcutsDialog", keys)
+        rows.append((shown, QCoreApplication.translate("ShortcutsDialog", english)))
+    for keys, english in PAGE_KEYS:
+        shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys.split(", "))
         rows.append((shown, QCoreApplication.translate("ShortcutsDialog", english)))
     return rows
 

@@ -1643,6 +1643,38 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>En skärmsida ned</translation>
     </message>
     <message>
+        <source>Consolidation: accept the cluster (one undo step)</source>
+        <translation>Konsolidering: godkänn klustret (ett ångrasteg)</translation>
+    </message>
+    <message>
+        <source>Consolidation: reject the cluster</source>
+        <translation>Konsolidering: avvisa klustret</translation>
+    </message>
+    <message>
+        <source>Consolidation: keep the selected article instead</source>
+        <translation>Konsolidering: behåll den markerade artikeln i stället</translation>
+    </message>
+    <message>
+        <source>Consolidation: split the selected article out of the cluster</source>
+        <translation>Konsolidering: bryt ut den markerade artikeln ur klustret</translation>
+    </message>
+    <message>
+        <source>Consolidation: reopen a rejected cluster</source>
+        <translation>Konsolidering: återöppna ett avvisat kluster</translation>
+    </message>
+    <message>
+        <source>Consolidation: next cluster</source>
+        <translation>Konsolidering: nästa kluster</translation>
+    </message>
+    <message>
+        <source>Consolidation: previous cluster</source>
+        <translation>Konsolidering: föregående kluster</translation>
+    </message>
+    <message>
+        <source>Consolidation: back to the list</source>
+        <translation>Konsolidering: tillbaka till listan</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>

@@ -181,6 +181,15 @@ def test_every_shortcut_of_the_window_is_listed(loaded: MainWindow) -> None:
     assert "Redigera cellen" in commands["F2"]
 
 
+def test_the_consolidation_pages_keys_are_listed(loaded: MainWindow) -> None:
+    loaded.shortcuts_action.trigger()
+    rows = loaded.findChild(ShortcutsDialog).rows()
+    page = {keys: command for keys, command in rows if command.startswith("Konsolidering: ")}
+    assert page["A, Enter"] == "Konsolidering: godkänn klustret (ett ångrasteg)"
+    assert page["S"] == "Konsolidering: bryt ut den markerade artikeln ur klustret"
+    assert len(page) == 8
+
+
 def test_shortcuts_and_guide_in_english(loaded: MainWindow) -> None:
     loaded.set_language("en")
     loaded.shortcuts_action.trigger()

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from workbench.consolidation.words import Word, Words, fold, load_words
+from workbench.consolidation.words import Word, Words, load_words
+from workbench.environment.words import fold
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _LEN_UNIT = r"(mm|cm|dm|m|meter|metre|meters|metres)"

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from workbench.environment.words import spelling as spelling_of
 from workbench.errors import CriteriaDataError
 from workbench.resources import resource_path
-
-
-def fold(text: object) -> str:
-    """Text as the parser compares it: NFC, case folded, blanks collapsed."""
-    value = str(text)
-    if not unicodedata.is_normalized("NFC", value):
-        value = unicodedata.normalize("NFC", value)
-    return " ".join(value.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -60,18 +52,8 @@ class Words:
     shown: Mapping[str, tuple[str, str]]  # a colour's or material's id -> its name (sv, en)
 
 
-_SHORT = 3
 _WORD = re.compile(r"\w+")  # a spelling the tokenizer keeps whole; any other is a phrase
 _ROLES_BY_PRIORITY = ("kind", "material", "colour", "size", "synonym", "stop")
-
-
-def _spelling(word: str) -> tuple[str, bool]:
-    text = fold(word)
-    if text.startswith("="):
-        return text[1:], False
-    if text.endswith("*"):
-        return text[:-1], True
-    return text, len(text) > _SHORT
 
 
 class _Reader:
@@ -120,7 +102,7 @@ def _load(folder: Path, criteria_folder: Path | None) -> Words:
     found: dict[str, Word] = {}
 
     def add(spelling: str, role: str, value: str) -> None:
-        text, joins = _spelling(spelling)
+        text, joins = spelling_of(spelling)
         if not text:
             return
         held = found.get(text)

@@ -15,8 +15,9 @@ The data may say otherwise per word: ``trä*`` also starts a compound ("Träbest
 found whole (not in "Glassbägare")."""
 
 
-def _spelling(word: str) -> tuple[str, bool]:
-    """A data word without its marks, and whether it may be part of a compound."""
+def spelling(word: str) -> tuple[str, bool]:
+    """A data word without its marks, and whether it may be part of a compound (also the consolidation
+    parser's rule for its words)."""
     text = fold(word)
     if text.startswith("="):
         return text[1:], False
@@ -27,7 +28,10 @@ def _spelling(word: str) -> tuple[str, bool]:
 
 def fold(text: object) -> str:
     """Text as compared: NFC, case folded, blanks collapsed."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    value = str(text)
+    if not unicodedata.is_normalized("NFC", value):  # most names are: the check is cheaper than the form
+        value = unicodedata.normalize("NFC", value)
+    return " ".join(value.casefold().split())
 
 
 class WordMatcher:
@@ -44,7 +48,7 @@ class WordMatcher:
         self.compound = compound  # each word as found (folded, unmarked) -> whether it may join a compound
         for ident, spellings in words.items():
             for word in spellings:
-                text, joins = _spelling(word)
+                text, joins = spelling(word)
                 if text and text not in self._ids:
                     self._ids[text] = ident
                     compound[text] = joins

@@ -1,4 +1,5 @@
-"""Numbers as the user reads them: digit groups and decimal mark of the language, in one place.
+"""Numbers as the user reads them (digit groups and decimal mark of the language, in one place), and a
+cell's value as a number.
 
 Swedish groups digits with a no-break space and writes a decimal comma ("2 000", "1 234,5");
 English uses a comma and a point ("2,000", "1,234.5"). The GUI's Qt locale is set to agree
@@ -24,3 +25,18 @@ def format_number(value: int | float, lang: str = "sv", decimals: int | None = N
     if language == "sv":
         text = text.replace(",", "\x00").replace(".", DECIMAL_MARK["sv"]).replace("\x00", GROUP_SEPARATOR["sv"])
     return text
+
+
+def cell_number(value: object) -> float | None:
+    """A cell's value as a number: an int, a float or a numeric text ("12", "0.5"); ``None`` for an empty
+    cell, a boolean, NaN or anything else."""
+    if value.__class__ is float or value.__class__ is int:  # the common case first
+        number = float(value)
+    elif value is None or isinstance(value, bool):
+        return None
+    else:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+    return number if number == number else None

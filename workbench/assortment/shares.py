@@ -6,6 +6,7 @@ the figure."""
 from __future__ import annotations
 
 from workbench.assortment.layout import detect_language, headers, municipalities_in
+from workbench.numbers import cell_number as _number
 from workbench.table import SourceTable
 
 
@@ -32,12 +33,3 @@ def municipality_shares(table: SourceTable) -> dict[str, dict[int, float]]:
         shares[municipality] = own
     return shares
 
-
-def _number(value: object) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if number == number else None

@@ -28,6 +28,7 @@ import numpy as np
 
 from workbench._gc import gc_paused
 from workbench.consolidation.names import NameParser, ParsedName, default_parser
+from workbench.numbers import cell_number
 
 THRESHOLD = 70
 """The least ``token_set_ratio`` (0–100) of two descriptor strings for the same product (measured on the
@@ -109,16 +110,8 @@ def parse_items(rows: Iterable[dict[str, object]], parser: NameParser | None = N
 
 
 def _positive(value: object) -> float | None:
-    if value.__class__ is float or value.__class__ is int:  # the common case first
-        number = float(value)
-        return number if number > 0 else None  # NaN is not above 0
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if number == number and number > 0 else None
+    number = cell_number(value)
+    return number if number is not None and number > 0 else None
 
 
 def _count(value: object) -> int | None:

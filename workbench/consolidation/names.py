@@ -32,14 +32,14 @@ _THICK = re.compile(rf"{_B}{_NUM}\s*(my|µm|μm|um|mikron|micron|mic|mu){_E}")
 _VOLUME = re.compile(rf"{_B}{_NUM}\s*(oz|ml|cl|dl|l|lit|liter|litre|liters|litres|ltr){_E}")
 _WEIGHT = re.compile(rf"{_B}{_NUM}\s*(g|gr|gram|kg){_E}")
 _LENGTH = re.compile(rf"{_B}{_NUM}\s*{_LEN_UNIT}{_E}")
-_PLY = re.compile(rf"{_B}(\d)\s*-?\s*(lager|lagers|lagrig|lagrigt|ply|lag){_E}")
+_PLY = re.compile(rf"{_B}(\d)\s*-?\s*(lager|lagers|lagrig|lagrigt|lags|lag|skikt|skiktad|ply){_E}")
 _PERCENT = re.compile(rf"{_B}{_NUM}\s*%")
 _COUNT = re.compile(
     rf"{_B}(\d+)\s*(?:-\s*)?(?:st|pcs|pc|stk|styck|stycken|ark|sheets|pack|pk|p|pkt)\.?{_E}"
     r"(?:\s*/\s*(?:förp|fp|ask|krt|kartong|pkt|paket|rle|rulle|påse|box)\.?(?![\w]))?"
     rf"|{_B}(\d+)\s*/\s*(?:förp|fp|ask|krt|pkt|paket|rle|rulle|påse|box)\.?{_E}")
 _FORMAT = re.compile(r"(?<![\w])([abce][0-9]{1,2}|dl)(?![\w])")
-_SIZE_AFTER = re.compile(r"(?<![\w])(?:stl|strl|storlek|size|sz|str)\.?\s*([0-9]{1,2}(?:\.5)?|[a-z0-9-]{1,5})(?![\w])")
+_SIZE_AFTER = re.compile(r"(?<![\w])(?:stl|strl|storlek|size|sz|str)[.:]?\s*([0-9]{1,2}(?:\.5)?|[a-z0-9-]{1,5})(?![\w])")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[./-]\d+)*(?![\w])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _SPLIT = re.compile(r"[^\w/]+|(?<!\w)/|/(?!\w)")

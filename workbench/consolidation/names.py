@@ -39,7 +39,8 @@ _COUNT = re.compile(
     r"(?:\s*/\s*(?:förp|fp|ask|krt|kartong|pkt|paket|rle|rulle|påse|box)\.?(?![\w]))?"
     rf"|{_B}(\d+)\s*/\s*(?:förp|fp|ask|krt|pkt|paket|rle|rulle|påse|box)\.?{_E}")
 _FORMAT = re.compile(r"(?<![\w])([abce][0-9]{1,2}|dl)(?![\w])")
-_SIZE_AFTER = re.compile(r"(?<![\w])(?:stl|strl|storlek|size|sz|str)[.:]?\s*([0-9]{1,2}(?:\.5)?|[a-z0-9-]{1,5})(?![\w])")
+_SIZE_AFTER = re.compile(r"(?<![\w])(?:stl|strl|storlek|size|sz|str)[.:]?\s*"
+                         r"([0-9]{1,2}(?:\.5)?|[a-z0-9-]{1,5})(?![\w])")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[./-]\d+)*(?![\w])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _SPLIT = re.compile(r"[^\w/]+|(?<!\w)/|/(?!\w)")

@@ -1861,6 +1861,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Artiklar</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
         <source>Drop the returned forms (files or a folder) here to read their answers in.</source>
         <translation>Släpp de besvarade enkäterna (filer eller en mapp) här för att läsa in svaren.</translation>
     </message>
@@ -1898,6 +1902,29 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySection</name>
+    <message>
+        <source>Answers from the units</source>
+        <translation>Enheternas svar</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Användning</translation>
+    </message>
+    <message>
+        <source>Future need</source>
+        <translation>Framtida behov</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from ui import tasks
 from ui.errors import show_error
+from ui.survey.detail import SurveySection
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -39,13 +40,15 @@ class UnitRow:
     collected: dt.datetime | None
     answers: int
     articles: int
+    file: str | None = None
 
 
-def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRow]]:
+def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRow], dict[str, list[Any]]]:
     """The workbook's state, its answer rows, the kind of unit the round is by (``preferred`` unless the
-    answers came from the other kind), and a row per unit."""
+    answers came from the other kind), a row per unit, and per article the answer rows about it."""
     from workbench.assortment.joint_reader import read_joint
     from workbench.survey import read_answer_sheet, survey_status, units_of
+    from workbench.survey.answers import survivor
     from workbench.survey.make import form_articles
 
     state = read_joint(path)
@@ -63,9 +66,13 @@ def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRo
         if len(answered & org_units) > len(answered & municipalities):
             by = "org_unit"
     articles = {u.name.casefold(): len(form_articles(state, u)) for u in units_of(state, by)}  # type: ignore[arg-type]
-    units = [UnitRow(s.unit, s.answered, s.collected, s.answers, articles.get(s.unit.casefold(), 0))
+    units = [UnitRow(s.unit, s.answered, s.collected, s.answers, articles.get(s.unit.casefold(), 0), s.file)
              for s in survey_status(state, by, rows)]  # type: ignore[arg-type]
-    return state, rows, by, units
+    by_key: dict[str, list[Any]] = {}
+    for row in rows:
+        if row.key is not None:
+            by_key.setdefault(survivor(state, row.key), []).append(row)
+    return state, rows, by, units, by_key
 
 
 class Survey(QObject):
@@ -82,6 +89,10 @@ class Survey(QObject):
         self.answer_rows: list[Any] = []
         self.by = "municipality"
         self.units: list[UnitRow] = []
+        self.by_key: dict[str, list[Any]] = {}  # article -> the units' answer rows about it
+        self.section = SurveySection()
+        self.section.hide()
+        self._hooked: Any = None
         self.notice: QMessageBox | None = None  # the last message shown (tests read it)
         self._page_widget: SurveyPage | None = None
         self._task: tasks.Task | None = None
@@ -112,6 +123,8 @@ class Survey(QObject):
         self.adopt_action.setText(self.tr("Use the units' ans&wers"))
         if self._page_widget is not None:
             self._page_widget.retranslate()
+        self.section.language = self.window.language
+        self._show_current()
 
     def _update_actions(self) -> None:
         joint = self.table is not None and self.window.joint_grid.columns is not None
@@ -151,15 +164,33 @@ class Survey(QObject):
     def busy(self) -> bool:
         return self._task is not None or self._write_task is not None
 
+    def _hook(self) -> None:
+        page = self.window.review_page
+        if self._hooked is not page:
+            self._hooked = page
+            page.detail_pane.add_section(self.section)
+            page.detail_pane.article_shown.connect(self._on_detail_pane_article_shown)
+
+    def _on_detail_pane_article_shown(self, key: str | None) -> None:
+        self.section.show_answers(self.by_key.get(key, []) if key is not None else [])
+
+    def _show_current(self) -> None:
+        from ui.review.model import KeyRole
+
+        if self._hooked is not None:
+            self._on_detail_pane_article_shown(self._hooked.view.currentIndex().data(KeyRole))
+
     def _on_window_table_loaded(self, table: SourceTable) -> None:
         self.table = table
+        self._hook()
         if self._back_to_page:  # the workbook was read again after a collect: stay on the page
             self._back_to_page = False
             if self.window.joint_grid.columns is not None:
                 self.show_page()
         self._update_actions()
         if self.window.joint_grid.columns is None:
-            self.state, self.answer_rows, self.units = None, [], []
+            self.state, self.answer_rows, self.units, self.by_key = None, [], [], {}
+            self.section.show_answers([])
             if self._page_widget is not None:
                 self._page_widget.show_rows([])
             return
@@ -180,7 +211,8 @@ class Survey(QObject):
             if self._task is not task:
                 return
             self._task = None
-            self.state, self.answer_rows, self.by, self.units = result
+            self.state, self.answer_rows, self.by, self.units, self.by_key = result
+            self._show_current()
             if self._page_widget is not None:
                 self._page_widget.show_rows(self.units)
             self.refreshed.emit()

@@ -43,16 +43,16 @@ class SurveyPage(QWidget):
         self.headline.setObjectName("surveyHeadline")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("surveyTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the file the answers came from
         self.make_button = QPushButton()
         self.make_button.setObjectName("surveyMakeButton")
         self.make_button.clicked.connect(self.make_requested)
@@ -79,7 +79,7 @@ class SurveyPage(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Answered"), self.tr("When"),
-                                              self.tr("Answers"), self.tr("Articles")])
+                                              self.tr("Answers"), self.tr("Articles"), self.tr("File")])
         self.hint.setText(self.tr("Drop the returned forms (files or a folder) here to read their answers in."))
         self.make_button.setText(self.tr("Make forms…"))
         self.collect_button.setText(self.tr("Read answers…"))
@@ -99,17 +99,17 @@ class SurveyPage(QWidget):
         for number, row in enumerate(rows):
             when = row.collected.strftime("%Y-%m-%d %H:%M") if row.collected is not None else ""
             values = [row.unit, self.tr("Yes") if row.answered else self.tr("No"), when,
-                      str(row.answers) if row.answered else "", str(row.articles)]
+                      str(row.answers) if row.answered else "", str(row.articles), row.file or ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column >= 3:
+                if column in (3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(number, column, item)
         self.reminder_button.setEnabled(any(not r.answered for r in rows))
 
     def texts(self) -> list[list[str]]:
         """What the table shows, row by row (tests read it)."""
-        return [[(self.table.item(r, c).text() if self.table.item(r, c) else "") for c in range(5)]
+        return [[(self.table.item(r, c).text() if self.table.item(r, c) else "") for c in range(6)]
                 for r in range(self.table.rowCount())]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -115,12 +115,24 @@ def test_answers_read_through_the_menu_land_on_the_page_and_in_enkatsvar(made, t
     rows = {r[0]: r for r in page.texts()}
     answered = [unit for unit, r in rows.items() if r[1] == "Ja"]
     assert len(answered) == 2 and all(rows[u][3] == "2" and rows[u][2] for u in answered)
+    assert {rows[u][5] for u in answered} == {p.name for p in filled}
     assert page.headline.text() == f"<h2>2 av {len(rows)} enheter har svarat</h2>"
     book = openpyxl.load_workbook(joint, read_only=True)
     sheet_rows = [r for r in book["Enkätsvar"].iter_rows(min_row=2, values_only=True) if any(r)]
     book.close()
     assert len(sheet_rows) == 4
     assert {r[1] for r in sheet_rows} == {agreed, disputed}
+    # the detail pane shows what each unit answered about the article
+    window.survey.hide_page()
+    window.table_view.setCurrentIndex(window.model.index(window.model.row_of_key(disputed), 0))
+    section = survey.section
+    assert section.isVisible()
+    shown = section.text()
+    assert all(u in shown for u in answered) and "Sällan" in shown and "Varje vecka" in shown
+    window.table_view.setCurrentIndex(window.model.index(window.model.row_of_key(
+        next(k for k in _keys(forms[2]) if k not in shared)), 0))
+    assert not section.isVisible()
+    survey.show_page()
     # the reminder names the units that have not answered
     page.reminder_button.click()
     reminder = QGuiApplication.clipboard().text()

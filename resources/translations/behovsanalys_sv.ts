@@ -1910,22 +1910,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Answers from the units</source>
         <translation>Enheternas svar</translation>
     </message>
-    <message>
-        <source>Unit</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>Användning</translation>
-    </message>
-    <message>
-        <source>Future need</source>
-        <translation>Framtida behov</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
 </context>
 <context>
     <name>TargetPage</name>

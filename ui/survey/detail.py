@@ -40,13 +40,11 @@ class SurveySection(QLabel):
         e = html.escape
         lang = self.language
         title = self.tr("Answers from the units")
-        headers = [self.tr("Unit"), self.tr("Usage"), self.tr("Future need"), self.tr("Comment")]
-        lines = [f"<p><b>{e(title)}</b></p>", "<table cellspacing='0' cellpadding='3'><tr>",
-                 *(f"<th align='left'>{e(h)}</th>" for h in headers), "</tr>"]
+        lines = [f"<p><b>{e(title)}</b></p>"]
+        # one line per unit: the pane is narrow, a table of four columns would not fit it
         for row in sorted(rows, key=lambda r: str(r.unit).casefold()):
-            lines.append(f"<tr><td>{e(str(row.unit))}</td><td>{e(_shown(row.usage, 'usage', lang))}</td>"
-                         f"<td>{e(_shown(row.future_need, 'future_need', lang))}</td>"
-                         f"<td>{e(str(row.comment or ''))}</td></tr>")
-        lines.append("</table>")
+            answer = " · ".join([_shown(row.usage, "usage", lang), _shown(row.future_need, "future_need", lang)])
+            comment = f"<br/><i>{e(str(row.comment))}</i>" if row.comment else ""
+            lines.append(f"<p style='margin:0 0 4px 0'><b>{e(str(row.unit))}</b>: {e(answer)}{comment}</p>")
         self.setText("".join(lines))
         self.show()

@@ -38,7 +38,7 @@ def _keys(form: Path) -> list[str]:
             if isinstance(v := sheet.cell(r, column).value, str) and v.startswith("G")]
 
 
-def _fill(form: Path, target: Path, answers: dict[str, tuple[str, str]]) -> Path:
+def _fill(form: Path, target: Path, answers: dict[str, tuple[str | None, ...]]) -> Path:
     """Type usage and future need into the article rows of ``form``, as Excel saves it."""
     book = openpyxl.load_workbook(form)
     sheet = book.worksheets[0]
@@ -48,6 +48,8 @@ def _fill(form: Path, target: Path, answers: dict[str, tuple[str, str]]) -> Path
         if answer is not None:
             sheet.cell(row, columns["Användning"]).value = answer[0]
             sheet.cell(row, columns["Framtida behov"]).value = answer[1]
+            if len(answer) > 2:
+                sheet.cell(row, columns["Kommentar"]).value = answer[2]
     target.parent.mkdir(parents=True, exist_ok=True)
     book.save(target)
     return target

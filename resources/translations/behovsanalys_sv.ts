@@ -1839,6 +1839,25 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>SurveyFacetWords</name>
+    <message>
+        <source>Units&apos; usage</source>
+        <translation>Enheternas användning</translation>
+    </message>
+    <message>
+        <source>Units&apos; future need</source>
+        <translation>Enheternas framtida behov</translation>
+    </message>
+    <message>
+        <source>Different answers</source>
+        <translation>Olika svar</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+</context>
+<context>
     <name>SurveyPage</name>
     <message>
         <source>Unit</source>

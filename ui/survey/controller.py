@@ -43,11 +43,13 @@ class UnitRow:
     file: str | None = None
 
 
-def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRow], dict[str, list[Any]]]:
+def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRow], dict[str, list[Any]],
+                                              dict[str, dict[str, Any]]]:
     """The workbook's state, its answer rows, the kind of unit the round is by (``preferred`` unless the
-    answers came from the other kind), a row per unit, and per article the answer rows about it."""
+    answers came from the other kind), a row per unit, per article the answer rows about it, and per article
+    the answers the units agree on."""
     from workbench.assortment.joint_reader import read_joint
-    from workbench.survey import read_answer_sheet, survey_status, units_of
+    from workbench.survey import agreed_answers, read_answer_sheet, survey_status, units_of
     from workbench.survey.answers import survivor
     from workbench.survey.make import form_articles
 
@@ -72,7 +74,7 @@ def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRo
     for row in rows:
         if row.key is not None:
             by_key.setdefault(survivor(state, row.key), []).append(row)
-    return state, rows, by, units, by_key
+    return state, rows, by, units, by_key, agreed_answers(state, rows)
 
 
 class Survey(QObject):
@@ -90,6 +92,7 @@ class Survey(QObject):
         self.by = "municipality"
         self.units: list[UnitRow] = []
         self.by_key: dict[str, list[Any]] = {}  # article -> the units' answer rows about it
+        self.agreed: dict[str, dict[str, Any]] = {}  # article -> field -> the code the units agree on
         self.section = SurveySection()
         self.section.hide()
         self._hooked: Any = None
@@ -125,6 +128,13 @@ class Survey(QObject):
             self._page_widget.retranslate()
         self.section.language = self.window.language
         self._show_current()
+        if self._hooked is not None:
+            from ui.survey.facets import FACETS
+
+            for name in FACETS:
+                box = self._hooked.filter_panel.facets.get(name)
+                if box is not None:
+                    box.retranslate(self.window.language)
 
     def _update_actions(self) -> None:
         joint = self.table is not None and self.window.joint_grid.columns is not None
@@ -189,7 +199,7 @@ class Survey(QObject):
                 self.show_page()
         self._update_actions()
         if self.window.joint_grid.columns is None:
-            self.state, self.answer_rows, self.units, self.by_key = None, [], [], {}
+            self.state, self.answer_rows, self.units, self.by_key, self.agreed = None, [], [], {}, {}
             self.section.show_answers([])
             if self._page_widget is not None:
                 self._page_widget.show_rows([])
@@ -211,8 +221,12 @@ class Survey(QObject):
             if self._task is not task:
                 return
             self._task = None
-            self.state, self.answer_rows, self.by, self.units, self.by_key = result
+            self.state, self.answer_rows, self.by, self.units, self.by_key, self.agreed = result
             self._show_current()
+            if self.table is not None:
+                from ui.survey.facets import show_facets
+
+                show_facets(self.window.review_page, self.table, self.agreed, self.by_key, self.window.language)
             if self._page_widget is not None:
                 self._page_widget.show_rows(self.units)
             self.refreshed.emit()
@@ -362,13 +376,12 @@ class Survey(QObject):
         """The answer the units agree on into the selected rows' Användning and Framtida behov, where it
         differs from what is set, as one undo step."""
         from workbench.review.values import is_empty
-        from workbench.survey import agreed_answers
 
         page = self.window.review_page
         table = self.table
         if page.session is None or table is None or self.state is None:
             return False
-        agreed = agreed_answers(self.state, self.answer_rows)
+        agreed = self.agreed
         positions = page.model.positions(page.view.selected_rows())
         keys = table.keys.to_numpy(dtype=object)
         cells: dict[str, dict[int, Any]] = {name: {} for name in _FIELDS}

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QMimeData, QPoin
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from ui.main_window import MainWindow
+from ui.review.model import KeyRole
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "sample" / "sodertorn_gemensam.xlsx"
 HEADER_ROW = 5  # the forms' header row (tests/workbench/survey/_forms.py)
@@ -124,6 +125,18 @@ def test_answers_read_through_the_menu_land_on_the_page_and_in_enkatsvar(made, t
     book.close()
     assert len(sheet_rows) == 4
     assert {r[1] for r in sheet_rows} == {agreed, disputed}
+    # the facets: the agreed answer, "Olika svar" where the units differ, "Inget svar" elsewhere
+    review_page = window.review_page
+    usage_box = review_page.filter_panel.facets["survey_usage"]
+    assert usage_box.isVisibleTo(review_page) and usage_box.title() == "Enheternas användning"
+    labels = [usage_box.list.item(i).text() for i in range(usage_box.list.count())]
+    assert any(t.startswith("Dagligen") for t in labels) and any(t.startswith("Olika svar") for t in labels)
+    assert any(t.startswith("Inget svar") for t in labels)
+    usage_box.selected = {"daily"}
+    review_page.refresh()
+    assert [window.model.index(r, 0).data(KeyRole) for r in range(window.model.rowCount())] == [agreed]
+    usage_box.selected = set()
+    review_page.refresh()
     # the detail pane shows what each unit answered about the article
     window.survey.hide_page()
     window.table_view.setCurrentIndex(window.model.index(window.model.row_of_key(disputed), 0))

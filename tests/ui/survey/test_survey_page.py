@@ -184,6 +184,12 @@ def test_forms_dropped_on_the_page_are_read_in(made, tmp_path: Path, qtbot) -> N
     key = _keys(forms[0])[0]
     folder = tmp_path / "inkorg"
     _fill(forms[0], folder / forms[0].name, {key: ("Används inte", "Upphör")})
+    # an edit not yet saved goes into the workbook before the answers do, and survives the reload
+    other = _keys(forms[1])[0]
+    position = int((window.table.keys == other).to_numpy().nonzero()[0][0])
+    assert window.model.set_cells({"comment": {position: "Fråga köket"}}, "set_cells")
+    assert window.saver.is_dirty
+    usage_before = _review(window, key, "usage")
     page = survey.show_page()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
@@ -194,6 +200,8 @@ def test_forms_dropped_on_the_page_are_read_in(made, tmp_path: Path, qtbot) -> N
     _wait(window, qtbot)
     assert [r[1] for r in page.texts()].count("Ja") == 1
     assert page.headline.text().startswith("<h2>1 av ")
+    assert _review(window, other, "comment") == "Fråga köket" and not window.saver.is_dirty
+    assert _review(window, key, "usage") == usage_before  # the answers inform the decision, never set it
 
 
 def test_a_foreign_file_is_refused_by_name(made, tmp_path: Path, qtbot) -> None:

@@ -1803,6 +1803,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>Forms (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
         <translation>Enkäter (*.xlsx *.xlsm *.xls *.ods *.csv);;Alla filer (*)</translation>
     </message>
+    <message>
+        <source>Wait: the workbook is still being written.</source>
+        <translation>Vänta: arbetsboken skrivs fortfarande.</translation>
+    </message>
     <message numerus="yes">
         <source>%n form(s) made in {folder}.</source>
         <translation>

@@ -49,6 +49,7 @@ def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRo
     answers came from the other kind), a row per unit, per article the answer rows about it, and per article
     the answers the units agree on."""
     from workbench.assortment.joint_reader import read_joint
+    from workbench.errors import WorkbenchError
     from workbench.survey import agreed_answers, read_answer_sheet, survey_status, units_of
     from workbench.survey.answers import survivor
     from workbench.survey.make import form_articles
@@ -63,7 +64,7 @@ def _round(path: Path, preferred: str) -> tuple[Any, list[Any], str, list[UnitRo
     if answered - municipalities:
         try:
             org_units = {u.name.casefold() for u in units_of(state, "org_unit")}
-        except Exception:  # a workbook without förvaltningar: the round is by municipality
+        except WorkbenchError:  # a workbook without förvaltningar: the round is by municipality
             org_units = set()
         if len(answered & org_units) > len(answered & municipalities):
             by = "org_unit"
@@ -271,8 +272,14 @@ class Survey(QObject):
             self.tr("Forms (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"))
         return files
 
+    def _is_writing(self) -> bool:
+        if self._write_task is not None:
+            self.window.statusBar().showMessage(self.tr("Wait: the workbook is still being written."), 8000)
+            return True
+        return False
+
     def make(self) -> None:
-        if self.table is None:
+        if self.table is None or self._is_writing():
             return
         folder = self.ask_folder()
         if not folder:
@@ -305,7 +312,7 @@ class Survey(QObject):
             self.collect([Path(f) for f in files])
 
     def collect(self, files: Sequence[Path]) -> None:
-        if self.table is None or not files:
+        if self.table is None or not files or self._is_writing():
             return
         lang = self.window.language
 

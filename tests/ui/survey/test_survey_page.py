@@ -217,3 +217,13 @@ def test_a_foreign_file_is_refused_by_name(made, tmp_path: Path, qtbot) -> None:
     _wait(window, qtbot)
     assert "inköpslista.xlsx" in survey.notice.text()
     assert all(r[1] == "Nej" for r in survey.page.texts())
+
+
+def test_in_english_the_menu_and_the_page_speak_english(made) -> None:
+    window, _joint, _out, forms = made
+    page = window.survey.show_page()
+    window.set_language("en")
+    assert window.survey.menu.title() == "&Surveys"
+    assert window.survey.adopt_action.text() == "Use the units' ans&wers"
+    assert page.headline.text() == f"<h2>0 of {len(forms)} units have answered</h2>"
+    assert page.reminder_button.text() == "Copy reminder" and page.texts()[0][1] == "No"

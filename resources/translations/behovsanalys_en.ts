@@ -318,6 +318,40 @@
     </message>
 </context>
 <context>
+    <name>Survey</name>
+    <message numerus="yes">
+        <source>Reminder for %n unit(s) copied to the clipboard.</source>
+        <translation>
+            <numerusform>Reminder for %n unit copied to the clipboard.</numerusform>
+            <numerusform>Reminder for %n units copied to the clipboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s) made in {folder}.</source>
+        <translation>
+            <numerusform>%n form made in {folder}.</numerusform>
+            <numerusform>%n forms made in {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the units&apos; answers on %n article(s)</source>
+        <translation>
+            <numerusform>Use the units&apos; answers on %n article</numerusform>
+            <numerusform>Use the units&apos; answers on %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message numerus="yes">
+        <source>%n of {total} unit(s) have answered</source>
+        <translation>
+            <numerusform>%n of {total} unit has answered</numerusform>
+            <numerusform>%n of {total} units have answered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UpdateListDialog</name>
     <message numerus="yes">
         <source>%n municipality(-ies)</source>

@@ -1779,6 +1779,194 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>Survey</name>
+    <message>
+        <source>&amp;Surveys</source>
+        <translation>E&amp;nkäter</translation>
+    </message>
+    <message>
+        <source>&amp;Make forms…</source>
+        <translation>&amp;Skapa enkäter…</translation>
+    </message>
+    <message>
+        <source>&amp;Read answers…</source>
+        <translation>&amp;Läs in svar…</translation>
+    </message>
+    <message>
+        <source>&amp;Where the round stands</source>
+        <translation>&amp;Visa svarsläget</translation>
+    </message>
+    <message>
+        <source>Use the units&apos; ans&amp;wers</source>
+        <translation>Använd enheternas &amp;svar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminder for %n unit(s) copied to the clipboard.</source>
+        <translation>
+            <numerusform>Påminnelse till %n enhet kopierad till urklipp.</numerusform>
+            <numerusform>Påminnelse till %n enheter kopierad till urklipp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the forms</source>
+        <translation>Mapp för enkäterna</translation>
+    </message>
+    <message>
+        <source>One form per municipality</source>
+        <translation>En enkät per kommun</translation>
+    </message>
+    <message>
+        <source>One form per förvaltning</source>
+        <translation>En enkät per förvaltning</translation>
+    </message>
+    <message>
+        <source>Make forms</source>
+        <translation>Skapa enkäter</translation>
+    </message>
+    <message>
+        <source>Forms for:</source>
+        <translation>Enkäter till:</translation>
+    </message>
+    <message>
+        <source>Returned forms</source>
+        <translation>Besvarade enkäter</translation>
+    </message>
+    <message>
+        <source>Forms (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Enkäter (*.xlsx *.xlsm *.xls *.ods *.csv);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Wait: the workbook is still being written.</source>
+        <translation>Vänta: arbetsboken skrivs fortfarande.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n form(s) made in {folder}.</source>
+        <translation>
+            <numerusform>%n enkät skapad i {folder}.</numerusform>
+            <numerusform>%n enkäter skapade i {folder}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forms made</source>
+        <translation>Enkäter skapade</translation>
+    </message>
+    <message>
+        <source>Answers read</source>
+        <translation>Svar inlästa</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Enkäter</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the workbook could not be saved now.</source>
+        <translation>Spara dina ändringar först: arbetsboken kunde inte sparas nu.</translation>
+    </message>
+    <message>
+        <source>The units do not agree on an answer that differs for the selected articles.</source>
+        <translation>Enheterna är inte överens om något svar som skiljer sig från de markerade artiklarnas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the units&apos; answers on %n article(s)</source>
+        <translation>
+            <numerusform>Använd enheternas svar på %n artikel</numerusform>
+            <numerusform>Använd enheternas svar på %n artiklar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyFacetWords</name>
+    <message>
+        <source>Units&apos; usage</source>
+        <translation>Enheternas användning</translation>
+    </message>
+    <message>
+        <source>Units&apos; future need</source>
+        <translation>Enheternas framtida behov</translation>
+    </message>
+    <message>
+        <source>Different answers</source>
+        <translation>Olika svar</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Har svarat</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artiklar</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Drop the returned forms (files or a folder) here to read their answers in.</source>
+        <translation>Släpp de besvarade enkäterna (filer eller en mapp) här för att läsa in svaren.</translation>
+    </message>
+    <message>
+        <source>Make forms…</source>
+        <translation>Skapa enkäter…</translation>
+    </message>
+    <message>
+        <source>Read answers…</source>
+        <translation>Läs in svar…</translation>
+    </message>
+    <message>
+        <source>Copy reminder</source>
+        <translation>Kopiera påminnelse</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Tillbaka till listan</translation>
+    </message>
+    <message>
+        <source>Reading the answers…</source>
+        <translation>Läser svaren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} unit(s) have answered</source>
+        <translation>
+            <numerusform>%n av {total} enhet har svarat</numerusform>
+            <numerusform>%n av {total} enheter har svarat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySection</name>
+    <message>
+        <source>Answers from the units</source>
+        <translation>Enheternas svar</translation>
+    </message>
+</context>
+<context>
     <name>TargetPage</name>
     <message>
         <source>Where to save the joint analysis</source>

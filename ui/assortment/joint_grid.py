@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QBoxLayout, QMessageBox, QWidget
 
 from ui import tasks
 from ui.assortment.source_rows import SourceRowsSection
-from ui.errors import show_error
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -423,45 +422,14 @@ class JointGrid(QObject):
     def _write(self, work: Callable[[Path, str], Any], done: Callable[[Any], None],
                failed_too: Callable[[], None] | None = None) -> None:
         """Run ``work`` (which rewrites the workbook) once pending review edits are saved."""
-        window = self.window
-        page = self._page
-        if page is None or page.session is None:
-            return
-        path = Path(page.session.table.path)
-        user = page.session.user
-        saver = window.saver
+        from ui.sharing.workbook_write import write_after_saving
 
-        def saved(ok: bool) -> None:
-            if not ok:
-                if failed_too is not None:
-                    failed_too()
-                return
-            saver.watcher.paused = True  # our own write is not a colleague's change
-            page.model.read_only = True
+        def remember(task: tasks.Task | None) -> None:
+            self._write_task = task
 
-            def succeeded(result: Any) -> None:
-                saver.watcher.paused = False
-                page.model.read_only = False
-                done(result)
-
-            def failed(error: BaseException) -> None:
-                saver.watcher.paused = False
-                page.model.read_only = False
-                if failed_too is not None:
-                    failed_too()
-                show_error(window, error, window.language)
-
-            self._write_task = tasks.run_task(lambda _p: work(path, user), on_success=succeeded,
-                                              on_failure=failed, lane="save", owner=self)
-
-        if saver.is_dirty:
-            # the review edits go into the workbook first, by the window's ordinary save
-            if not saver.save(on_done=saved):
-                self._tell(self.tr("Save your changes first: the workbook could not be saved now."))
-                if failed_too is not None:
-                    failed_too()
-            return
-        saved(True)
+        write_after_saving(
+            self.window, self, work, done, failed=failed_too, started=remember,
+            cannot_save=lambda: self._tell(self.tr("Save your changes first: the workbook could not be saved now.")))
 
     def _tell(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Joint assortment"), message,

@@ -169,12 +169,12 @@ class Consolidation(QObject):
         workbook = self.logs_decisions
 
         def work(_progress: Any) -> Any:
-            from workbench.consolidation import KlusterLog, consolidate_table
+            from workbench.consolidation import KlusterLog, consolidate_table, read_log
 
             if known_log is not None:
                 kluster_log = known_log
             else:
-                kluster_log = _read_log(Path(table.path)) if workbook else KlusterLog()
+                kluster_log = read_log(Path(table.path)) if workbook else KlusterLog()
             return kluster_log, consolidate_table(snapshot, kluster_log)
 
         def done(result: Any) -> None:
@@ -334,11 +334,11 @@ class Consolidation(QObject):
             self._page_widget.set_busy(True)
 
         def work(_progress: Any) -> Any:
-            from workbench.consolidation import ClusterDecision, decide
+            from workbench.consolidation import ClusterDecision, decide, read_log
 
             decide(path, [ClusterDecision(cluster, action, keep=keep, key=key)], user=user, set_values=False,
                    lang=language)
-            return _read_log(path)
+            return read_log(path)
 
         def finished() -> None:
             self._writes -= 1
@@ -364,12 +364,4 @@ class Consolidation(QObject):
                 self.recompute()
 
         tasks.run_task(work, on_success=succeeded, on_failure=failed, lane="save", owner=self)
-
-
-def _read_log(path: Path) -> Any:
-    """The workbook's Kluster log as it is now (its sheets listed again: the first decision adds it)."""
-    from workbench.consolidation import read_log
-    from workbench.reading.importer import list_sheets, read_sheet_rows
-
-    return read_log(path, list_sheets(path), read_sheet_rows)
 

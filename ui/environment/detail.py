@@ -6,10 +6,10 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.environment.words import assumption_text, level_label, reason_text, sup_rule_label
+from ui.review.detail_pane import DetailSection
 
 if TYPE_CHECKING:
     from workbench.environment import Assessment, CriteriaData
@@ -24,25 +24,17 @@ def digits_for(value: float | None) -> int:
 def number(value: float | None, language: str, digits: int | None = None) -> str:
     """A figure with ``digits`` decimals (by its size when None), grouped and with a decimal comma in
     Swedish; "–" when it is not known."""
+    from workbench.numbers import format_number
+
     if value is None:
         return "–"
-    places = digits_for(value) if digits is None else digits
-    text = f"{value:,.{places}f}"
-    if language == "en":
-        return text
-    return text.replace(",", "\u00a0").replace(".", ",")
+    return format_number(value, language, digits_for(value) if digits is None else digits)
 
 
-class EnvironmentSection(QLabel):
+class EnvironmentSection(DetailSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("environmentSection")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setMargin(8)
-        self.language = "sv"
 
     def show_loading(self) -> None:
         title, busy = self.tr("Environment"), self.tr("Assessing the articles…")

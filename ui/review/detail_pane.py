@@ -13,6 +13,19 @@ from workbench.fields import field as field_info
 from workbench.sharing.journal import Journal
 
 
+class DetailSection(QLabel):
+    """A section another part adds to the detail pane (the environment, the units' answers): rich text,
+    wrapped, selectable, top-left, in the pane's margin; ``language`` is the window's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMargin(8)
+        self.language = "sv"
+
 class DetailPane(QScrollArea):
     # the key of the article shown (None for none): sections added below the details follow it
     article_shown = Signal(object)

@@ -333,43 +333,27 @@ class Survey(QObject):
 
     def _write(self, work: Callable[[Path, str], Any], done: Callable[[Any], None]) -> None:
         """Run ``work`` (which may rewrite the workbook) once pending review edits are saved."""
-        window = self.window
-        page = window.review_page
-        if page.session is None:
-            return
-        path = Path(page.session.table.path)
-        user = page.session.user
-        saver = window.saver
+        from ui.sharing.workbook_write import write_after_saving
 
-        def saved(ok: bool) -> None:
-            if not ok:
-                return
-            saver.watcher.paused = True  # our own write is not a colleague's change
-            page.model.read_only = True
+        ran = [False]
 
-            def succeeded(result: Any) -> None:
-                self._write_task = None
-                saver.watcher.paused = False
-                page.model.read_only = False
-                done(result)
+        def remember(task: tasks.Task | None) -> None:
+            self._write_task = task
+            ran[0] = ran[0] or task is not None
+
+        def succeeded(result: Any) -> None:
+            done(result)
+            self.finished.emit()
+
+        def failed() -> None:
+            if ran[0]:  # the work itself failed (a save that did not happen ends nothing that began)
                 self.finished.emit()
 
-            def failed(error: BaseException) -> None:
-                self._write_task = None
-                saver.watcher.paused = False
-                page.model.read_only = False
-                show_error(window, error, window.language)
-                self.finished.emit()
+        def cannot_save() -> None:
+            self._tell(self.tr("Surveys"), self.tr("Save your changes first: the workbook could not be saved now."))
 
-            self._write_task = tasks.run_task(lambda _p: work(path, user), on_success=succeeded,
-                                              on_failure=failed, lane="save", owner=self)
-
-        if saver.is_dirty:
-            if not saver.save(on_done=saved):
-                self._tell(self.tr("Surveys"),
-                           self.tr("Save your changes first: the workbook could not be saved now."))
-            return
-        saved(True)
+        write_after_saving(self.window, self, work, succeeded, cannot_save=cannot_save, started=remember,
+                           failed=failed)
 
     def _tell(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=self.window)

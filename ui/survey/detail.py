@@ -6,8 +6,9 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui.review.detail_pane import DetailSection
 
 
 def _shown(value: Any, vocabulary: str, lang: str) -> str:
@@ -20,16 +21,10 @@ def _shown(value: Any, vocabulary: str, lang: str) -> str:
     return vocabularies()[vocabulary].label(code, lang) if code is not None else f"”{value}”"
 
 
-class SurveySection(QLabel):
+class SurveySection(DetailSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("surveySection")
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setMargin(8)
-        self.language = "sv"
 
     def show_answers(self, rows: Sequence[Any]) -> None:
         """``rows``: the article's answer rows (workbench.survey.AnswerRow), one per unit."""

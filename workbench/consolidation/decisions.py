@@ -169,7 +169,7 @@ def append_log(path: Path, rows: Sequence[LogRow], *, who: str, wait: float = 30
     the workbook's lock; returns the rows written."""
     from workbench.assortment.layout import detect_language
     from workbench.assortment.update import check_open_elsewhere, locked
-    from workbench.reading.importer import list_sheets, read_sheet_rows
+    from workbench.reading.importer import list_sheets
     from workbench.savefile import atomic_save
     from workbench.xlsx.patch import NewSheet, SheetPatch, patch_sheets, verify_patch
 
@@ -178,7 +178,7 @@ def append_log(path: Path, rows: Sequence[LogRow], *, who: str, wait: float = 30
     with locked(path, who, wait, on_wait):
         check_open_elsewhere(path, save_anyway)
         sheets = list_sheets(path)
-        log = read_log(path, sheets, read_sheet_rows)
+        log = read_log(path, sheets)
         lang = log.lang if log.sheet is not None else (detect_language(sheets) or "sv")
         values = [row_values(row, lang) for row in rows]
         results: list[Any] = []

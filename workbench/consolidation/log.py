@@ -9,7 +9,7 @@ accepts either language and the codes, in any case.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,15 +95,17 @@ def _label_maps() -> tuple[dict[str, str], dict[str, str]]:
     return decisions, kinds
 
 
-def read_log(path: Path, sheet_names: Sequence[str], read_rows: Callable[[Path, Sequence[str]], Any]) -> KlusterLog:
-    """The Kluster sheet of ``path`` (whose sheets are ``sheet_names``) read by ``read_rows`` (the reader's
-    ``read_sheet_rows``); a row it cannot read (an unknown decision) is left out, never guessed."""
-    names = {name.casefold(): name for name in sheet_names}
+def read_log(path: Path, sheet_names: Sequence[str] | None = None) -> KlusterLog:
+    """The Kluster sheet of ``path`` as it is now (``sheet_names``: its sheets when the caller has them
+    read already); a row it cannot read (an unknown decision) is left out, never guessed."""
+    from workbench.reading.importer import list_sheets, read_sheet_rows
+
+    names = {name.casefold(): name for name in (sheet_names if sheet_names is not None else list_sheets(path))}
     lang, found = next(((lang, names[sheet.casefold()]) for lang, sheet in SHEET.items()
                         if sheet.casefold() in names), ("sv", None))
     if found is None:
         return KlusterLog()
-    cells = read_rows(path, [found])[found]
+    cells = read_sheet_rows(path, [found])[found]
     log = KlusterLog(sheet=found, lang=lang, last_row=max(1, len(cells)))
     if not cells:
         return log

@@ -355,8 +355,8 @@ def _view(cluster: Cluster, items: dict[str, Item], log: KlusterLog) -> ClusterV
 
 def consolidate(path: Path, *, read: dict[str, Any] | None = None) -> ClusterReport:
     """Read ``path`` (the joint workbook's ``Sortiment``, or any list) and its ``Kluster`` log; consolidate."""
-    from workbench.reading.importer import read_sheet_rows, read_table
+    from workbench.reading.importer import read_table
 
     table = read_table(path, **dict(read or {}))
-    log = read_log(Path(path), list(table.sheets), read_sheet_rows) if table.sheets else KlusterLog()
+    log = read_log(Path(path), list(table.sheets)) if table.sheets else KlusterLog()
     return consolidate_table(table, log)

@@ -302,7 +302,7 @@ def test_an_undo_after_a_colleagues_change_is_refused_and_writes_nothing(loaded:
     split_row(joint, moved.sheet_row, user="kollega")
     stamp = joint.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr("ui.assortment.joint_grid.show_error",
+    monkeypatch.setattr("ui.sharing.workbook_write.show_error",
                         lambda _parent, error, language: shown.append(error.message(language)))
     loaded.undo_action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)

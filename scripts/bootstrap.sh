@@ -5,10 +5,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Qt's xcb platform plugin and fonts, Xvfb for machines without a display.
+# Qt's xcb platform plugin and fonts, Xvfb for machines without a display, poppler-utils (pdftotext,
+# pdftoppm) for the tests that read and render the summary PDF.
 DEB_PACKAGES=(xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1
-  libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+  libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils)
 if [[ " $* " == *" --with-libreoffice "* ]]; then
   DEB_PACKAGES+=(libreoffice-calc-nogui)
 fi

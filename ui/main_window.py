@@ -25,6 +25,7 @@ from ui.window.pages import PagesMixin
 from ui.window.saving import SavingMixin
 from ui.window.state import WindowStateMixin
 from ui.window.status_bar import StatusBarMixin
+from ui.window.summary import SummaryMixin
 from ui.window.survey import SurveyMixin
 from workbench.settings import Settings, UiState
 
@@ -40,7 +41,7 @@ _NO_CONTEXT = "ui.main_window: no context"  # no class is called so: Qt's answer
 
 
 class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningMixin, SavingMixin, AssortmentMixin,
-                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, WindowStateMixin, QMainWindow):
+                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, SummaryMixin, WindowStateMixin, QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
@@ -86,6 +87,7 @@ class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningM
         self._build_environment()
         self._build_consolidation()
         self._build_survey()
+        self._build_summary()
         self._build_status_bar()
         self.retranslate()
         self._restore_geometry()

@@ -318,6 +318,16 @@
     </message>
 </context>
 <context>
+    <name>SummaryTables</name>
+    <message numerus="yes">
+        <source>{decided} of {total} article(s) decided</source>
+        <translation>
+            <numerusform>{decided} of {total} article decided</numerusform>
+            <numerusform>{decided} of {total} articles decided</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Survey</name>
     <message numerus="yes">
         <source>Reminder for %n unit(s) copied to the clipboard.</source>

@@ -1779,6 +1779,187 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>SummaryController</name>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>S&amp;ammanfattning</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>S&amp;kriv ut…</translation>
+    </message>
+    <message>
+        <source>Save the summary as PDF</source>
+        <translation>Spara sammanfattningen som PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the summary as a workbook</source>
+        <translation>Spara sammanfattningen som arbetsbok</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>This version of Behovsanalys cannot save the summary as a PDF.</source>
+        <translation>Den här versionen av Behovsanalys kan inte spara sammanfattningen som PDF.</translation>
+    </message>
+    <message>
+        <source>This version of Behovsanalys cannot save the summary as a workbook.</source>
+        <translation>Den här versionen av Behovsanalys kan inte spara sammanfattningen som arbetsbok.</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <comment>the end of a suggested file name</comment>
+        <translation>sammanfattning</translation>
+    </message>
+    <message>
+        <source>Choose another file: {file} is the workbook itself.</source>
+        <translation>Välj en annan fil: {file} är själva arbetsboken.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Skriver {file}…</translation>
+    </message>
+    <message>
+        <source>The summary is saved in {file}.</source>
+        <translation>Sammanfattningen är sparad i {file}.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>This version of Behovsanalys cannot print. Save the summary as a PDF and print that.</source>
+        <translation>Den här versionen av Behovsanalys kan inte skriva ut. Spara sammanfattningen som PDF och skriv ut den.</translation>
+    </message>
+    <message>
+        <source>The summary was sent to the printer.</source>
+        <translation>Sammanfattningen har skickats till skrivaren.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Spara &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save &amp;workbook…</source>
+        <translation>Spara arbets&amp;bok…</translation>
+    </message>
+    <message>
+        <source>&amp;Tender list…</source>
+        <translation>A&amp;nbudsunderlag…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Tillbaka till listan</translation>
+    </message>
+    <message>
+        <source>The page and its tables as a PDF for the politicians</source>
+        <translation>Sidan och dess tabeller som PDF för politikerna</translation>
+    </message>
+    <message>
+        <source>The figures and charts as an Excel workbook of their own</source>
+        <translation>Siffrorna och diagrammen i en egen Excel-arbetsbok</translation>
+    </message>
+    <message>
+        <source>The remaining articles as a price list for the suppliers</source>
+        <translation>De artiklar som blir kvar som prislista för leverantörerna</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Bra att veta</translation>
+    </message>
+    <message>
+        <source>Per municipality</source>
+        <translation>Per kommun</translation>
+    </message>
+    <message>
+        <source>Progress per reviewer</source>
+        <translation>Framsteg per granskare</translation>
+    </message>
+    <message>
+        <source>Computing the summary…</source>
+        <translation>Räknar fram sammanfattningen…</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Uppdaterar…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTables</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Articles before</source>
+        <translation>Artiklar före</translation>
+    </message>
+    <message>
+        <source>Articles after</source>
+        <translation>Artiklar efter</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Förändring</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Avgjorda</translation>
+    </message>
+    <message>
+        <source>Spend per year (kr)</source>
+        <translation>Inköp per år (kr)</translation>
+    </message>
+    <message>
+        <source>Plastic before (kg)</source>
+        <translation>Plast före (kg)</translation>
+    </message>
+    <message>
+        <source>Plastic after (kg)</source>
+        <translation>Plast efter (kg)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Articles decided</source>
+        <translation>Avgjorda artiklar</translation>
+    </message>
+    <message>
+        <source>Share of the decisions</source>
+        <translation>Andel av besluten</translation>
+    </message>
+    <message>
+        <source>(no reviewer named)</source>
+        <translation>(ingen granskare angiven)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{decided} of {total} article(s) decided</source>
+        <translation>
+            <numerusform>{decided} av {total} artikel har ett beslut</numerusform>
+            <numerusform>{decided} av {total} artiklar har ett beslut</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Survey</name>
     <message>
         <source>&amp;Surveys</source>

@@ -22,17 +22,18 @@ _SWATCH = 11
 _OUTLINE = QColor("#4d4d4d")  # around every segment: white (Ej beslutad) stays visible on white paper
 
 
-def nice_ticks(maximum: float, count: int = 5) -> list[float]:
-    """Round tick values from 0 to at least ``maximum``: steps of 1, 2 or 5 × 10^k, about ``count`` of them."""
+def nice_ticks(maximum: float, intervals: int = 5) -> list[float]:
+    """Round tick values from 0 to at least ``maximum``: the finest step of 1, 2 or 5 × 10^k that needs at most
+    ``intervals`` intervals (so that the longest bar reaches well into the last one)."""
     if maximum <= 0:
         return [0.0, 1.0]
-    raw = maximum / max(1, count - 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    intervals = max(1, intervals)
+    power = 10.0 ** math.floor(math.log10(maximum / intervals))
+    step = next(m * power for m in (1, 2, 5, 10, 20) if math.ceil(maximum / (m * power) - 1e-9) <= intervals)
     if step < 1 and maximum >= 1:
         step = 1.0
-    top = math.ceil(maximum / step - 1e-9) * step
-    return [i * step for i in range(round(top / step) + 1)]
+    count = math.ceil(maximum / step - 1e-9)
+    return [i * step for i in range(count + 1)]
 
 
 def tick_text(value: float, language: str) -> str:
@@ -193,13 +194,13 @@ class ChartWidget(QWidget):
     def _paint_horizontal(self, painter: QPainter, chart: Chart, area: QRectF, text_colour: QColor) -> None:
         metrics = QFontMetrics(self.font())
         small = QFontMetrics(self._small_font())
-        ticks = nice_ticks(chart.maximum)
-        top = ticks[-1] or 1.0
         label_width = min(area.width() * 0.38, max((metrics.horizontalAdvance(b.label) for b in chart.bars),
                                                    default=0) + _PAD)
-        value_room = small.horizontalAdvance(tick_text(top, self.language)) / 2 + 2
-        left, right = area.left() + label_width + _PAD, area.right() - value_room
+        widest = small.horizontalAdvance(tick_text(nice_ticks(chart.maximum)[-1], self.language)) + 16
+        left, right = area.left() + label_width + _PAD, area.right() - widest / 2
         span = max(10.0, right - left)
+        ticks = nice_ticks(chart.maximum, min(5, max(2, int(span // widest))))
+        top = ticks[-1] or 1.0
         band = self._band()
         grid = QColor(text_colour)
         grid.setAlpha(50)

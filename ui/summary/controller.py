@@ -262,7 +262,8 @@ class SummaryController(QObject):
             return
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         joint = Path(self.table.path)
-        suggested = joint.with_name(f"{joint.stem}-{self.tr('summary')}{suffix}")
+        word = self.tr("summary", "the end of a suggested file name")
+        suggested = joint.with_name(f"{joint.stem}-{word}{suffix}")
         path = self.ask_path(kind, suggested)
         if path is None:
             return

@@ -60,12 +60,14 @@ def _table(name: str, model: TextTableModel) -> QTableView:
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setWordWrap(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
 def _fit_height(view: QTableView) -> None:
     """Every row shown: the sheet is printed as it is, so a table never scrolls."""
+    header = view.horizontalHeader()
+    if view.model().columnCount():
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names take what is left
     rows = view.model().rowCount()
     height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
     view.setFixedHeight(height + 2 * view.frameWidth() + (view.horizontalScrollBar().sizeHint().height()
@@ -128,13 +130,13 @@ class SummaryPage(QWidget):
             button.clicked.connect(signal)
             top.addWidget(button)
         layout.addLayout(top)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("summaryScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("summaryScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.sheet = self._build_sheet()
-        self.scroll.setWidget(self.sheet)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.sheet)
+        layout.addWidget(self.scroll_area, 1)
         self.retranslate("sv")
 
     def _build_sheet(self) -> QWidget:
@@ -193,13 +195,15 @@ class SummaryPage(QWidget):
         self.reviewer_view = _table("summaryReviewers", self.reviewer_model)
         for widget in (self.reviewer_title, self.progress_label, self.progress, self.reviewer_view):
             right.addWidget(widget)
-        right.addStretch(1)
+        right.setSpacing(6)
         self.municipality_box = QWidget()
         self.municipality_box.setLayout(left)
         left.setContentsMargins(0, 0, 0, 0)
         right.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.municipality_box, 3)
-        bottom.addLayout(right, 2)
+        self.reviewer_box = QWidget()
+        self.reviewer_box.setLayout(right)
+        bottom.addWidget(self.municipality_box, 3, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.reviewer_box, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bottom)
         layout.addStretch(1)
         return sheet
@@ -259,5 +263,4 @@ class SummaryPage(QWidget):
         self.progress.setValue(whole.decided)
         self.progress_label.setText(words.progress_text(summary, lang))
         for view in (self.municipality_view, self.reviewer_view):
-            view.resizeColumnsToContents()
             _fit_height(view)

@@ -23,10 +23,11 @@ def printing_available() -> bool:
 
 
 def new_printer() -> QPrinter:
-    """A printer at high resolution, in landscape: the sheet is wider than it is tall."""
+    """A printer in landscape (the sheet is wider than it is tall) at the screen's resolution: the text and the
+    bars stay vector, and the widgets' styles do not render pixmaps at 1200 dpi (7 s and 7 MB for one page)."""
     from PySide6.QtPrintSupport import QPrinter
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setDocName("Behovsanalys")
     return printer

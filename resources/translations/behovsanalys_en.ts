@@ -320,10 +320,10 @@
 <context>
     <name>SummaryTables</name>
     <message numerus="yes">
-        <source>{decided} of {total} article(s) decided</source>
+        <source>{decided} of %Ln article(s) decided</source>
         <translation>
-            <numerusform>{decided} of {total} article decided</numerusform>
-            <numerusform>{decided} of {total} articles decided</numerusform>
+            <numerusform>{decided} of %Ln article decided</numerusform>
+            <numerusform>{decided} of %Ln articles decided</numerusform>
         </translation>
     </message>
 </context>

@@ -1952,10 +1952,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>(ingen granskare angiven)</translation>
     </message>
     <message numerus="yes">
-        <source>{decided} of {total} article(s) decided</source>
+        <source>{decided} of %Ln article(s) decided</source>
         <translation>
-            <numerusform>{decided} av {total} artikel har ett beslut</numerusform>
-            <numerusform>{decided} av {total} artiklar har ett beslut</numerusform>
+            <numerusform>{decided} av %Ln artikel har ett beslut</numerusform>
+            <numerusform>{decided} av %Ln artiklar har ett beslut</numerusform>
         </translation>
     </message>
 </context>

@@ -101,5 +101,5 @@ class SummaryTables(QObject):
 
     def progress_text(self, summary: Summary, language: str) -> str:
         whole = summary.whole
-        return self.tr("{decided} of {total} article(s) decided", "", whole.articles_before).format(
-            decided=_n(whole.decided, language), total=_n(whole.articles_before, language))
+        return self.tr("{decided} of %Ln article(s) decided", "", whole.articles_before).format(
+            decided=_n(whole.decided, language))

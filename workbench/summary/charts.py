@@ -14,7 +14,7 @@ MAX_CATEGORIES = 8
 MAX_MATERIALS = 6
 
 # Grey-scale safe: the decisions differ in lightness as well as hue (darkest for what stays).
-DECISION_COLOURS = {"keep": "#1f4e79", "investigate": "#6a9fcb", "replace": "#e3a33b", "remove": "#b8b8b8",
+DECISION_COLOURS = {"keep": "#1f4e79", "investigate": "#3a87b5", "remove": "#9a9a9a", "replace": "#f2c14e",
                     UNDECIDED: "#ffffff"}
 CHART_ORDER = ("keep", "investigate", "replace", "remove", UNDECIDED)  # what stays first
 BEFORE_COLOUR = "#b8b8b8"
@@ -92,9 +92,11 @@ def _change(before: float, after: float, lang: str) -> str:
     if not before:
         return ""
     percent = (after - before) / before * 100
-    if abs(percent) < 0.5:
+    if abs(percent) < 0.05:
         return "±0 %"
     sign = "−" if percent < 0 else "+"
+    if abs(percent) < 9.95:  # a small change keeps a decimal: "+0,4 %", not a "±0 %" beside changed figures
+        return f"{sign}{format_number(abs(round(percent, 1)), lang, 1)} %"
     return f"{sign}{format_number(abs(round(percent)), lang)} %"
 
 
@@ -122,8 +124,9 @@ def key_figures(figures: Figures, lang: str = "sv") -> list[KeyFigure]:
         result.append(KeyFigure(text("summary_kf_volume", lang), f"{_n(before, lang)} → {_n(after, lang)}",
                                 _change(before, after, lang)))
     result.append(KeyFigure(text("summary_kf_spend", lang),
-                            text("summary_mkr", lang, value=_n(figures.spend_after / 1e6, lang, 1)),
-                            text("summary_kf_spend_note", lang, total=_n(figures.spend_total / 1e6, lang, 1))))
+                            text("summary_mkr", lang, value=f"{_n(figures.spend_total / 1e6, lang, 1)} → "
+                                                            f"{_n(figures.spend_after / 1e6, lang, 1)}"),
+                            _change(figures.spend_total, figures.spend_after, lang)))
     if figures.plastic_kg_before:
         result.append(KeyFigure(text("summary_kf_plastic", lang),
                                 f"{_tonnes_or_kg(figures.plastic_kg_before, lang)} → "
@@ -141,7 +144,7 @@ def decisions_chart(summary: Summary, lang: str = "sv") -> Chart:
     """Articles by category, each bar split by decision (the largest categories; the rest as one bar)."""
     codes = tuple(c for c in CHART_ORDER if c in decision_codes()) + \
         tuple(c for c in decision_codes() if c not in CHART_ORDER)
-    categories = list(summary.by_category.items())
+    categories = sorted(summary.by_category.items(), key=lambda item: not item[0])  # "no category" last
     shown = categories[:MAX_CATEGORIES]
     rest = categories[MAX_CATEGORIES:]
     bars = [Bar(_capital(name) or text("summary_no_category", lang), tuple(float(counts[c]) for c in codes))

@@ -58,20 +58,24 @@ def _table(name: str, model: TextTableModel) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setWordWrap(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
-def _fit_height(view: QTableView) -> None:
-    """Every row shown: the sheet is printed as it is, so a table never scrolls."""
+def _fit(view: QTableView) -> None:
+    """Every row and column shown: the sheet is printed as it is, so a table never scrolls (the sheet does,
+    in a narrow window). The first column (the names) takes what is left over."""
     header = view.horizontalHeader()
-    if view.model().columnCount():
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the names take what is left
+    columns = view.model().columnCount()
+    width = sum(max(header.sectionSizeHint(c), view.sizeHintForColumn(c)) for c in range(columns))
+    if columns:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.setMinimumWidth(width + 2 * view.frameWidth() + 2)
     rows = view.model().rowCount()
-    height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-    view.setFixedHeight(height + 2 * view.frameWidth() + (view.horizontalScrollBar().sizeHint().height()
-                                                           if view.horizontalScrollBar().isVisible() else 0))
+    view.setFixedHeight(header.sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                        + 2 * view.frameWidth())
 
 
 class FigureCard(QFrame):
@@ -263,4 +267,4 @@ class SummaryPage(QWidget):
         self.progress.setValue(whole.decided)
         self.progress_label.setText(words.progress_text(summary, lang))
         for view in (self.municipality_view, self.reviewer_view):
-            _fit_height(view)
+            _fit(view)

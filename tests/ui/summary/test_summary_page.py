@@ -245,3 +245,29 @@ def test_english(opened, qtbot) -> None:
         window.set_language("sv")
     assert opened.page.municipality_model.headers[0] == "Kommun"
     assert "av 526 artiklar har ett beslut" in opened.page.progress_label.text()
+
+
+def test_save_pdf_writes_the_core_pdf(opened, tmp_path: Path, monkeypatch, qtbot) -> None:
+    if summary_controller.writer("pdf") is None:
+        pytest.skip("workbench.summary.pdf is not in this version")
+    monkeypatch.setattr(opened, "ask_path", lambda kind, suggested: tmp_path / "sammanfattning")
+    with qtbot.waitSignal(opened.written, timeout=30_000):
+        opened.page.pdf_button.click()
+    target = tmp_path / "sammanfattning.pdf"
+    assert target.read_bytes()[:5] == b"%PDF-"
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert opened.page.cards[0].value.text().replace("\u00a0", " ") in text.replace("\u00a0", " ")
+
+
+def test_any_article_list_gets_a_page_without_the_municipality_parts(main_window: MainWindow, tmp_path: Path,
+                                                                      qtbot) -> None:
+    plain = tmp_path / "sodertorn_sortiment.xlsx"
+    shutil.copy(SAMPLE.with_name(plain.name), plain)
+    summary = _open(main_window, plain, qtbot)
+    expected = summarise(read_table(plain), file=plain)
+    assert summary.summary.whole.articles_before == expected.whole.articles_before > 0
+    page = summary.page
+    assert page.charts["decisions"].isVisible()
+    assert not page.charts["municipalities"].isVisible()
+    assert not page.municipality_box.isVisible()

@@ -1897,6 +1897,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Räknar fram sammanfattningen…</translation>
     </message>
     <message>
+        <source>The summary could not be computed.</source>
+        <translation>Sammanfattningen kunde inte räknas fram.</translation>
+    </message>
+    <message>
         <source>Updating…</source>
         <translation>Uppdaterar…</translation>
     </message>

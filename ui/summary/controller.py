@@ -222,7 +222,10 @@ class SummaryController(QObject):
             self._after = []
             log.warning("Summarising %s failed: %r", table.path, error)
             if self._page_widget is not None:
-                self._page_widget.show_busy(False)
+                if self.summary is None:
+                    self._page_widget.show_failed()
+                else:
+                    self._page_widget.show_busy(False)
             show_error(self.window, error, self.window.language)
 
         task = tasks.run_task(work, on_success=done, on_failure=failed, owner=self)

@@ -229,7 +229,13 @@ class SummaryPage(QWidget):
             self.show_loading()
 
     def show_loading(self) -> None:
+        """No summary yet (a workbook just opened): no figures of the one before meanwhile."""
+        self.summary = self.shown = None
+        self.scroll_area.hide()
         self.state_label.setText(self.tr("Computing the summary…"))
+
+    def show_failed(self) -> None:
+        self.state_label.setText(self.tr("The summary could not be computed."))
 
     def show_busy(self, busy: bool) -> None:
         self.state_label.setText(self.tr("Updating…") if busy else "")
@@ -239,6 +245,7 @@ class SummaryPage(QWidget):
         self.summary, self.shown = summary, shown
         lang = self.language
         self.state_label.setText("")
+        self.scroll_area.show()
         self.title.setText(shown.title)
         self.subtitle.setText(shown.subtitle)
         while len(self.cards) < len(shown.figures):

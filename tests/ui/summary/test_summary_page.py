@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from ui.main_window import MainWindow
 from ui.shortcuts_dialog import shortcut_rows
@@ -271,3 +272,23 @@ def test_any_article_list_gets_a_page_without_the_municipality_parts(main_window
     assert page.charts["decisions"].isVisible()
     assert not page.charts["municipalities"].isVisible()
     assert not page.municipality_box.isVisible()
+
+
+def test_a_summary_that_fails_is_said_and_shows_no_figures(main_window: MainWindow, joint: Path, monkeypatch,
+                                                          qtbot) -> None:
+    import workbench.summary
+
+    def boom(*_args: Any, **_kwargs: Any) -> Any:
+        raise ValueError("the figures do not add up")
+
+    monkeypatch.setattr(workbench.summary, "summarise", boom)
+    main_window.open_file(joint)
+    qtbot.waitUntil(lambda: main_window.table is not None and not main_window.loading, timeout=30_000)
+    summary = main_window.summary
+    summary.page_action.trigger()
+    qtbot.waitUntil(lambda: not summary.busy, timeout=10_000)
+    assert summary.summary is None
+    assert summary.page.scroll_area.isHidden()
+    assert summary.page.state_label.text() == "Sammanfattningen kunde inte räknas fram."
+    box = main_window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "the figures do not add up" in box.text()

@@ -197,7 +197,9 @@ class ChartWidget(QWidget):
         label_width = min(area.width() * 0.38, max((metrics.horizontalAdvance(b.label) for b in chart.bars),
                                                    default=0) + _PAD)
         widest = small.horizontalAdvance(tick_text(nice_ticks(chart.maximum)[-1], self.language)) + 16
-        left, right = area.left() + label_width + _PAD, area.right() - widest / 2
+        # every bar carries its number at its end (the page reads without the axis, and in grey-scale print)
+        numbers = small.horizontalAdvance(tick_text(round(chart.maximum), self.language)) + 6
+        left, right = area.left() + label_width + _PAD, area.right() - max(widest / 2, numbers)
         span = max(10.0, right - left)
         ticks = nice_ticks(chart.maximum, min(5, max(2, int(span // widest))))
         top = ticks[-1] or 1.0
@@ -224,12 +226,24 @@ class ChartWidget(QWidget):
             painter.drawText(QRectF(area.left(), y, label_width, band),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             thickness = (band - 6) / series_count
+            ends: list[tuple[QRectF, float]] = []
             for start, length, series in self._segments(chart, bar.values):
                 offset = 0 if chart.stacked else series * thickness
                 rect = QRectF(left + span * start / top, y + 3 + offset, max(1.0, span * length / top), thickness)
                 painter.fillRect(rect, QColor(chart.colours[series]))
                 painter.setPen(QPen(_OUTLINE, 1))
                 painter.drawRect(rect)
+                if not chart.stacked:
+                    ends.append((rect, length))
+            if chart.stacked and sum(bar.values) > 0:
+                total = sum(bar.values)
+                ends.append((QRectF(left, y + 3, span * total / top, band - 6), total))
+            painter.setFont(self._small_font())
+            painter.setPen(text_colour)
+            for rect, value in ends:
+                painter.drawText(QRectF(rect.right() + 3, rect.center().y() - small.height() / 2, numbers,
+                                        small.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 tick_text(round(value), self.language))
         painter.setPen(QPen(text_colour, 1))
         painter.drawLine(int(left), int(area.top()), int(left), int(bottom))
 

@@ -49,7 +49,7 @@ GRID_KEYS: tuple[tuple[str, str], ...] = (
     ("PgDown", QT_TRANSLATE_NOOP("ShortcutsDialog", "One screen down")),
 )
 
-# (keys, what they do) on the Konsolidering page (Visa > Konsolidering…), keys as Qt words them
+# (keys, what they do) on the Konsolidering and Sammanfattning pages (Visa > …), keys as Qt words them
 PAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("A, Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: accept the cluster (one undo step)")),
     ("R, Del", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: reject the cluster")),
@@ -59,6 +59,7 @@ PAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("N, PgDown", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: next cluster")),
     ("P, PgUp", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: previous cluster")),
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Consolidation: back to the list")),
+    ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Summary: back to the list")),
 )
 
 

@@ -1675,6 +1675,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Konsolidering: tillbaka till listan</translation>
     </message>
     <message>
+        <source>Summary: back to the list</source>
+        <translation>Sammanfattning: tillbaka till listan</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>

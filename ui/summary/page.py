@@ -9,7 +9,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -141,6 +141,9 @@ class SummaryPage(QWidget):
         self.sheet = self._build_sheet()
         self.scroll_area.setWidget(self.sheet)
         layout.addWidget(self.scroll_area, 1)
+        self.back_shortcut = QShortcut(QKeySequence("Escape"), self)
+        self.back_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_shortcut.activated.connect(self.back_requested)
         self.retranslate("sv")
 
     def _build_sheet(self) -> QWidget:
@@ -219,6 +222,7 @@ class SummaryPage(QWidget):
         self.tender_button.setText(self.tr("&Tender list…"))
         self.print_button.setText(self.tr("P&rint…"))
         self.back_button.setText(self.tr("&Back to the list"))
+        self.back_button.setToolTip(QKeySequence("Escape").toString(QKeySequence.SequenceFormat.NativeText))
         self.pdf_button.setToolTip(self.tr("The page and its tables as a PDF for the politicians"))
         self.workbook_button.setToolTip(self.tr("The figures and charts as an Excel workbook of their own"))
         self.tender_button.setToolTip(self.tr("The remaining articles as a price list for the suppliers"))

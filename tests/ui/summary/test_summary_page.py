@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -292,3 +293,12 @@ def test_a_summary_that_fails_is_said_and_shows_no_figures(main_window: MainWind
     assert summary.page.state_label.text() == "Sammanfattningen kunde inte räknas fram."
     box = main_window.findChild(QMessageBox, "errorBox")
     assert box is not None and "the figures do not add up" in box.text()
+
+
+def test_escape_goes_back_to_the_list(opened, qtbot) -> None:
+    window = opened.window
+    window.activateWindow()
+    opened.page.pdf_button.setFocus()
+    qtbot.keyClick(opened.page.pdf_button, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.table_page
+    assert ("Esc", "Sammanfattning: tillbaka till listan") in shortcut_rows(window)

@@ -302,3 +302,16 @@ def test_escape_goes_back_to_the_list(opened, qtbot) -> None:
     qtbot.keyClick(opened.page.pdf_button, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.table_page
     assert ("Esc", "Sammanfattning: tillbaka till listan") in shortcut_rows(window)
+
+
+def test_save_workbook_writes_the_core_workbook(opened, tmp_path: Path, monkeypatch, qtbot) -> None:
+    if summary_controller.writer("workbook") is None:
+        pytest.skip("workbench.summary.workbook is not in this version")
+    import zipfile
+
+    monkeypatch.setattr(opened, "ask_path", lambda kind, suggested: tmp_path / "sammanfattning.xlsx")
+    with qtbot.waitSignal(opened.written, timeout=30_000):
+        opened.page.workbook_button.click()
+    with zipfile.ZipFile(tmp_path / "sammanfattning.xlsx") as book:
+        assert "xl/workbook.xml" in book.namelist()
+        assert any(name.startswith("xl/charts/") for name in book.namelist())

@@ -17,8 +17,7 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary_unit_articles": ("artiklar", "articles"),
     "summary_kf_articles": ("Artiklar i sortimentet", "Articles in the assortment"),
     "summary_kf_volume": ("Samlad volym per artikel", "Pooled volume per article"),
-    "summary_kf_spend": ("Inköp som sortimentet täcker", "Spend the assortment covers"),
-    "summary_kf_spend_note": ("av {total} Mkr per år", "of SEK {total} m a year"),
+    "summary_kf_spend": ("Inköp per år, till dagens priser", "Spend a year, at today's prices"),
     "summary_mkr": ("{value} Mkr", "SEK {value} m"),
     "summary_kf_plastic": ("Plast per år", "Plastic a year"),
     "summary_kf_co2e": ("Klimatpåverkan, CO2e per år", "Climate impact, CO2e a year"),
@@ -69,5 +68,77 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {before} → {after} articles, {decided} of {before} decided; spend covered {spend_after} of "
         "{spend_total} kr.",
     ),
+    "summary_kf_decided": ("Avgjorda artiklar", "Articles decided"),
+    "summary_kf_decided_value": ("{decided} av {total}", "{decided} of {total}"),
+    "summary_pdf_page": ("Sida {page}", "Page {page}"),
+    "summary_pdf_footer": (
+        "Källa: {file}, beräknad {made} med Behovsanalys. Plast och CO2e är uppskattningar från material, vikt "
+        "och årsvolym; hur allt räknas står i bilagan.",
+        "Source: {file}, computed {made} with Behovsanalys. Plastic and CO2e are estimates from material, "
+        "weight and yearly volume; how everything is counted is in the appendix.",
+    ),
+    "summary_appendix": ("Bilaga: tabellerna bakom sidan", "Appendix: the tables behind the page"),
+    "summary_table_whole": ("Hela sortimentet", "The whole assortment"),
+    "summary_table_municipalities": ("Per kommun", "Per municipality"),
+    "summary_table_categories": ("Beslut per kategori (artiklar)", "Decisions per category (articles)"),
+    "summary_table_materials": ("Plast per material och år", "Plastic per material and year"),
+    "summary_table_reviewers": ("Granskade per person", "Decided per reviewer"),
+    "summary_table_problems": ("Öppna frågor", "Open questions"),
+    "summary_row_spend": ("Inköp per år (kr), efter: som sortimentet täcker",
+                          "Spend a year (kr), after: what the assortment covers"),
+    "summary_row_plastic": ("Plast per år (kg)", "Plastic a year (kg)"),
+    "summary_row_co2e": ("CO2e per år (kg)", "CO2e a year (kg)"),
+    "summary_row_sup": ("Artiklar förbjudna enligt engångsplastdirektivet, kvar",
+                        "Articles banned by the single-use plastics directive, left"),
+    "summary_col_municipality": ("Kommun", "Municipality"),
+    "summary_col_articles": ("Artiklar", "Articles"),
+    "summary_col_spend": ("Inköp (kr)", "Spend (kr)"),
+    "summary_col_spend_after": ("Täcks efter (kr)", "Covered after (kr)"),
+    "summary_col_plastic": ("Plast (kg)", "Plastic (kg)"),
+    "summary_col_co2e": ("CO2e (kg)", "CO2e (kg)"),
+    "summary_col_category": ("Kategori", "Category"),
+    "summary_col_total": ("Totalt", "Total"),
+    "summary_col_material": ("Material", "Material"),
+    "summary_col_reviewer": ("Granskare", "Reviewer"),
+    "summary_col_decided": ("Avgjorda", "Decided"),
+    "summary_no_reviewer": ("(ingen har granskat ännu)", "(nobody has reviewed yet)"),
+    "summary_problem_no_replacement": ("Ersätt utan ersättare ({count})", "Replace without a replacement ({count})"),
+    "summary_problem_replacement_not_found": ("Ersätts av en artikel som inte finns ({count})",
+                                              "Replaced by an article that does not exist ({count})"),
+    "summary_problem_replacement_leaves": ("Ersätts av en artikel som själv tas bort, eller i en cirkel ({count})",
+                                           "Replaced by an article that is itself removed, or in a circle ({count})"),
+    "summary_problem_not_reviewed": ("Ingen har granskat ({count})", "Nobody has reviewed ({count})"),
+    "summary_problem_undecided": ("Ej beslutade ({count})", "Undecided ({count})"),
+    "summary_problem_invalid": ("Beslut som inte är ett av de fyra ({count})",
+                                "Decision that is not one of the four ({count})"),
+    "summary_problem_no_reviewer": ("Beslut utan namn på granskaren ({count})",
+                                    "Decision without the reviewer's name ({count})"),
+    "summary_problem_price": ("Kvar utan pris ({count})", "Staying without a price ({count})"),
+    "summary_problem_environment": ("Plast eller CO2e okänt ({count})", "Plastic or CO2e unknown ({count})"),
+    "summary_problem_sup": ("Förbjudna engångsplastartiklar kvar ({count})",
+                            "Banned single-use plastic articles left ({count})"),
+    "summary_problem_none": ("Inga öppna frågor.", "No open questions."),
+    "summary_method": (
+        "Så räknas siffrorna. Före: varje artikel i det gemensamma sortimentet. Efter: artiklar som behålls, "
+        "utreds eller ännu inte är avgjorda; de som tas bort eller ersätts lämnar. En ersatt artikels volym "
+        "flyttas till ersättaren och räknas med ersättarens pris, material och vikt. Täckt inköp är varje "
+        "kvarvarande artikels antal, med det som flyttats till den, gånger dess pris (per kommun det pris "
+        "kommunen betalar). Plast och CO2e per år räknas från material, vikt per styck och årsvolym med "
+        "emissionsfaktorerna i programmets kriteriedata (källor i docs/environment.md); artiklar utan dessa "
+        "uppgifter räknas inte och anges ovan.",
+        "How the figures are counted. Before: every article of the joint assortment. After: articles kept, "
+        "under investigation or not yet decided; removed and replaced articles leave. A replaced article's "
+        "volume moves to its replacement and is counted at the replacement's price, material and weight. "
+        "Spend covered is each remaining article's quantity, with what moved to it, times its price (per "
+        "municipality the price that municipality pays). Plastic and CO2e a year are counted from material, "
+        "weight per piece and yearly volume with the emission factors of the program's criteria data "
+        "(sources in docs/environment.md); articles without these are not counted and are listed above.",
+    ),
     "summary_written": ("Skrev {file}.", "Wrote {file}."),
+    "summary_output_kind": (
+        "{file}: sammanfattningen skrivs som PDF (.pdf) eller som arbetsbok (.xlsx), aldrig över den "
+        "gemensamma arbetsboken. Välj ett annat namn; ingenting har skrivits.",
+        "{file}: the summary is written as a PDF (.pdf) or a workbook (.xlsx), never over the joint workbook. "
+        "Choose another name; nothing was written.",
+    ),
 }

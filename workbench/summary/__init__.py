@@ -29,4 +29,15 @@ _LAZY = {
 
 __getattr__ = lazy_names(__name__, _LAZY)
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "Bar",
+    "Chart",
+    "Figures",
+    "KeyFigure",
+    "Page",
+    "Problems",
+    "Summary",
+    "decision_codes",
+    "page",
+    "summarise",
+]

@@ -14,7 +14,7 @@ MAX_CATEGORIES = 8
 MAX_MATERIALS = 6
 
 # Grey-scale safe: the decisions differ in lightness as well as hue (darkest for what stays).
-DECISION_COLOURS = {"keep": "#1f4e79", "investigate": "#6a9fcb", "replace": "#e3a33b", "remove": "#b8b8b8",
+DECISION_COLOURS = {"keep": "#1f4e79", "investigate": "#3a87b5", "remove": "#9a9a9a", "replace": "#f2c14e",
                     UNDECIDED: "#ffffff"}
 CHART_ORDER = ("keep", "investigate", "replace", "remove", UNDECIDED)  # what stays first
 BEFORE_COLOUR = "#b8b8b8"
@@ -122,8 +122,9 @@ def key_figures(figures: Figures, lang: str = "sv") -> list[KeyFigure]:
         result.append(KeyFigure(text("summary_kf_volume", lang), f"{_n(before, lang)} → {_n(after, lang)}",
                                 _change(before, after, lang)))
     result.append(KeyFigure(text("summary_kf_spend", lang),
-                            text("summary_mkr", lang, value=_n(figures.spend_after / 1e6, lang, 1)),
-                            text("summary_kf_spend_note", lang, total=_n(figures.spend_total / 1e6, lang, 1))))
+                            text("summary_mkr", lang, value=f"{_n(figures.spend_total / 1e6, lang, 1)} → "
+                                                            f"{_n(figures.spend_after / 1e6, lang, 1)}"),
+                            _change(figures.spend_total, figures.spend_after, lang)))
     if figures.plastic_kg_before:
         result.append(KeyFigure(text("summary_kf_plastic", lang),
                                 f"{_tonnes_or_kg(figures.plastic_kg_before, lang)} → "

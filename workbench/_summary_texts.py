@@ -141,4 +141,6 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: the summary is written as a PDF (.pdf) or a workbook (.xlsx), never over the joint workbook. "
         "Choose another name; nothing was written.",
     ),
+    "summary_sheet_written": ("Skrev siffrorna i bladet {sheet} i {file}.",
+                              "Wrote the figures into the sheet {sheet} of {file}."),
 }

@@ -152,3 +152,24 @@ def test_open_in_excel_writes_nothing(tmp_path: Path) -> None:
     assert joint.read_bytes() == before
     write_summary_sheet(joint, summary, user="Anna", save_anyway=True)
     assert "Sammanfattning" in list_sheets(joint)
+
+
+def test_the_command_writes_the_sheet_and_the_workbook_and_exits_3_while_a_colleague_saves(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from workbench.sharing.lock import WorkbookLock
+
+    joint = decided_joint(tmp_path, 0, 60)
+    out = tmp_path / "sammanfattning.xlsx"
+    assert main(["summary", str(joint), "-o", str(out), "--write-sheet", "--user", "Karin", "--json"]) == 0
+    printed = capsys.readouterr()
+    assert '"articles_before": 526' in printed.out and "Sammanfattning" in printed.err
+    assert _cells(joint)[(3, 1)] == "Karin" and out.exists()
+    import openpyxl
+
+    problems = openpyxl.load_workbook(out)["Öppna frågor"]
+    assert any(row[2] for row in problems.iter_rows(min_row=2, values_only=True))  # the articles' names
+    before = joint.read_bytes()
+    with WorkbookLock(joint, "Bo").acquire(wait=0):
+        assert main(["summary", str(joint), "--write-sheet", "--wait", "0"]) == 3
+    assert joint.read_bytes() == before
+    assert "Bo" in capsys.readouterr().err

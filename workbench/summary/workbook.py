@@ -174,15 +174,15 @@ def _front(sheet: Any, summary: Summary, the_page: Page, formats: _Formats, lang
         sheet.write_string(row, 3, figure.note, formats.note)
     row += 2
     row = _whole_table(sheet, row, summary.whole, formats, lang)
-    row += 1
+    row += 2
     row = _decision_table(sheet, row, summary.whole, formats, lang)
     if the_page.notes:
-        row += 1
+        row += 2
         sheet.write_string(row, 0, word("notes", lang), formats.heading)
         for note in the_page.notes:
             row += 1
             sheet.merge_range(row, 0, row, 3, note, formats.wrap)
-            heights[row] = 15 * (1 + len(note) // 78)
+            heights[row] = 15 * -(-len(note) // 88)  # the lines the merged cell wraps it into
             sheet.set_row(row, heights[row])
     sheet.set_landscape()
     sheet.set_paper(9)  # A4

@@ -55,20 +55,40 @@ def before_after(table: SourceTable, report: EnvironmentReport,
     ``weights`` (sheet row -> 0–1) counts only that share of each article: one municipality's share of
     the pooled volume, or 0 for a row that is no article of the assortment (merged away). Without it
     every article counts whole."""
-    review = table.review
-    decisions = review["decision"] if "decision" in review.columns else None
-    replaced_by = review["replaced_by"] if "replaced_by" in review.columns else None
-    by_key: dict[str, Assessment] = {}
-    decision_of: dict[str, Any] = {}
-    successor: dict[str, str] = {}
-    for row, article in zip(report.rows, report.articles, strict=True):
-        by_key.setdefault(article.key, article)
-        decision = decisions.at[row] if decisions is not None else None
-        decision_of.setdefault(article.key, None if is_empty(decision) else decision)
-        target = replaced_by.at[row] if replaced_by is not None else None
-        if not is_empty(target):
-            successor.setdefault(article.key, str(target).strip())
+    return totals(Decisions.of(table, report), report, weights)
 
+
+@dataclass
+class Decisions:
+    """Each article's decision and replacement as :func:`totals` needs them, read once from a table."""
+
+    by_key: dict[str, Assessment]
+    decision_of: dict[str, Any]
+    successor: dict[str, str]
+
+    @classmethod
+    def of(cls, table: SourceTable, report: EnvironmentReport) -> Decisions:
+        review = table.review
+        index = {int(row): i for i, row in enumerate(review.index)}
+        decisions = review["decision"].to_numpy(dtype=object) if "decision" in review.columns else None
+        replaced_by = review["replaced_by"].to_numpy(dtype=object) if "replaced_by" in review.columns else None
+        by_key: dict[str, Assessment] = {}
+        decision_of: dict[str, Any] = {}
+        successor: dict[str, str] = {}
+        for row, article in zip(report.rows, report.articles, strict=True):
+            by_key.setdefault(article.key, article)
+            at = index.get(int(row))
+            decision = decisions[at] if decisions is not None and at is not None else None
+            decision_of.setdefault(article.key, None if is_empty(decision) else decision)
+            target = replaced_by[at] if replaced_by is not None and at is not None else None
+            if not is_empty(target):
+                successor.setdefault(article.key, str(target).strip())
+        return cls(by_key, decision_of, successor)
+
+
+def totals(decided: Decisions, report: EnvironmentReport, weights: Mapping[int, float] | None = None) -> BeforeAfter:
+    """:func:`before_after` with the decisions read already (one reading for many weightings)."""
+    by_key, decision_of, successor = decided.by_key, decided.decision_of, decided.successor
     result = BeforeAfter()
     for row, article in zip(report.rows, report.articles, strict=True):
         weight = 1.0 if weights is None else weights.get(row, 0.0)
@@ -109,10 +129,10 @@ def before_after(table: SourceTable, report: EnvironmentReport,
     return result
 
 
-def _add(totals: dict[str, float], article: Assessment, kg: float) -> None:
+def _add(by_material: dict[str, float], article: Assessment, kg: float) -> None:
     if kg:
         material = article.material or ""
-        totals[material] = totals.get(material, 0.0) + kg
+        by_material[material] = by_material.get(material, 0.0) + kg
 
 
 def final_replacement(key: str, successor: Mapping[str, str], decision_of: Mapping[str, Any]) -> str | None:

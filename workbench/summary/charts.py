@@ -92,9 +92,11 @@ def _change(before: float, after: float, lang: str) -> str:
     if not before:
         return ""
     percent = (after - before) / before * 100
-    if abs(percent) < 0.5:
+    if abs(percent) < 0.05:
         return "±0 %"
     sign = "−" if percent < 0 else "+"
+    if abs(percent) < 9.95:  # a small change keeps a decimal: "+0,4 %", not a "±0 %" beside changed figures
+        return f"{sign}{format_number(abs(round(percent, 1)), lang, 1)} %"
     return f"{sign}{format_number(abs(round(percent)), lang)} %"
 
 
@@ -142,7 +144,7 @@ def decisions_chart(summary: Summary, lang: str = "sv") -> Chart:
     """Articles by category, each bar split by decision (the largest categories; the rest as one bar)."""
     codes = tuple(c for c in CHART_ORDER if c in decision_codes()) + \
         tuple(c for c in decision_codes() if c not in CHART_ORDER)
-    categories = list(summary.by_category.items())
+    categories = sorted(summary.by_category.items(), key=lambda item: not item[0])  # "no category" last
     shown = categories[:MAX_CATEGORIES]
     rest = categories[MAX_CATEGORIES:]
     bars = [Bar(_capital(name) or text("summary_no_category", lang), tuple(float(counts[c]) for c in codes))

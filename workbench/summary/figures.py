@@ -18,14 +18,14 @@ articles and the replacements its replaced articles move to."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from workbench.environment.report import EnvironmentReport
-from workbench.environment.totals import BeforeAfter, before_after, final_replacement
+from workbench.environment.totals import BeforeAfter, Decisions, final_replacement, totals
 from workbench.numbers import cell_number
 from workbench.review.values import is_empty
 from workbench.table import SourceTable
@@ -161,10 +161,6 @@ def _text(value: Any) -> str:
     return "" if is_empty(value) else str(value).strip()
 
 
-def _number(value: Any) -> float:
-    return cell_number(value) or 0.0
-
-
 def summarise(table: SourceTable, report: EnvironmentReport | None = None, *, file: Path | None = None) -> Summary:
     """The summary of ``table`` (a joint workbook's ``Sortiment``, or any article list with decisions);
     ``report`` is its environment assessment when the caller already has one."""
@@ -194,14 +190,15 @@ def summarise(table: SourceTable, report: EnvironmentReport | None = None, *, fi
 
     live_rows = {a.row: 1.0 for a in articles}
     whole = _figures(articles, by_key, None)
-    environment = before_after(table, report, live_rows)
+    decided = Decisions.of(table, report)
+    environment = totals(decided, report, live_rows)
     _add_environment(whole, environment)
     problems.not_moved = dict(environment.not_moved)
     by_municipality: dict[str, Figures] = {}
     for municipality in municipalities:
         figures = _figures(articles, by_key, municipality)
         weights = _shares(articles, municipality)
-        _add_environment(figures, before_after(table, report, weights))
+        _add_environment(figures, totals(decided, report, weights))
         by_municipality[municipality] = figures
 
     by_category: dict[str, dict[str, int]] = {}
@@ -221,17 +218,23 @@ def _sorted(totals: Mapping[str, float]) -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
-def _columns(table: SourceTable) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each row of ``table`` as its fields (data and review), sheet row first."""
-    data = table.data
-    fields = {f: data[h].to_numpy(dtype=object) for f, h in table.columns.items() if h in data.columns}
-    review = {f: table.review[f].to_numpy(dtype=object) for f in table.review.columns}
-    extra = {str(h): data[h].to_numpy(dtype=object) for h in data.columns if str(h) not in table.columns.values()}
-    for i, row in enumerate(data.index):
-        values = {f: column[i] for f, column in extra.items()}
-        values.update({f: column[i] for f, column in fields.items()})
-        values.update({f"review:{f}": column[i] for f, column in review.items()})
-        yield int(row), values
+def _numbers(table: SourceTable, header: str | None) -> list[float] | None:
+    """A column's values as numbers (0 for an empty cell or text that is no number)."""
+    import pandas as pd
+
+    if header is None or header not in table.data.columns:
+        return None
+    column = table.data[header]
+    if column.dtype == object:
+        column = column.map(cell_number)
+    return [float(v) for v in pd.to_numeric(column, errors="coerce").fillna(0.0).to_numpy(dtype=float)]
+
+
+def _objects(table: SourceTable, header: str | None, review: bool = False) -> list[Any] | None:
+    frame = table.review if review else table.data
+    if header is None or header not in frame.columns:
+        return None
+    return list(frame[header].to_numpy(dtype=object))
 
 
 def _articles(table: SourceTable, names: Any, municipalities: list[str],
@@ -240,25 +243,37 @@ def _articles(table: SourceTable, names: Any, municipalities: list[str],
     reviewers: Counter[str] = Counter()
     articles: list[_Article] = []
     seen: set[str] = set()
-    merged_header = names.merged_into if names is not None else None
-    count_header = names.municipalities if names is not None else None
-    for row, values in _columns(table):
-        key = _text(values.get("key"))
+    columns = table.columns
+    n = len(table.data)
+    keys = list(table.keys.to_numpy(dtype=object))
+    rows = [int(r) for r in table.data.index]
+    category = _objects(table, columns.get("category")) or [None] * n
+    quantity = _numbers(table, columns.get("quantity")) or [0.0] * n
+    spend = _numbers(table, columns.get("spend")) or [0.0] * n
+    price = _objects(table, columns.get("price")) or [None] * n
+    merged = _objects(table, names.merged_into) if names is not None else None
+    listed = _numbers(table, names.municipalities) if names is not None else None
+    listed_raw = _objects(table, names.municipalities) if names is not None else None
+    decisions = _objects(table, "decision", review=True) or [None] * n
+    replaced_by = _objects(table, "replaced_by", review=True) or [None] * n
+    reviewed_by = _objects(table, "reviewed_by", review=True) or [None] * n
+    own = {m: (_numbers(table, names.quantity_of(m)) or [0.0] * n, _numbers(table, names.spend_of(m)) or [0.0] * n)
+           for m in municipalities}
+    for i in range(n):
+        key = _text(keys[i])
         if not key or key in seen:
             continue
         seen.add(key)
-        if merged_header is not None and _text(values.get(merged_header)):
+        if merged is not None and _text(merged[i]):
             continue  # merged into another article: its rows count there
-        if count_header is not None and count_header in values:
-            listed = cell_number(values[count_header])
-            if listed is not None and listed <= 0:
-                continue  # no municipality lists it any longer
-        raw = values.get("review:decision")
+        if listed is not None and listed_raw is not None and not is_empty(listed_raw[i]) and listed[i] <= 0:
+            continue  # no municipality lists it any longer
+        raw = decisions[i]
         decision = None if is_empty(raw) else str(raw).strip()
         if decision is not None and decision not in codes:
             problems.invalid_decision[key] = decision
             decision = None
-        reviewer = _text(values.get("review:reviewed_by"))
+        reviewer = _text(reviewed_by[i])
         if decision is None:
             problems.undecided.append(key)
             if not reviewer:
@@ -267,17 +282,17 @@ def _articles(table: SourceTable, names: Any, municipalities: list[str],
             reviewers[reviewer] += 1
         else:
             problems.decided_without_reviewer.append(key)
-        article = _Article(key=key, row=row, category=_text(values.get("category")), decision=decision,
-                           quantity=_number(values.get("quantity")), spend=_number(values.get("spend")))
-        price = cell_number(values.get("price"))
-        if price is None and article.quantity:
-            price = article.spend / article.quantity if article.spend else None
-        article.price = price
-        for municipality in municipalities:
-            article.own[municipality] = (_number(values.get(names.quantity_of(municipality))),
-                                         _number(values.get(names.spend_of(municipality))))
+        article = _Article(key=key, row=rows[i], category=_text(category[i]), decision=decision,
+                           quantity=quantity[i], spend=spend[i])
+        unit_price = cell_number(price[i])
+        if unit_price is None and article.quantity and article.spend:
+            unit_price = article.spend / article.quantity
+        article.price = unit_price
+        for municipality, (quantities, spends) in own.items():
+            if quantities[i] or spends[i]:
+                article.own[municipality] = (quantities[i], spends[i])
         if decision == "replace":
-            article.target = _text(values.get("review:replaced_by")) or None
+            article.target = _text(replaced_by[i]) or None
             if article.target is None:
                 problems.replace_without_replacement.append(key)
         articles.append(article)

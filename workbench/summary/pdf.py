@@ -219,7 +219,7 @@ def _draw_chart(c: Any, chart: Chart, x: float, top: float, width: float, height
     plot_bottom = top - height + sentence_h + axis_h
     rows = max(len(chart.bars), 1)
     row_h = (plot_top - plot_bottom) / rows
-    label_w = min(width * 0.34, max((_text_width(b.label, FONT, 7.5) for b in chart.bars), default=0) + 8)
+    label_w = min(width * 0.4, max((_text_width(b.label, FONT, 7.5) for b in chart.bars), default=0) + 8)
     value_w = 34.0
     bar_x = x + label_w
     bar_w = max(width - label_w - value_w, 10)

@@ -141,6 +141,12 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: the summary is written as a PDF (.pdf) or a workbook (.xlsx), never over the joint workbook. "
         "Choose another name; nothing was written.",
     ),
+    "summary_sheet_needs_workbook": (
+        "{file} är inte en arbetsbok (.xlsx): siffrorna skrivs i den gemensamma arbetsbokens blad "
+        "Sammanfattning. Ingenting skrevs.",
+        "{file} is not a workbook (.xlsx): the figures are written into the joint workbook's sheet Summary. "
+        "Nothing was written.",
+    ),
     "summary_sheet_written": ("Skrev siffrorna i bladet {sheet} i {file}.",
                               "Wrote the figures into the sheet {sheet} of {file}."),
 }

@@ -19,6 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import UsageError
+from workbench.formats import XLSX_SUFFIXES
+from workbench.messages import current_language, text
 from workbench.summary.figures import Summary, decision_codes
 from workbench.summary.layout import FIELDS, MEASURES, SHEETS, WORDS, language, word
 
@@ -108,6 +111,8 @@ def write_summary_sheet(joint: Path, summary: Summary, *, user: str | None = Non
     from workbench.xlsx.patch import NewSheet, SheetPatch
 
     joint = Path(joint)
+    if joint.suffix.casefold() not in XLSX_SUFFIXES:
+        raise UsageError(joint, detail=text("summary_sheet_needs_workbook", current_language(), file=str(joint)))
     who = user or current_user()
     with locked_joint(joint, who, wait=wait, save_anyway=save_anyway, on_wait=on_wait):
         sheets = list_sheets(joint)

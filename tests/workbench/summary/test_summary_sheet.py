@@ -173,3 +173,16 @@ def test_the_command_writes_the_sheet_and_the_workbook_and_exits_3_while_a_colle
         assert main(["summary", str(joint), "--write-sheet", "--wait", "0"]) == 3
     assert joint.read_bytes() == before
     assert "Bo" in capsys.readouterr().err
+
+
+def test_an_article_list_that_is_no_workbook_is_refused_by_name(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from _summary_fixtures import ROOT
+
+    listed = tmp_path / "Haninge.csv"
+    listed.write_bytes((ROOT / "resources" / "sample" / "kommuner" / "Haninge.csv").read_bytes())
+    before = listed.read_bytes()
+    assert main(["summary", str(listed), "--write-sheet"]) == 2
+    err = capsys.readouterr().err
+    assert "Haninge.csv" in err and "arbetsbok" in err and "skadad" not in err
+    assert listed.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["Haninge.csv"]

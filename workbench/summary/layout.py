@@ -9,9 +9,9 @@ __all__ = ["FIELDS", "MEASURES", "PROBLEMS", "SHEETS", "WORDS", "language", "wor
 SHEETS: dict[str, dict[str, str]] = {
     "summary": {"sv": "Sammanfattning", "en": "Summary"},
     "chart_data": {"sv": "Diagramdata", "en": "Chart data"},
-    "municipalities": {"sv": "Per kommun", "en": "By municipality"},
-    "reviewers": {"sv": "Per granskare", "en": "By reviewer"},
-    "problems": {"sv": "Öppna frågor", "en": "Open problems"},
+    "municipalities": {"sv": "Per kommun", "en": "Per municipality"},
+    "reviewers": {"sv": "Per granskare", "en": "Per reviewer"},
+    "problems": {"sv": "Öppna frågor", "en": "Open questions"},
 }
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -31,16 +31,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "reviewer": ("Granskare", "Reviewer"),
     "decided": ("Avgjorda", "Decided"),
     "share": ("Andel av avgjorda", "Share of decided"),
-    "problem": ("Fråga", "Problem"),
+    "problem": ("Fråga", "Question"),
     "category": ("Kategori", "Category"),
     "material": ("Material", "Material"),
     "key": ("Artikel-ID", "Article ID"),
     "name": ("Artikel", "Article"),
     "detail": ("Detalj", "Detail"),
     "sup_banned_left": ("SUP-förbjudna kvar", "SUP-banned left"),
-    "per_municipality": ("Per kommun", "By municipality"),
-    "per_reviewer": ("Per granskare", "By reviewer"),
-    "no_problems": ("Inga öppna frågor.", "No open problems."),
+    "per_municipality": ("Per kommun", "Per municipality"),
+    "per_reviewer": ("Per granskare", "Per reviewer"),
+    "no_problems": ("Inga öppna frågor.", "No open questions."),
     "none_decided": ("Ingen har avgjort någon artikel ännu.", "Nobody has decided an article yet."),
     "sheet_note": ("Skrivs om av Behovsanalys (workbench summary --write-sheet); ändringar här skrivs över.",
                    "Rewritten by Behovsanalys (workbench summary --write-sheet); changes here are overwritten."),
@@ -76,18 +76,20 @@ MEASURES: tuple[tuple[str, str, str, str, str], ...] = (
     ("co2e", "co2e_kg_before", "co2e_kg_after", "CO2e (kg per år)", "CO2e (kg a year)"),
 )
 
-# the Problems fields (and the SUP-banned articles left) in the order the sheet lists them
+# the Problems fields (and the SUP-banned articles left) in the order the sheet lists them, worded as the
+# PDF's appendix heads them (summary_problem_* there, with the count)
 PROBLEMS: dict[str, tuple[str, str]] = {
     "replace_without_replacement": ("Ersätt utan ersättare", "Replace without a replacement"),
-    "replacement_not_found": ("Ersättaren finns inte i sortimentet", "Replacement not in the assortment"),
-    "replacement_leaves": ("Ersättaren lämnar själv sortimentet", "Replacement leaves the assortment itself"),
-    "invalid_decision": ("Beslutet är inget giltigt beslut", "Not a valid decision"),
-    "sup_banned_left": ("Förbjuden engångsplast kvar", "Banned single-use plastic left"),
-    "decided_without_reviewer": ("Avgjord utan granskare", "Decided without a reviewer"),
-    "not_reviewed": ("Ingen har granskat", "Nobody has reviewed it"),
-    "undecided": ("Ej avgjord", "Undecided"),
-    "price_unknown": ("Pris okänt", "Price unknown"),
-    "environment_missing": ("Plast eller CO2e saknas", "Plastic or CO2e missing"),
+    "replacement_not_found": ("Ersätts av en artikel som inte finns", "Replaced by an article that does not exist"),
+    "replacement_leaves": ("Ersätts av en artikel som själv tas bort, eller i en cirkel",
+                           "Replaced by an article that is itself removed, or in a circle"),
+    "invalid_decision": ("Beslut som inte är ett av de fyra", "Decision that is not one of the four"),
+    "sup_banned_left": ("Förbjuden engångsplastartikel kvar", "Banned single-use plastic article left"),
+    "decided_without_reviewer": ("Beslut utan namn på granskaren", "Decision without the reviewer's name"),
+    "not_reviewed": ("Ingen har granskat", "Nobody has reviewed"),
+    "undecided": ("Ej beslutad", "Undecided"),
+    "price_unknown": ("Kvar utan pris", "Staying without a price"),
+    "environment_missing": ("Plast eller CO2e okänt", "Plastic or CO2e unknown"),
     "not_moved": ("Plast/CO2e flyttades inte till ersättaren", "Plastic/CO2e not moved to the replacement"),
 }
 

@@ -140,8 +140,8 @@ def test_english_sheet_names_and_headers(decided: Any, tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == [SHEETS[k]["en"] for k in ("summary", "chart_data", "municipalities",
                                                              "reviewers", "problems")]
-    assert _rows(workbook["By municipality"])[0][:3] == ["Municipality", "Articles before", "Articles after"]
-    assert _rows(workbook["Open problems"])[0] == ["Problem", "Article ID", "Article", "Detail"]
+    assert _rows(workbook["Per municipality"])[0][:3] == ["Municipality", "Articles before", "Articles after"]
+    assert _rows(workbook["Open questions"])[0] == ["Question", "Article ID", "Article", "Detail"]
     with zipfile.ZipFile(out) as package:
         assert "<c:f>'Chart data'!$B$2</c:f>" in package.read("xl/charts/chart1.xml").decode()
     front = workbook["Summary"]

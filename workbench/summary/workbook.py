@@ -95,7 +95,7 @@ class _Formats:
         self.money = add({"num_format": _MONEY[lang]})
         self.kg = add({"num_format": _KG})
         self.volume = add({"num_format": "#,##0.0"})
-        self.percent = add({"num_format": "+0%;-0%;0%"})
+        self.percent = add({"num_format": "+0.0%;-0.0%;0.0%"})
         self.share = add({"num_format": "0%"})
         self.total_label = add({"bold": True, "top": 1})
         self.total = {name: add({"bold": True, "top": 1, "num_format": fmt})

@@ -10,8 +10,10 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary_undecided": ("Ej beslutad", "Undecided"),
     "summary_material_unknown": ("Okänt material", "Unknown material"),
     "summary_no_category": ("Utan kategori", "No category"),
-    "summary_other_categories": ("Övriga ({count})", "Others ({count})"),
-    "summary_other_materials": ("Övriga ({count})", "Others ({count})"),
+    "summary_other_categories": ("Övriga ({count} {count|kategori|kategorier})",
+                                 "Others ({count} {count|category|categories})"),
+    "summary_other_materials": ("Övriga ({count} {count|material|material})",
+                                "Others ({count} {count|material|materials})"),
     "summary_before": ("Före", "Before"),
     "summary_after": ("Efter", "After"),
     "summary_unit_articles": ("artiklar", "articles"),
@@ -28,8 +30,8 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary_sentence_decisions": (
         "Av {total} {total|artikel|artiklar} finns {keep} kvar, {replace} ersätts av en annan och {remove} "
         "tas bort; {undecided} är ännu inte {undecided|avgjord|avgjorda}.",
-        "Of {total} {total|article|articles}, {keep} stay, {replace} are replaced by another and {remove} are "
-        "removed; {undecided} are not yet decided.",
+        "Of {total} {total|article|articles}, {keep} {keep|stays|stay}, {replace} {replace|is|are} replaced by "
+        "another and {remove} {remove|is|are} removed; {undecided} {undecided|is|are} not yet decided.",
     ),
     "summary_sentence_municipalities": (
         "Störst minskning i {name}: från {before} till {after} artiklar ({change}).",
@@ -44,10 +46,10 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary_sentence_materials_none": ("Besluten minskar ännu inte plasten.",
                                         "The decisions do not reduce plastic yet."),
     "summary_note_environment": (
-        "Plast eller CO2e kunde inte räknas för {count} av {total} artiklar (material, vikt eller "
+        "Plast eller CO2e kunde inte räknas för {count} av {total} {total|artikel|artiklar} (material, vikt eller "
         "förpackningsstorlek saknas), så de verkliga mängderna är större än sidan visar.",
-        "Plastic or CO2e could not be counted for {count} of {total} articles (material, weight or pack size "
-        "missing), so the real amounts are larger than the page shows.",
+        "Plastic or CO2e could not be counted for {count} of {total} {total|article|articles} (material, weight or "
+        "pack size missing), so the real amounts are larger than the page shows.",
     ),
     "summary_note_undecided": (
         "{count} {count|artikel är|artiklar är} ännu inte {count|avgjord|avgjorda} och räknas som kvar.",
@@ -102,21 +104,46 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
     "summary_col_reviewer": ("Granskare", "Reviewer"),
     "summary_col_decided": ("Avgjorda", "Decided"),
     "summary_no_reviewer": ("(ingen har granskat ännu)", "(nobody has reviewed yet)"),
-    "summary_problem_no_replacement": ("Ersätt utan ersättare ({count})", "Replace without a replacement ({count})"),
-    "summary_problem_replacement_not_found": ("Ersätts av en artikel som inte finns ({count})",
-                                              "Replaced by an article that does not exist ({count})"),
-    "summary_problem_replacement_leaves": ("Ersätts av en artikel som själv tas bort, eller i en cirkel ({count})",
-                                           "Replaced by an article that is itself removed, or in a circle ({count})"),
-    "summary_problem_not_reviewed": ("Ingen har granskat ({count})", "Nobody has reviewed ({count})"),
-    "summary_problem_undecided": ("Ej beslutade ({count})", "Undecided ({count})"),
-    "summary_problem_invalid": ("Beslut som inte är ett av de fyra ({count})",
-                                "Decision that is not one of the four ({count})"),
-    "summary_problem_no_reviewer": ("Beslut utan namn på granskaren ({count})",
-                                    "Decision without the reviewer's name ({count})"),
-    "summary_problem_price": ("Kvar utan pris ({count})", "Staying without a price ({count})"),
-    "summary_problem_environment": ("Plast eller CO2e okänt ({count})", "Plastic or CO2e unknown ({count})"),
-    "summary_problem_sup": ("Förbjudna engångsplastartiklar kvar ({count})",
-                            "Banned single-use plastic articles left ({count})"),
+    "summary_problem_no_replacement": (
+        "Ersätt utan ersättare, {count} {count|artikel|artiklar}",
+        "Replace without a replacement, {count} {count|article|articles}",
+    ),
+    "summary_problem_replacement_not_found": (
+        "Ersätts av en artikel som inte finns, {count} {count|artikel|artiklar}",
+        "Replaced by an article that does not exist, {count} {count|article|articles}",
+    ),
+    "summary_problem_replacement_leaves": (
+        "Ersätts av en artikel som själv tas bort, eller i en cirkel, {count} {count|artikel|artiklar}",
+        "Replaced by an article that is itself removed, or in a circle, {count} {count|article|articles}",
+    ),
+    "summary_problem_not_reviewed": (
+        "Ingen har granskat, {count} {count|artikel|artiklar}",
+        "Nobody has reviewed, {count} {count|article|articles}",
+    ),
+    "summary_problem_undecided": (
+        "Ej beslutade, {count} {count|artikel|artiklar}",
+        "Undecided, {count} {count|article|articles}",
+    ),
+    "summary_problem_invalid": (
+        "Beslut som inte är ett av de fyra, {count} {count|artikel|artiklar}",
+        "Decision that is not one of the four, {count} {count|article|articles}",
+    ),
+    "summary_problem_no_reviewer": (
+        "Beslut utan namn på granskaren, {count} {count|artikel|artiklar}",
+        "Decision without the reviewer's name, {count} {count|article|articles}",
+    ),
+    "summary_problem_price": (
+        "Kvar utan pris, {count} {count|artikel|artiklar}",
+        "Staying without a price, {count} {count|article|articles}",
+    ),
+    "summary_problem_environment": (
+        "Plast eller CO2e okänt, {count} {count|artikel|artiklar}",
+        "Plastic or CO2e unknown, {count} {count|article|articles}",
+    ),
+    "summary_problem_sup": (
+        "Förbjudna engångsplastartiklar kvar, {count} {count|artikel|artiklar}",
+        "Banned single-use plastic articles left, {count} {count|article|articles}",
+    ),
     "summary_problem_none": ("Inga öppna frågor.", "No open questions."),
     "summary_method": (
         "Så räknas siffrorna. Före: varje artikel i det gemensamma sortimentet. Efter: artiklar som behålls, "
@@ -141,4 +168,12 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: the summary is written as a PDF (.pdf) or a workbook (.xlsx), never over the joint workbook. "
         "Choose another name; nothing was written.",
     ),
+    "summary_sheet_needs_workbook": (
+        "{file} är inte en arbetsbok (.xlsx): siffrorna skrivs i den gemensamma arbetsbokens blad "
+        "Sammanfattning. Ingenting skrevs.",
+        "{file} is not a workbook (.xlsx): the figures are written into the joint workbook's sheet Summary. "
+        "Nothing was written.",
+    ),
+    "summary_sheet_written": ("Skrev siffrorna i bladet {sheet} i {file}.",
+                              "Wrote the figures into the sheet {sheet} of {file}."),
 }

@@ -20,10 +20,14 @@ MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
                "merge_summary": {"articles", "source_rows", "municipality_count", "new_articles"},
                "clusters_accepted": {"replaced"},
                "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"},
-               "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"}}
+               "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"},
+               "summary_sentence_decisions": {"total", "undecided", "keep", "replace", "remove"},
+               "summary_note_environment": {"total"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
-INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"}}
-INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}}
+# and counts whose noun is another's ("{count} av {total} artiklar", "finns {keep} kvar": the noun is given once)
+INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"},
+                "summary_note_environment": {"count"}, "summary_sentence_decisions": {"keep", "replace", "remove"}}
+INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}, "summary_note_environment": {"count"}}
 
 
 def _fields(template: str) -> list[str]:

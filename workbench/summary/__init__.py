@@ -13,6 +13,8 @@ from workbench._lazy import lazy_names
 if TYPE_CHECKING:
     from workbench.summary.charts import Bar, Chart, KeyFigure, Page, page
     from workbench.summary.figures import Figures, Problems, Summary, decision_codes, summarise
+    from workbench.summary.sheet import write_summary_sheet
+    from workbench.summary.workbook import write_workbook
 
 _LAZY = {
     "Bar": "charts",
@@ -25,6 +27,8 @@ _LAZY = {
     "decision_codes": "figures",
     "page": "charts",
     "summarise": "figures",
+    "write_summary_sheet": "sheet",
+    "write_workbook": "workbook",
 }
 
 __getattr__ = lazy_names(__name__, _LAZY)
@@ -40,4 +44,6 @@ __all__ = [
     "decision_codes",
     "page",
     "summarise",
+    "write_summary_sheet",
+    "write_workbook",
 ]

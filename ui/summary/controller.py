@@ -36,16 +36,19 @@ WRITERS = {"pdf": ("workbench.summary.pdf", "write_pdf"), "workbook": ("workbenc
 
 
 def writer(kind: str) -> Callable[..., Any] | None:
-    """The core's writer of ``kind`` ("pdf", "workbook"), or None when this version has none."""
+    """The core's writer of ``kind`` ("pdf", "workbook"), or None when this version has none. The module
+    (reportlab, xlsxwriter) is imported when the writer runs, in the background, not when it is asked for."""
     module_name, function = WRITERS[kind]
     try:
         if importlib.util.find_spec(module_name) is None:
             return None
     except ModuleNotFoundError:
         return None
-    module = importlib.import_module(module_name)
-    found = getattr(module, function, None)
-    return found if callable(found) else None
+
+    def write(summary: Summary, path: Path, lang: str) -> None:
+        getattr(importlib.import_module(module_name), function)(summary, path, lang)
+
+    return write
 
 
 class SummaryController(QObject):

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPageLayout, QPainter, QRegion
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QPageLayout, QPainter, QPalette, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -44,6 +44,17 @@ def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
 def print_widget(widget: QWidget, printer: Any) -> None:
     """``widget`` and its children on one page of ``printer`` (any QPagedPaintDevice), as large as fits,
     centred at the top. Raises OSError when the printer cannot be opened (a PDF file that cannot be written)."""
+    original = widget.palette()
+    paper = QApplication.style().standardPalette()  # the style's light colours: dark text on white paper,
+    paper.setColor(QPalette.ColorRole.Window, paper.color(QPalette.ColorRole.Base))  # whatever the screen's theme
+    widget.setPalette(paper)
+    try:
+        _render(widget, printer)
+    finally:
+        widget.setPalette(original)
+
+
+def _render(widget: QWidget, printer: Any) -> None:
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(printer.outputFileName() if hasattr(printer, "outputFileName") else "", "cannot print")

@@ -315,3 +315,25 @@ def test_save_workbook_writes_the_core_workbook(opened, tmp_path: Path, monkeypa
     with zipfile.ZipFile(tmp_path / "sammanfattning.xlsx") as book:
         assert "xl/workbook.xml" in book.namelist()
         assert any(name.startswith("xl/charts/") for name in book.namelist())
+
+
+def test_a_dark_theme_prints_on_white_paper(opened, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.summary.printing import new_printer
+
+    sheet = opened.page.sheet
+    dark = QPalette(sheet.palette())
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+        dark.setColor(role, QColor("#202020"))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        dark.setColor(role, QColor("#e0e0e0"))
+    sheet.setPalette(dark)
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "mörk.pdf"
+    printer.setOutputFileName(str(target))
+    opened.print_to(printer)
+    assert 0.02 < _ink(target) < 0.3
+    assert sheet.palette().color(QPalette.ColorRole.Window) == QColor("#202020")  # the screen keeps its theme

@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from workbench.numbers import format_number
 
@@ -54,6 +54,29 @@ class ChartWidget(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(260)
+        self._hits: list[tuple[QRectF, int]] = []  # where each bar was painted: its slot and its index
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The bar under (x, y) in full: its label (cut short on the chart when long) and each series' value."""
+        if self.chart is None:
+            return ""
+        for rect, index in self._hits:
+            if rect.contains(x, y):
+                bar = self.chart.bars[index]
+                values = ", ".join(f"{series} {tick_text(round(value), self.language)}"
+                                   for series, value in zip(self.chart.series, bar.values, strict=False) if value)
+                return f"{bar.label}: {values} {self.chart.unit}" if values else bar.label
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos().x(), event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def set_chart(self, chart: Chart | None, language: str) -> None:
         self.chart, self.language = chart, language
@@ -133,6 +156,7 @@ class ChartWidget(QWidget):
 
     def _paint(self, painter: QPainter) -> None:
         chart = self.chart
+        self._hits = []
         if chart is None:
             return
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
@@ -222,6 +246,7 @@ class ChartWidget(QWidget):
             y = area.top() + row * band
             painter.setFont(self.font())
             painter.setPen(text_colour)
+            self._hits.append((QRectF(area.left(), y, area.width(), band), row))
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_width - 2))
             painter.drawText(QRectF(area.left(), y, label_width, band),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
@@ -273,6 +298,7 @@ class ChartWidget(QWidget):
         thickness = slot * 0.7 / series_count
         for column, bar in enumerate(chart.bars):
             x = plot.left() + column * slot + slot * 0.15
+            self._hits.append((QRectF(plot.left() + column * slot, area.top(), slot, area.height()), column))
             for start, length, series in self._segments(chart, bar.values):
                 offset = 0 if chart.stacked else series * thickness
                 height = max(1.0, plot.height() * length / top)

@@ -48,3 +48,16 @@ def test_the_chart_grows_with_its_bars_and_an_empty_one_paints_no_bar(qtbot) -> 
     widget.set_chart(Chart("empty", "Tomt", ("Före",), (RED,), [], False, "kg", ""), "sv")
     widget.resize(420, widget.heightForWidth(420))
     assert _pixels(widget, RED) <= 11 * 11  # the legend's swatch, no bar
+
+
+def test_the_tooltip_names_a_bar_in_full(qtbot) -> None:
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    chart = _chart(False, 2)
+    chart.bars[1].label = "PE (polyeten, sort ej angiven) och mycket mer text än som får plats"
+    widget.set_chart(chart, "sv")
+    widget.resize(300, widget.heightForWidth(300))
+    widget.grab()  # painted: the bars' places are known
+    texts = {widget.tooltip_at(150, y) for y in range(widget.height())} - {""}
+    assert texts == {"Rad 0: Före 10, Efter 5 artiklar",
+                     "PE (polyeten, sort ej angiven) och mycket mer text än som får plats: Före 20, Efter 10 artiklar"}

@@ -8,7 +8,10 @@
 #endif
 #define AppName "Behovsanalys"
 #define AppExe "behovsanalys.exe"
-#define Bundle "..\dist\behovsanalys"
+; The frozen bundle; tools/windows_check.py passes /DBundle=<a stand-in laid out the same> on Linux.
+#ifndef Bundle
+  #define Bundle "..\dist\behovsanalys"
+#endif
 
 [Setup]
 ; A fixed AppId keeps upgrades and the uninstaller tied to the same product; never change it.
@@ -18,10 +21,13 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Behovsanalys team
 VersionInfoVersion={#AppVersion}
-; Per user, no UAC prompt: installs under %LOCALAPPDATA%\Programs ({userpf}) and writes only to HKCU.
+; Per user, no UAC prompt: installs under %LOCALAPPDATA%\Programs and writes only to HKCU.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=
-DefaultDirName={userpf}\{#AppName}
+; The folder {userpf} names (FOLDERID_UserProgramFiles is %LOCALAPPDATA%\Programs) and the MSI's, spelled out:
+; Wine does not know that known folder ("Failed to expand shell folder constant userpf"), and spelled this
+; way the script that ships is the one tools/windows_check.py installs under Wine.
+DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 UsedUserAreasWarning=no

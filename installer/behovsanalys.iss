@@ -69,14 +69,16 @@ Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; Va
 Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".ods"; ValueData: ""
 Root: HKCU; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".csv"; ValueData: ""
 ; A ProgID of our own, listed under each extension's OpenWithProgids so it shows in "Open with".
+; Each listing is an empty string value: "ValueType: none" would create the key and write no value at all
+; (seen under Wine by tools/windows_check.py), and Inno Setup cannot write REG_NONE, which Explorer also reads.
 Root: HKCU; Subkey: "Software\Classes\Behovsanalys.Workbook"; ValueType: string; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\Behovsanalys.Workbook\DefaultIcon"; ValueType: string; ValueData: """{app}\{#AppExe}"",0"
 Root: HKCU; Subkey: "Software\Classes\Behovsanalys.Workbook\shell\open\command"; ValueType: string; ValueData: """{app}\{#AppExe}"" ""%1"""
-Root: HKCU; Subkey: "Software\Classes\.xlsx\OpenWithProgids"; ValueType: none; ValueName: "Behovsanalys.Workbook"; Flags: uninsdeletevalue
-Root: HKCU; Subkey: "Software\Classes\.xlsm\OpenWithProgids"; ValueType: none; ValueName: "Behovsanalys.Workbook"; Flags: uninsdeletevalue
-Root: HKCU; Subkey: "Software\Classes\.xls\OpenWithProgids"; ValueType: none; ValueName: "Behovsanalys.Workbook"; Flags: uninsdeletevalue
-Root: HKCU; Subkey: "Software\Classes\.ods\OpenWithProgids"; ValueType: none; ValueName: "Behovsanalys.Workbook"; Flags: uninsdeletevalue
-Root: HKCU; Subkey: "Software\Classes\.csv\OpenWithProgids"; ValueType: none; ValueName: "Behovsanalys.Workbook"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\.xlsx\OpenWithProgids"; ValueType: string; ValueName: "Behovsanalys.Workbook"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKCU; Subkey: "Software\Classes\.xlsm\OpenWithProgids"; ValueType: string; ValueName: "Behovsanalys.Workbook"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKCU; Subkey: "Software\Classes\.xls\OpenWithProgids"; ValueType: string; ValueName: "Behovsanalys.Workbook"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKCU; Subkey: "Software\Classes\.ods\OpenWithProgids"; ValueType: string; ValueName: "Behovsanalys.Workbook"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKCU; Subkey: "Software\Classes\.csv\OpenWithProgids"; ValueType: string; ValueName: "Behovsanalys.Workbook"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -18,6 +18,9 @@
 4. uninstalls silently and asserts that the program folder, the shortcut and the registry entries are gone
    and the user's settings, journal, logs and backups are untouched.
 
+On Windows, ``--native --bundle dist\\behovsanalys --inno SETUP.exe --msi PACKAGE.msi`` runs steps 3 and 4 on
+installers built from the real bundle, as the current user (the Windows workflow does; a throwaway runner).
+
 Needs wine (64-bit prefix; ISCC.exe is 32-bit, so wine32 too), wixl/wixl-heat/msiinfo (msitools), ISCC.exe
 from the npm package ``innosetup`` and xvfb-run when there is no display: ``scripts/windows-tools.sh``
 installs them. Exit code 0 when all checks pass, 1 when one fails, 2 when a tool is missing.
@@ -40,7 +43,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import windows_payload
-from wine_prefix import WineError, WinePrefix
+from wine_prefix import NativeWindows, WineError, WinePrefix
+
+Host = WinePrefix | NativeWindows
 
 ROOT = Path(__file__).resolve().parent.parent
 ISS = ROOT / "installer" / "behovsanalys.iss"
@@ -48,6 +53,7 @@ WXS = ROOT / "installer" / "behovsanalys.wxs"
 ICON = ROOT / "build" / "icons" / "behovsanalys.ico"
 ISCC = ROOT / "build" / "windows-tools" / "node_modules" / "innosetup" / "bin" / "ISCC.exe"
 APP_EXE = "behovsanalys.exe"
+CLI_EXE = "workbench.exe"
 PROG_ID = "Behovsanalys.Workbook"
 EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 # Another program already owns these before we install: it must keep them.
@@ -166,8 +172,8 @@ USER_FILES = {  # what the app keeps (workbench/paths.py on Windows: platformdir
 }
 
 
-def user_file_paths(wine: WinePrefix) -> dict[str, Path]:
-    bases = {"local": wine.local_appdata(), "c": wine.prefix / "drive_c"}
+def user_file_paths(wine: Host) -> dict[str, Path]:
+    bases = {"local": wine.local_appdata(), "c": wine.drive_c()}
     result = {}
     for name in USER_FILES:
         base, relative = name.split(":", 1)
@@ -175,7 +181,7 @@ def user_file_paths(wine: WinePrefix) -> dict[str, Path]:
     return result
 
 
-def seed_user(wine: WinePrefix) -> None:
+def seed_user(wine: Host) -> None:
     for name, path in user_file_paths(wine).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(USER_FILES[name])
@@ -183,35 +189,37 @@ def seed_user(wine: WinePrefix) -> None:
         wine.reg_set_default(f"{CLASSES}\\{ext}", prog_id)
 
 
-def install_dir(wine: WinePrefix) -> Path:
+def install_dir(wine: Host) -> Path:
     return wine.local_appdata() / "Programs" / "Behovsanalys"
 
 
-def shortcut(wine: WinePrefix) -> Path:
+def shortcut(wine: Host) -> Path:
     return wine.roaming_appdata() / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Behovsanalys.lnk"
 
 
-def check_installed(wine: WinePrefix, bundle: Path, payload: list[str]) -> str:
+def check_installed(wine: Host, bundle: Path, payload: list[str]) -> str:
     target = install_dir(wine)
     expect(target.is_dir(), f"nothing in %LOCALAPPDATA%\\Programs\\Behovsanalys ({target})")
     wrong = [name for name in payload
              if not (target / name).is_file() or sha256(target / name) != sha256(bundle / name)]
     expect(not wrong, f"{len(wrong)} bundle files missing or different in the install folder, e.g. {wrong[:5]}")
-    started = wine.run(wine.c_path(target / APP_EXE))
-    expect(started.returncode == 0, f"the installed {APP_EXE} did not start: exit {started.returncode}")
+    # the console exe: the stand-in exits 0 at once, the real one prints its version (the app would stay open)
+    started = wine.run(wine.c_path(target / CLI_EXE), "--version")
+    expect(started.returncode == 0, f"the installed {CLI_EXE} did not start: exit {started.returncode}")
     link = shortcut(wine)
     expect(link.is_file(), f"no Start-menu shortcut at {link}")
     expect(APP_EXE.encode("utf-16-le") in link.read_bytes() or APP_EXE.encode() in link.read_bytes(),
            f"the shortcut does not point at {APP_EXE}")
     program_files = [path for name in ("Program Files", "Program Files (x86)")
-                     for path in (wine.prefix / "drive_c" / name).glob("*ehovsanalys*")]
+                     for path in (wine.drive_c() / name).glob("*ehovsanalys*")]
     expect(not program_files, f"files in Program Files: {program_files}")
-    machine = wine.reg_export("HKEY_LOCAL_MACHINE\\Software\\Classes")
-    expect(not [key for key in machine if "behovsanalys" in key], "entries in HKLM\\Software\\Classes")
+    ours = (f"Software\\Classes\\Applications\\{APP_EXE}", f"Software\\Classes\\{PROG_ID}", "Software\\Behovsanalys")
+    for key in ours:
+        expect(not wine.reg_export(f"HKEY_LOCAL_MACHINE\\{key}"), f"HKLM\\{key} was written")
     return check_open_with(wine, target)
 
 
-def check_open_with(wine: WinePrefix, target: Path) -> str:
+def check_open_with(wine: Host, target: Path) -> str:
     classes = wine.reg_export(CLASSES)
     command = f'"{wine.c_path(target / APP_EXE)}" "%1"'
     base = CLASSES.lower()
@@ -231,7 +239,7 @@ def check_open_with(wine: WinePrefix, target: Path) -> str:
     return f"files, shortcut, Open with for {' '.join(EXTENSIONS)} (defaults kept)"
 
 
-def check_uninstalled(wine: WinePrefix) -> str:
+def check_uninstalled(wine: Host) -> str:
     target = install_dir(wine)
     expect(not target.exists(),
            f"the program folder is still there: {sorted(p.name for p in target.rglob('*'))[:10]}")
@@ -251,8 +259,8 @@ def check_uninstalled(wine: WinePrefix) -> str:
     return "program, shortcut and registry entries gone; settings, journal, logs and backups kept"
 
 
-def cycle(kind: str, wine: WinePrefix, installer: Path, bundle: Path, payload: list[str],
-          install: Callable[[WinePrefix, Path], str], uninstall: Callable[[WinePrefix], None]) -> dict[str, object]:
+def cycle(kind: str, wine: Host, installer: Path, bundle: Path, payload: list[str],
+          install: Callable[[Host, Path], str], uninstall: Callable[[Host], None]) -> dict[str, object]:
     figures: dict[str, object] = {"prefix_s": round(wine.create(), 1)}
     seed_user(wine)
     started = time.monotonic()
@@ -266,7 +274,7 @@ def cycle(kind: str, wine: WinePrefix, installer: Path, bundle: Path, payload: l
     return figures
 
 
-def inno_install(wine: WinePrefix, setup: Path) -> str:
+def inno_install(wine: Host, setup: Path) -> str:
     log = wine.root / "inno-install.log"
     result = wine.run(wine.windows_path(setup), "/VERYSILENT", "/CURRENTUSER", "/SUPPRESSMSGBOXES", "/NORESTART",
                       f"/LOG={wine.windows_path(log)}")
@@ -278,27 +286,33 @@ def inno_install(wine: WinePrefix, setup: Path) -> str:
     return "non-administrative install mode, HKCU"
 
 
-def inno_uninstall(wine: WinePrefix) -> None:
+def inno_uninstall(wine: Host) -> None:
     uninstaller = install_dir(wine) / "unins000.exe"
     expect(uninstaller.is_file(), "no unins000.exe in the program folder")
     result = wine.run(wine.windows_path(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
     expect(result.returncode == 0, f"the uninstaller exited {result.returncode}")
+    # unins000.exe hands over to a copy of itself in %TEMP% and exits: on Windows nothing waits for that copy
+    # (under Wine, `wineserver -w` did), so wait for the folder to go.
+    deadline = time.monotonic() + 120
+    while install_dir(wine).exists() and time.monotonic() < deadline:
+        time.sleep(1)
 
 
-def msi_install(wine: WinePrefix, msi: Path) -> str:
+def msi_install(wine: Host, msi: Path) -> str:
     result = wine.run("msiexec", "/i", wine.windows_path(msi), "/qn", "/l*v", wine.windows_path(wine.root / "msi.log"))
     expect(result.returncode == 0, f"msiexec /i exited {result.returncode}: {result.output[-2000:]}")
     return "msiexec /qn, per-user package"
 
 
-def msi_uninstall_with(msi: Path) -> Callable[[WinePrefix], None]:
-    def uninstall(wine: WinePrefix) -> None:
+def msi_uninstall_with(msi: Path) -> Callable[[Host], None]:
+    def uninstall(wine: Host) -> None:
         result = wine.run("msiexec", "/x", wine.windows_path(msi), "/qn")
         expect(result.returncode == 0, f"msiexec /x exited {result.returncode}: {result.output[-2000:]}")
     return uninstall
 
 
 def run_checks(work: Path, only: str | None) -> dict[str, object]:
+    """Linux: build both installers from the stand-in bundle, exercise each in its own Wine prefix."""
     ensure_icon()
     version = windows_payload.version()
     bundle, out = work / "bundle", work / "out"
@@ -323,27 +337,54 @@ def run_checks(work: Path, only: str | None) -> dict[str, object]:
     return figures
 
 
+def run_native(work: Path, bundle: Path, setup: Path | None, msi: Path | None) -> dict[str, object]:
+    """Windows (the CI runner): the same install/uninstall checks on installers built from the real bundle."""
+    payload = sorted(path.relative_to(bundle).as_posix() for path in bundle.rglob("*") if path.is_file())
+    figures: dict[str, object] = {"bundle_files": len(payload)}
+    for kind, installer, install, uninstall in (
+            ("inno", setup, inno_install, inno_uninstall),
+            ("msi", msi, msi_install, msi_uninstall_with(msi) if msi else None)):
+        if installer is None or uninstall is None:
+            continue
+        expect(installer.is_file(), f"no {installer}")
+        figures[kind] = {"size_mb": round(installer.stat().st_size / 1e6, 2),
+                         **cycle(kind, NativeWindows(work / kind), installer, bundle, payload, install, uninstall)}
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build and exercise the Windows installers under Wine.")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows", help="scratch folder (emptied)")
     parser.add_argument("--only", choices=("inno", "msi"), help="one installer only")
     parser.add_argument("--keep", action="store_true", help="keep the Wine prefixes for a look afterwards")
+    parser.add_argument("--native", action="store_true",
+                        help="on Windows: check --inno/--msi (built from --bundle) as the current user, no Wine")
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "behovsanalys", help="with --native")
+    parser.add_argument("--inno", type=Path, help="with --native: the Inno Setup installer to check")
+    parser.add_argument("--msi", type=Path, help="with --native: the MSI to check")
     args = parser.parse_args(argv)
-    missing = missing_tools()
-    if missing:
-        print(f"missing: {', '.join(missing)}; run scripts/windows-tools.sh", file=sys.stderr)
-        return 2
-    if not os.environ.get("DISPLAY"):
-        # Inno Setup's wizard window exists even when silent: one virtual display for every Wine process.
-        return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1024x768x24", sys.executable, __file__,
-                                *(argv if argv is not None else sys.argv[1:])])
+    if args.native:
+        if sys.platform != "win32":
+            parser.error("--native runs on Windows only")
+    else:
+        missing = missing_tools()
+        if missing:
+            print(f"missing: {', '.join(missing)}; run scripts/windows-tools.sh", file=sys.stderr)
+            return 2
+        if not os.environ.get("DISPLAY"):
+            # Inno Setup's wizard window exists even when silent: one virtual display for every Wine process.
+            return subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1024x768x24", sys.executable, __file__,
+                                    *(argv if argv is not None else sys.argv[1:])])
     work = args.work.resolve()
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     started = time.monotonic()
     try:
-        figures = run_checks(work, args.only)
+        if args.native:
+            figures = run_native(work, args.bundle.resolve(), args.inno, args.msi)
+        else:
+            figures = run_checks(work, args.only)
     except (CheckFailed, WineError) as failure:
         print(f"\nFAILED {failure}", file=sys.stderr)
         print("windows check: FAILED")

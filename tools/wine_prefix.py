@@ -1,4 +1,5 @@
-"""A throwaway Wine prefix for tools/windows_check.py: run Windows programs in it and read its registry.
+"""A throwaway Wine prefix for tools/windows_check.py: run Windows programs in it and read its registry;
+and NativeWindows, the same interface on a real Windows machine (the Windows workflow runs the same checks).
 
 Every run waits for the prefix's wineserver to go idle (``wineserver -w``), because Windows installers hand
 over to other processes (Inno Setup's uninstaller copies itself to %TEMP% and exits at once). The prefix's
@@ -68,8 +69,34 @@ def parse_reg(text: str) -> dict[str, dict[str, str]]:
     return keys
 
 
+class Registry:
+    """``reg export``/``reg add`` through the host's run(): the same commands in Wine and on Windows."""
+
+    root: Path
+
+    def run(self, *args: str, wine: bool = True, timeout: float = TIMEOUT_S) -> Run:
+        raise NotImplementedError
+
+    def windows_path(self, unix: Path) -> str:
+        raise NotImplementedError
+
+    def reg_export(self, key: str) -> dict[str, dict[str, str]]:
+        """The registry below ``key`` (e.g. HKCU\\Software\\Classes); {} when the key does not exist."""
+        target = self.root / "export.reg"
+        target.unlink(missing_ok=True)
+        result = self.run("reg", "export", key, self.windows_path(target), "/y")
+        if result.returncode != 0 or not target.is_file():
+            return {}
+        return parse_reg(target.read_bytes().decode("utf-16"))
+
+    def reg_set_default(self, key: str, data: str) -> None:
+        result = self.run("reg", "add", key, "/ve", "/d", data, "/f")
+        if result.returncode != 0:
+            raise WineError(f"reg add {key} failed: {result.output[-500:]}")
+
+
 @dataclass
-class WinePrefix:
+class WinePrefix(Registry):
     root: Path  # holds prefix/ and home/
     env: dict[str, str] = field(default_factory=dict)
 
@@ -119,6 +146,9 @@ class WinePrefix:
         if self.prefix.is_dir():
             subprocess.run(["wineserver", "-k"], env=self.env, capture_output=True, timeout=60, check=False)
 
+    def drive_c(self) -> Path:
+        return self.prefix / "drive_c"
+
     def user_folder(self) -> Path:
         """The Unix path of C:\\users\\<name> (Wine names the user after the Unix account)."""
         users = [path for path in (self.prefix / "drive_c" / "users").iterdir()
@@ -138,26 +168,54 @@ class WinePrefix:
         path = PureWindowsPath(windows)
         if path.drive.upper() != "C:":
             raise WineError(f"not on drive C: {windows}")
-        return self.prefix.joinpath("drive_c", *path.parts[1:])
+        return self.drive_c().joinpath(*path.parts[1:])
 
     def c_path(self, unix: Path) -> str:
         """A path inside the prefix's drive_c as C:\\..."""
-        return "C:\\" + "\\".join(unix.relative_to(self.prefix / "drive_c").parts)
+        return "C:\\" + "\\".join(unix.relative_to(self.drive_c()).parts)
 
     def windows_path(self, unix: Path) -> str:
         """A Unix path as Wine's Z: drive sees it (Z: is the Unix root)."""
         return "Z:" + str(unix.resolve()).replace("/", "\\")
 
-    def reg_export(self, key: str) -> dict[str, dict[str, str]]:
-        """The registry below ``key`` (e.g. HKCU\\Software\\Classes); {} when the key does not exist."""
-        target = self.root / "export.reg"
-        target.unlink(missing_ok=True)
-        result = self.run("reg", "export", key, self.windows_path(target), "/y")
-        if result.returncode != 0 or not target.is_file():
-            return {}
-        return parse_reg(target.read_bytes().decode("utf-16"))
 
-    def reg_set_default(self, key: str, data: str) -> None:
-        result = self.run("reg", "add", key, "/ve", "/d", data, "/f")
-        if result.returncode != 0:
-            raise WineError(f"reg add {key} failed: {result.output[-500:]}")
+
+@dataclass
+class NativeWindows(Registry):
+    """The current Windows user, for the same checks on a real machine (a throwaway CI runner: the checks
+    write the user's settings and the .xlsx/.csv defaults they then assert on)."""
+
+    root: Path  # scratch folder for logs and registry exports
+
+    def create(self) -> float:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return 0.0
+
+    def run(self, *args: str, wine: bool = True, timeout: float = TIMEOUT_S) -> Run:
+        del wine  # programs run directly
+        started = time.monotonic()
+        try:
+            done = subprocess.run(list(args), capture_output=True, text=True, errors="replace", timeout=timeout,
+                                  check=False)
+        except subprocess.TimeoutExpired as error:
+            raise WineError(f"{' '.join(args)} did not finish within {timeout:.0f} s") from error
+        return Run(done.returncode, done.stdout + done.stderr, time.monotonic() - started)
+
+    def kill(self) -> None:
+        pass
+
+    def drive_c(self) -> Path:
+        return Path(os.environ.get("SYSTEMDRIVE", "C:") + "\\")
+
+    def local_appdata(self) -> Path:
+        return Path(os.environ["LOCALAPPDATA"])
+
+    def roaming_appdata(self) -> Path:
+        return Path(os.environ["APPDATA"])
+
+    def c_path(self, unix: Path) -> str:
+        return str(unix)
+
+    def windows_path(self, unix: Path) -> str:
+        return str(unix.resolve())
+

@@ -2,6 +2,8 @@
 ; Built by .github/workflows/windows-installer.yml after PyInstaller has made dist\behovsanalys\:
 ;   iscc /DAppVersion=0.1.0 installer\behovsanalys.iss
 ; The version comes from pyproject.toml (the workflow reads it and passes /DAppVersion); it is never typed here.
+; On Linux, `make dist-check-windows` compiles it with ISCC.exe under Wine against a stand-in bundle and
+; installs and uninstalls the result (tools/windows_check.py; docs/packaging.md).
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=<version from pyproject.toml> installer\behovsanalys.iss

@@ -7,7 +7,8 @@ that exits 0; ``_internal/`` with the files listed in ``installer/windows-bundle
 named as PyInstaller names them on Windows) and ``_internal/resources/`` taken from the checkout by
 build.spec's rule (every file but the ``.ts`` sources and the samples the app never reads; the ``.qm``
 translations as built, or placeholders under their names when ``tools/translations.py build`` has not run).
-Standard library only (tools/windows_check.py imports it).
+``python tools/windows_payload.py --compare dist\\behovsanalys`` (the Windows workflow, after freezing) prints how
+the real bundle differs from that list. Standard library only (tools/windows_check.py imports it).
 """
 
 from __future__ import annotations
@@ -113,10 +114,30 @@ def build(out: Path) -> list[str]:
     return written
 
 
+def compare(bundle: Path) -> tuple[list[str], list[str]]:
+    """(listed but not in the real bundle, in the real bundle but not listed) for the files outside
+    _internal/resources/; the Windows workflow prints them so that installer/windows-bundle.txt can follow."""
+    internal = bundle / "_internal"
+    real = {path.relative_to(internal).as_posix() for path in internal.rglob("*")
+            if path.is_file() and path.relative_to(internal).parts[0] != "resources"}
+    listed = set(manifest_entries(version()))
+    return sorted(listed - real), sorted(real - listed)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("out", type=Path, help="the folder to lay the stand-in bundle out in (emptied first)")
+    parser.add_argument("out", type=Path, nargs="?", help="the folder to lay the stand-in bundle out in (emptied)")
+    parser.add_argument("--compare", type=Path, metavar="BUNDLE",
+                        help="print how a real Windows bundle differs from installer/windows-bundle.txt")
     args = parser.parse_args(argv)
+    if args.compare:
+        only_listed, only_real = compare(args.compare)
+        print(f"listed in installer/windows-bundle.txt, not in the bundle ({len(only_listed)}):", *only_listed,
+              sep="\n  ")
+        print(f"in the bundle, not listed ({len(only_real)}):", *only_real, sep="\n  ")
+        return 0
+    if args.out is None:
+        parser.error("give OUT or --compare BUNDLE")
     written = build(args.out)
     size = sum((args.out / name).stat().st_size for name in written)
     print(f"stand-in bundle: {len(written)} files, {size / 1e6:.2f} MB in {args.out}")

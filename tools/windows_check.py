@@ -208,8 +208,10 @@ def check_installed(wine: Host, bundle: Path, payload: list[str]) -> str:
     expect(started.returncode == 0, f"the installed {CLI_EXE} did not start: exit {started.returncode}")
     link = shortcut(wine)
     expect(link.is_file(), f"no Start-menu shortcut at {link}")
-    expect(APP_EXE.encode("utf-16-le") in link.read_bytes() or APP_EXE.encode() in link.read_bytes(),
-           f"the shortcut does not point at {APP_EXE}")
+    # the target's full path is in the link's LinkInfo (ANSI) or its string data (UTF-16)
+    exe, data = wine.c_path(target / APP_EXE), link.read_bytes()
+    expect(exe.encode("utf-16-le") in data or exe.encode("mbcs" if sys.platform == "win32" else "utf-8") in data,
+           f"the shortcut does not point at {exe}")
     program_files = [path for name in ("Program Files", "Program Files (x86)")
                      for path in (wine.drive_c() / name).glob("*ehovsanalys*")]
     expect(not program_files, f"files in Program Files: {program_files}")

@@ -73,7 +73,7 @@ def before_after(table: SourceTable, report: EnvironmentReport) -> BeforeAfter:
             continue
         if decision != "replace":
             continue
-        replacement = _final_replacement(article.key, successor, decision_of)
+        replacement = final_replacement(article.key, successor, decision_of)
         target = by_key.get(replacement) if replacement is not None else None
         if target is None:
             result.not_moved[article.key] = "replacement_unknown"
@@ -94,7 +94,7 @@ def before_after(table: SourceTable, report: EnvironmentReport) -> BeforeAfter:
     return result
 
 
-def _final_replacement(key: str, successor: dict[str, str], decision_of: dict[str, Any]) -> str | None:
+def final_replacement(key: str, successor: dict[str, str], decision_of: dict[str, Any]) -> str | None:
     """The article that finally takes ``key``'s volume: its replacement, or that one's if it is itself
     replaced (a chain); None for a cycle or a replacement that is removed."""
     seen = {key}

@@ -102,8 +102,10 @@ def _criteria_text(criteria: Sequence[Any], names: TenderNames) -> str:
 
 
 def _gtin_rule(cell: str) -> str:
-    """Whole digits only, 8, 12, 13 or 14 of them (the cells are text, so leading zeros stay)."""
-    no_marks = ",".join(f'ISERROR(SEARCH("{mark}",{cell}))' for mark in (".", ",", "-", "+", "e", " "))
+    """Whole digits only, 8, 12, 13 or 14 of them (the cells are text, so leading zeros stay): a number
+    without a decimal mark, sign, exponent or space. FIND, not SEARCH: SEARCH reads wildcards (or, in
+    LibreOffice, regular expressions), where "." is any character."""
+    no_marks = ",".join(f'ISERROR(FIND("{mark}",{cell}))' for mark in (".", ",", "-", "+", "e", "E", " "))
     return (f"=AND(ISNUMBER(-{cell}),OR(LEN({cell})=8,LEN({cell})=12,LEN({cell})=13,LEN({cell})=14),"
             f"{no_marks})")
 

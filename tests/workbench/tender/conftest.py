@@ -1,4 +1,5 @@
-"""The helpers that make a joint workbook with decisions and read a tender list (``_tender``) sit beside these tests and are imported by bare name."""
+"""The helpers that make a joint workbook with decisions and read a tender list (``_tender``) sit beside
+these tests and are imported by bare name."""
 
 import sys
 from pathlib import Path

@@ -68,7 +68,8 @@ def test_requirement_level_and_criteria_come_from_the_environment_data(
     assert figures["articles_without_requirement"] == without > 0
 
 
-def test_articles_are_ordered_by_category_and_name_those_without_last(made: tuple[Path, Path, dict[str, object]]) -> None:
+def test_articles_are_ordered_by_category_and_name_those_without_last(
+        made: tuple[Path, Path, dict[str, object]]) -> None:
     _, out, _ = made
     _, listed = tender_rows(out)
     cells = list(listed.values())

@@ -159,8 +159,8 @@ def _write_book(book: Any, selection: TenderSelection, names: TenderNames, lists
     given_band = book.add_format({"bold": True, "bg_color": _GIVEN_HEAD, "border": 1})
     supplier_band = book.add_format({"bold": True, "bg_color": _SUPPLIER_HEAD, "border": 1})
     given_text = book.add_format({"bg_color": _GIVEN, "num_format": "@"})
-    # wrapped in a row of fixed height: the long text stays in its cell instead of running over the supplier's
-    # empty cells (a row of the default height LibreOffice would grow to the whole text)
+    # wrapped: the long text stays in its cell instead of running over the supplier's empty cells; the row
+    # keeps its height (neither Excel nor LibreOffice fits a row's height to its text on opening a file)
     given_long = book.add_format({"bg_color": _GIVEN, "num_format": "@", "text_wrap": True, "valign": "top"})
     given_number = book.add_format({"bg_color": _GIVEN})
     whole = book.add_format({"bg_color": _GIVEN, "num_format": "#,##0"})
@@ -193,15 +193,14 @@ def _write_book(book: Any, selection: TenderSelection, names: TenderNames, lists
     sheet.write_string(2, 0, help_line(names), small)
     sheet.merge_range(top - 1, 0, top - 1, first_supplier - 1, names.given_band, given_band)
     sheet.merge_range(top - 1, first_supplier, top - 1, len(columns) - 1, names.supplier_band, supplier_band)
+    sheet.set_row(top, 45)  # before the row's cells: in constant memory a row is written out when the next begins
     for column, text in enumerate(columns):
         sheet.write_string(top, column, text, supplier_head if column >= first_supplier else given_head)
 
     group_names = lists.groups
     write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
-    set_row = sheet.set_row
     for offset, article in enumerate(articles):
         row = first + offset
-        set_row(row, 15)
         write_string(row, 0, article.key, given_text)
         for column, name in enumerate(DESCRIPTIVE_FIELDS, start=1):
             value = article.fields.get(name)
@@ -210,12 +209,12 @@ def _write_book(book: Any, selection: TenderSelection, names: TenderNames, lists
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 write_number(row, column, value, given_number)
             else:
-                write_string(row, column, str(value), given_text)
+                write_string(row, column, str(value), given_long if column <= 2 else given_text)
         for column, municipality in enumerate(municipalities, start=volume_first):
             _write_volume(sheet, row, column, article.volumes.get(municipality), whole, decimal)
         _write_volume(sheet, row, total_col, article.total, whole, decimal)
         group = group_names.get(article.group or "", "")
-        write_string(row, group_col, group, given_text) if group else write_blank(row, group_col, None, given_text)
+        write_string(row, group_col, group, given_long) if group else write_blank(row, group_col, None, given_text)
         level = names.level_label(article.level)
         write_string(row, level_col, level, given_text) if level else write_blank(row, level_col, None, given_text)
         criteria = _criteria_text(article.criteria, names)
@@ -230,11 +229,11 @@ def _write_book(book: Any, selection: TenderSelection, names: TenderNames, lists
 
     _validate(sheet, names, lists, first, max(last, first), {"gtin": gtin, "price": price, "weight": weight,
                                                              "ecolabel": ecolabel, "material": material})
-    widths = [11.0, 40.0, 18.0, 10.0, 11.0, *([11.0] * len(municipalities)), 12.0, 20.0, 12.0, 50.0,
-              30.0, 16.0, 16.0, 14.0, 16.0, 20.0, 12.0]
+    # a municipality's header wraps after "Årsvolym": wide enough for its name on the second line
+    widths = [11.0, 36.0, 18.0, 9.0, 13.0, *(max(11.0, len(m) + 5.0) for m in municipalities), 11.0, 20.0, 11.0, 40.0,
+              26.0, 16.0, 16.0, 14.0, 16.0, 18.0, 12.0]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    sheet.set_row(top, 45)
     sheet.freeze_panes(first, 2)
     sheet.autofilter(top, 0, max(last, top), len(columns) - 1)
     sheet.protect("", {"autofilter": True, "sort": True, "format_columns": True, "format_rows": True,
@@ -249,16 +248,19 @@ def _write_book(book: Any, selection: TenderSelection, names: TenderNames, lists
 
     heading = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    instructions.set_column(0, 0, 28)
-    instructions.set_column(1, 1, 95)
+    instructions.set_column(0, 0, 30)
+    instructions.set_column(1, 1, 90)
     instructions.write_string(0, 0, names.title, title)
     lines = instruction_lines(names, municipalities=municipalities, made=made, articles=count, workbook=workbook,
                               ecolabels=lists.ecolabels)
     for row, (label, text) in enumerate(lines, start=2):
+        # the height of the wrapped text given: neither Excel nor LibreOffice fits it on opening the file
+        instructions.set_row(row, 15.0 * max(1, -(-len(text) // 80)) + 3)
         instructions.write_string(row, 0, label, heading)
         instructions.write_string(row, 1, text, wrap)
     instructions.protect("")
     instructions.set_paper(9)
+    instructions.fit_to_pages(1, 0)
 
     # row by row, as the constant-memory mode writes them out
     for row in range(1 + max(len(lists.ecolabels), len(lists.materials))):

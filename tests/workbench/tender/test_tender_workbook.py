@@ -56,6 +56,7 @@ def test_sheets_header_and_the_article_id_first(tender: Path) -> None:
     assert header[-7:] == SUPPLIER
     assert "Årsvolym Botkyrka" in header and "Årsvolym totalt" in header and "Kravnivå" in header
     sheet = book.worksheets[0]
+    assert sheet.row_dimensions[HEADER_ROW].height == 45  # room for a header of two or three lines
     assert sheet.freeze_panes == f"C{HEADER_ROW + 1}"
     last_column = sheet.cell(HEADER_ROW, len(header)).column_letter
     assert sheet.auto_filter.ref == f"A{HEADER_ROW}:{last_column}{HEADER_ROW + len(rows)}"
@@ -132,6 +133,9 @@ def test_instructions_name_the_cooperation_the_date_the_count_and_say_volumes_ar
     import datetime as dt
 
     assert f"Skapad {dt.date.today():%Y-%m-%d}" in text
+    # a long text's row is as high as its wrapped lines (no program fits it on opening the file)
+    longest = max(range(1, sheet.max_row + 1), key=lambda r: len(str(sheet.cell(r, 2).value or "")))
+    assert sheet.row_dimensions[longest].height >= 45
 
 
 def test_an_english_joint_workbook_gives_an_english_list(tmp_path: Path) -> None:
@@ -219,6 +223,10 @@ def test_libreoffice_opens_it_and_keeps_validations_and_protection(tender: Path,
     assert sheet.protection.sheet is True and not sheet.protection.password
     assert sheet[f"{columns['GTIN']}{HEADER_ROW + 1}"].protection.locked is False
     assert sheet[f"A{HEADER_ROW + 1}"].protection.locked is True
+    # a row whose long criteria text wraps stays one line high (the text does not run over the supplier's cells)
+    criteria = columns["Miljökrav"]
+    row = next(r for r in range(HEADER_ROW + 1, sheet.max_row + 1) if len(str(sheet[f"{criteria}{r}"].value)) > 200)
+    assert sheet.row_dimensions[row].height < 20
 
 
 @pytest.mark.parametrize(("args", "said"), [

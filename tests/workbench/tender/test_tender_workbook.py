@@ -253,3 +253,15 @@ def test_cli_refuses_bad_input_with_exit_2_naming_the_file(tmp_path: Path, capsy
     assert args[0].format(**values) in error or args[-1].format(**values) in error
     assert joint.read_bytes() == before
     assert not list(tmp_path.glob("anbud*"))
+
+
+def test_the_importer_reads_the_list_back_by_article_id(tender: Path) -> None:
+    """What reading the offers back (a later step) rests on: the header found past the title rows, the
+    article ID as the key, the supplier's columns mapped to their fields."""
+    from workbench.reading.importer import read_table
+
+    table = read_table(tender)
+    _, rows = tender_rows(tender)
+    assert (table.header_row, table.key_column, len(table.data)) == (HEADER_ROW, "Artikel-ID", len(rows))
+    assert {table.columns[f] for f in ("supplier_article_no", "gtin", "price", "material", "ecolabel")} == {
+        "Leverantörens artikelnummer", "GTIN", "Pris per enhet (kr exkl. moms)", "Material", "Miljömärkning"}

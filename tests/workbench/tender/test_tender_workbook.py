@@ -265,3 +265,31 @@ def test_the_importer_reads_the_list_back_by_article_id(tender: Path) -> None:
     assert (table.header_row, table.key_column, len(table.data)) == (HEADER_ROW, "Artikel-ID", len(rows))
     assert {table.columns[f] for f in ("supplier_article_no", "gtin", "price", "material", "ecolabel")} == {
         "Leverantörens artikelnummer", "GTIN", "Pris per enhet (kr exkl. moms)", "Material", "Miljömärkning"}
+
+
+@pytest.mark.parametrize("name", ["edge_zero_bytes.xlsx", "edge_encrypted_agile.xlsx", "edge_truncated_zip.xlsx",
+                                  "edge_invalid_xml.xlsx", "plain_multisheet_datasets.xlsx", "csv_utf8_bom.csv",
+                                  "ods_libreoffice_merged.ods", "empty_sheets.xlsx"])
+def test_files_of_the_corpus_are_refused_by_name(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from _writer_fixtures import corpus_dir
+
+    source = corpus_dir() / name
+    if not source.exists():
+        pytest.skip(f"the shared corpus has no {name}")
+    monkeypatch.delenv("BEHOVSANALYS_LANG", raising=False)
+    assert main(["tender", str(source), "-o", str(tmp_path / "anbud.xlsx")]) == 2
+    error = capsys.readouterr().err
+    assert str(source) in error and "Traceback" not in error
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.libreoffice
+def test_a_joint_workbook_saved_again_by_libreoffice(tmp_path: Path) -> None:
+    """A colleague opened the joint workbook in LibreOffice and saved it: the same list."""
+    joint = joint_with_decisions(tmp_path / "j")
+    again = libreoffice(joint, "xlsx", tmp_path / "lo")
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    make_tender(joint, first)
+    make_tender(again, second)
+    assert tender_rows(first) == tender_rows(second)

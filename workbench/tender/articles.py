@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.assortment.layout import detect_language, headers, municipalities_in
+from workbench.environment.assess import Assessor
 from workbench.environment.data import CriteriaData, Criterion, load_criteria
 from workbench.environment.report import assess_table
 from workbench.environment.totals import final_replacement
@@ -144,9 +145,9 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
     for key, target in successor.items():
         successor[key] = _resolve(target, alias)
 
-    report = assess_table(table)
-    assessments = report.articles
     data_criteria = criteria if criteria is not None else load_criteria()
+    report = assess_table(table, Assessor(data_criteria))
+    assessment_of = dict(zip(report.rows, report.articles, strict=True))  # sheet row -> its assessment
     kept: dict[str, TenderArticle] = {}
     for key, index in position.items():
         decision = decision_of[key]
@@ -156,7 +157,7 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
         if decision == "replace":
             selection.replaced += 1
             continue
-        assessment = assessments[index]
+        assessment = assessment_of[rows[index]]
         volumes = {m: quantities[m][index] for m in municipalities}
         total = _sum(volumes.values()) if municipalities else totals[index]
         article = TenderArticle(key, {name: _value(values[index]) for name, values in fields.items()}, volumes, total,

@@ -117,3 +117,24 @@ def test_cli_reports_in_swedish(made: tuple[Path, Path, dict[str, object]], tmp_
     assert f"{figures['articles']} artiklar från {joint}" in printed
     assert "Utanför listan: 1 borttagen, 9 ersatta" in printed
     assert "5 ersatta artiklar utan giltig ersättare" in printed
+
+
+def test_requirements_follow_the_criteria_data_given(tmp_path: Path) -> None:
+    """A municipality that demands only the basic level for gloves (its own copy of the criteria data) gets
+    that level and only the basic criteria; the assessment reads the same data (it used the bundled one)."""
+    import shutil
+
+    from workbench.environment.data import load_criteria
+    from workbench.resources import resource_path
+
+    folder = tmp_path / "criteria"
+    shutil.copytree(resource_path("criteria"), folder)
+    criteria = folder / "criteria.json"
+    data = json.loads(criteria.read_text(encoding="utf-8"))
+    data["groups"]["gloves"]["demand_level"] = "bas"
+    criteria.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    own = load_criteria(folder)
+    selection = tender_articles(read_table(resource_path("sample/sodertorn_gemensam.xlsx")), own)
+    glove = next(a for a in selection.articles if a.key == "G00084")
+    assert glove.level == "bas" and glove.criteria
+    assert {c.level for c in glove.criteria} == {"bas"}

@@ -293,3 +293,17 @@ def test_a_joint_workbook_saved_again_by_libreoffice(tmp_path: Path) -> None:
     make_tender(joint, first)
     make_tender(again, second)
     assert tender_rows(first) == tender_rows(second)
+
+
+def test_a_list_with_no_article_left(tmp_path: Path) -> None:
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "Ekby.csv").write_text("Artikelnummer;Benämning;Antal\nE1;Skurhink 10 l;4\n", encoding="utf-8")
+    joint = tmp_path / "gemensam.xlsx"
+    merge_lists(joint, [Source(lists / "Ekby.csv")], user="O")
+    joint = joint_with_decisions(tmp_path / "j", {"G00001": ("Ta bort", "")}, source=joint)
+    out = tmp_path / "anbud.xlsx"
+    report = make_tender(joint, out)
+    header, rows = tender_rows(out)
+    assert report.articles == 0 and rows == {} and report.removed == 1 and header[0] == "Artikel-ID"
+    assert openpyxl.load_workbook(out).worksheets[0].protection.sheet is True

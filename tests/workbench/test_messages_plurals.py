@@ -20,10 +20,11 @@ MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
                "merge_summary": {"articles", "source_rows", "municipality_count", "new_articles"},
                "clusters_accepted": {"replaced"},
                "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"},
-               "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"}}
+               "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"},
+               "tender_made": {"municipalities"}, "tender_left": {"removed", "replaced", "moved"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
 INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"}}
-INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}}
+INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}, "tender_left": {"removed", "replaced"}}
 
 
 def _fields(template: str) -> list[str]:

@@ -26,6 +26,7 @@ from ui.window.saving import SavingMixin
 from ui.window.state import WindowStateMixin
 from ui.window.status_bar import StatusBarMixin
 from ui.window.survey import SurveyMixin
+from ui.window.tender import TenderMixin
 from workbench.settings import Settings, UiState
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ _NO_CONTEXT = "ui.main_window: no context"  # no class is called so: Qt's answer
 
 
 class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningMixin, SavingMixin, AssortmentMixin,
-                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, WindowStateMixin, QMainWindow):
+                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, TenderMixin, WindowStateMixin, QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
@@ -86,6 +87,7 @@ class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningM
         self._build_environment()
         self._build_consolidation()
         self._build_survey()
+        self._build_tender()
         self._build_status_bar()
         self.retranslate()
         self._restore_geometry()

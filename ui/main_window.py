@@ -27,6 +27,7 @@ from ui.window.state import WindowStateMixin
 from ui.window.status_bar import StatusBarMixin
 from ui.window.summary import SummaryMixin
 from ui.window.survey import SurveyMixin
+from ui.window.tender import TenderMixin
 from workbench.settings import Settings, UiState
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ _NO_CONTEXT = "ui.main_window: no context"  # no class is called so: Qt's answer
 
 
 class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningMixin, SavingMixin, AssortmentMixin,
-                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, SummaryMixin, WindowStateMixin, QMainWindow):
+                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, SummaryMixin, TenderMixin, WindowStateMixin,
+                 QMainWindow):
     """The app's one main window."""
 
     table_loaded = Signal(object)
@@ -88,6 +90,7 @@ class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningM
         self._build_consolidation()
         self._build_survey()
         self._build_summary()
+        self._build_tender()
         self._build_status_bar()
         self.retranslate()
         self._restore_geometry()

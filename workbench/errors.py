@@ -292,6 +292,18 @@ class NothingCollectedError(WorkbenchError, ValueError):
     code = "survey_nothing_read"
 
 
+class OutputIsInputError(WorkbenchError, ValueError):
+    """The output named is the input file itself (the joint workbook), which is never overwritten."""
+
+    code = "output_is_input"
+
+
+class OutputFolderMissingError(WriteError):
+    """The folder of the output (``params["folder"]``) does not exist; nothing was written."""
+
+    code = "output_folder_missing"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

@@ -17,6 +17,7 @@ from workbench._environment_texts import ENVIRONMENT_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
 from workbench._summary_texts import SUMMARY_TEXTS
 from workbench._survey_texts import SURVEY_TEXTS
+from workbench._tender_texts import TENDER_TEXTS
 from workbench.numbers import format_number
 
 # code -> (Swedish, English). Placeholders are filled from the error's params plus {file} and {detail}.
@@ -446,6 +447,7 @@ CATALOGUE.update(ENVIRONMENT_TEXTS)  # the environment's reasons and assumptions
 CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reasons, the Kluster labels
 CATALOGUE.update(SURVEY_TEXTS)  # the questionnaires' reports and refusals, likewise
 CATALOGUE.update(SUMMARY_TEXTS)  # the summary page and report, likewise
+CATALOGUE.update(TENDER_TEXTS)  # the tender list's report and its refusals of an output
 
 
 @dataclass(frozen=True)

@@ -362,6 +362,16 @@
     </message>
 </context>
 <context>
+    <name>TenderList</name>
+    <message numerus="yes">
+        <source>Tender list with %n article(s) saved: {file}</source>
+        <translation>
+            <numerusform>Tender list with %n article saved: {file}</numerusform>
+            <numerusform>Tender list with %n articles saved: {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UpdateListDialog</name>
     <message numerus="yes">
         <source>%n municipality(-ies)</source>

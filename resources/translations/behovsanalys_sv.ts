@@ -2199,6 +2199,48 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>TenderList</name>
+    <message>
+        <source>&amp;Tender list…</source>
+        <translation>An&amp;budsunderlag…</translation>
+    </message>
+    <message>
+        <source>The remaining articles with their pooled yearly volumes, as a workbook the suppliers fill in with their offers</source>
+        <translation>De artiklar som finns kvar, med sammanlagd årsvolym, som en arbetsbok där leverantörerna fyller i sina anbud</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Öppna mappen</translation>
+    </message>
+    <message>
+        <source>{name} – tender list</source>
+        <translation>{name} – anbudsunderlag</translation>
+    </message>
+    <message>
+        <source>Tender list</source>
+        <translation>Anbudsunderlag</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The tender list was not made: save your changes first (the workbook could not be saved now).</source>
+        <translation>Anbudsunderlaget skapades inte: spara dina ändringar först (arbetsboken gick inte att spara nu).</translation>
+    </message>
+    <message>
+        <source>Making the tender list…</source>
+        <translation>Skapar anbudsunderlaget…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tender list with %n article(s) saved: {file}</source>
+        <translation>
+            <numerusform>Anbudsunderlag med %n artikel sparat: {file}</numerusform>
+            <numerusform>Anbudsunderlag med %n artiklar sparat: {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UpdateListDialog</name>
     <message>
         <source>Update municipality list</source>

@@ -22,12 +22,14 @@ MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
                "clusters_summary": {"articles", "same", "in_clusters", "variants", "if_accepted", "total"},
                "survey_collected": {"answers", "units"}, "survey_collected_form": {"needs"},
                "summary_sentence_decisions": {"total", "undecided", "keep", "replace", "remove"},
-               "summary_note_environment": {"total"}}
+               "summary_note_environment": {"total"},
+               "tender_made": {"municipalities"}, "tender_left": {"removed", "replaced", "moved"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
 # and counts whose noun is another's ("{count} av {total} artiklar", "finns {keep} kvar": the noun is given once)
 INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"},
                 "summary_note_environment": {"count"}, "summary_sentence_decisions": {"keep", "replace", "remove"}}
-INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}, "summary_note_environment": {"count"}}
+INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}, "summary_note_environment": {"count"},
+                "tender_left": {"removed", "replaced"}}
 
 
 def _fields(template: str) -> list[str]:

@@ -42,6 +42,7 @@ class LanguageMixin:
         self.consolidation.retranslate()
         self.survey.retranslate()
         self.summary.retranslate()
+        self.tender.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:

@@ -80,6 +80,8 @@ class MenusMixin:
         self.new_joint_action.setObjectName("newJointAction")
         self.update_list_action = self.file_menu.addAction("", self._on_update_list_action_triggered)
         self.update_list_action.setObjectName("updateListAction")
+        self.tender_action = self.file_menu.addAction("", self._on_tender_action_triggered)
+        self.tender_action.setObjectName("tenderAction")
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.save_action)
         self.file_menu.addAction(self.save_as_action)

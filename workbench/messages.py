@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench._consolidation_texts import CONSOLIDATION_TEXTS
 from workbench._environment_texts import ENVIRONMENT_TEXTS
+from workbench._followup_texts import FOLLOWUP_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
 from workbench._survey_texts import SURVEY_TEXTS
 from workbench.numbers import format_number
@@ -444,6 +445,7 @@ CATALOGUE.update(PROBLEM_TEXTS)  # the problems (lines under a message) are kept
 CATALOGUE.update(ENVIRONMENT_TEXTS)  # the environment's reasons and assumptions, likewise
 CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reasons, the Kluster labels
 CATALOGUE.update(SURVEY_TEXTS)  # the questionnaires' reports and refusals, likewise
+CATALOGUE.update(FOLLOWUP_TEXTS)  # the follow-up's report and refusals, likewise
 
 
 @dataclass(frozen=True)

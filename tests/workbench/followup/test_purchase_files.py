@@ -126,3 +126,22 @@ def test_duckdb_is_loaded_only_when_the_follow_up_runs() -> None:
             "print('duckdb' in sys.modules, 'pandas' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_cp1252_file_read_in_many_small_parts_gives_the_figures_of_one_part(joint: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.followup.load as load
+
+    rows = ["Inköp – Tyresö", "Datum;Kommun;Leverantör;Lev. art.nr;Benämning;Antal;Belopp"]
+    for n in range(60):
+        name = f'"Mugg ""{n}""\r\nandra raden – €"' if n % 7 == 0 else f"Mugg {n} – kartong"
+        rows.append(f"2025-0{1 + n % 9}-01;Tyresö;{SUPPLIER};{NUMBER if n % 2 else 'X-' + str(n)};{name};1;{n},50")
+    purchases = write_csv(tmp_path / "tyreso.csv", rows, encoding="cp1252")
+    whole = follow_up(joint, [purchases], snapshot=False).to_json()
+    monkeypatch.setattr(load, "_PART", 300)
+    monkeypatch.setattr(load, "_READ", 64)
+    parts = follow_up(joint, [purchases], snapshot=False).to_json()
+    assert whole["lines"] == parts["lines"] == 60 and whole["unmatched_lines"] == 30
+    assert parts["by_month"] == whole["by_month"] and parts["spend"] == whole["spend"]
+    names = {o["name"] for o in parts["outside_largest"]}
+    assert 'Mugg "0"\r\nandra raden – €' in names or 'Mugg "0"\nandra raden – €' in names

@@ -64,6 +64,10 @@ FOLLOWUP_TEXTS: dict[str, tuple[str, str]] = {
         "Resultatet lades till i bladet {sheet}.",
         "The result was added to the sheet {sheet}.",
     ),
+    "followup_report_xlsx": (
+        "rapporten blir en arbetsbok: välj ett namn som slutar på .xlsx",
+        "the report is a workbook: choose a name ending in .xlsx",
+    ),
     "followup_report_written": ("Rapporten skrevs till {file}.", "The report was written to {file}."),
     "followup_no_lines": ("inga inköpsrader", "no purchase lines"),
     "followup_total": ("Totalt", "Total"),

@@ -112,11 +112,11 @@ def test_the_command_names_a_bad_file_and_exits_2_without_a_traceback(joint: Pat
     bad = tmp_path / "trasig.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
     env = {**os.environ, "BEHOVSANALYS_LANG": "sv", "PYTHONIOENCODING": "utf-8"}
-    for args in ([good, bad], [good, tmp_path / "saknas.csv"]):
+    for args in ([good, bad], [good, tmp_path / "saknas.csv"], [good, "-o", tmp_path / "rapport.pdf"]):
         done = subprocess.run([sys.executable, "-m", "workbench", "followup", str(joint), *map(str, args)], cwd=ROOT,
                               env=env, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
         assert done.returncode == 2, done.stdout
-        assert str(args[1]) in done.stderr and "Traceback" not in done.stderr
+        assert str(args[-1]) in done.stderr and "Traceback" not in done.stderr
     with pytest.raises(WorkbenchError):
         follow_up(joint, [good], date_from="2025-13-45", snapshot=False)
 

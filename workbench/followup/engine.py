@@ -159,7 +159,9 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
     with tempfile.TemporaryDirectory(prefix="followup-") as folder:
         config: dict[str, str | bool | int | float | list[str]] = {
             "memory_limit": f"{memory_limit_mb}MB", "temp_directory": str(Path(folder) / "spill"),
-            "preserve_insertion_order": False}
+            "preserve_insertion_order": False,
+            # offline laptops: nothing the follow-up needs is an extension, and nothing may be fetched
+            "autoinstall_known_extensions": False, "autoload_known_extensions": False}
         if threads:
             config["threads"] = threads
         con = duckdb.connect(":memory:", config=config)

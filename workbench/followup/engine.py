@@ -149,9 +149,12 @@ def _sums(con: Any, group: str, where: str = "TRUE") -> list[tuple[Any, ...]]:
 def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from: dt.date | None = None,
                     date_to: dt.date | None = None, removed: Sequence[str] = (),
                     on_file: Callable[[int, PurchaseFile], None] | None = None,
+                    on_progress: Callable[[int, int], None] | None = None,
                     memory_limit_mb: int = 1200, threads: int | None = None) -> EngineResult:
     """Load ``files``, match their lines to ``keys``'s articles and sum them (see the module's note).
-    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file."""
+    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file;
+    ``on_progress(done, total)``: bytes of all the files read so far and in all, after each part of a file
+    (about 64 MB of a re-encoded csv; a UTF-8 csv or an xlsx when it is done). Either may raise to stop."""
     import duckdb
 
     from workbench.followup.load import CREATE_LINES, insert_file, period_sql
@@ -167,10 +170,18 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
         con = duckdb.connect(":memory:", config=config)
         try:
             con.execute(CREATE_LINES)
+            total = sum(file.path.stat().st_size for file in files)
+            before = 0
             for number, file in enumerate(files):
                 if on_file is not None:
                     on_file(number, file)
-                insert_file(con, file, number, Path(folder), period_sql(date_from, date_to))
+
+                def on_bytes(done: int, before: int = before) -> None:
+                    if on_progress is not None:
+                        on_progress(before + done, total)
+
+                insert_file(con, file, number, Path(folder), period_sql(date_from, date_to), on_bytes)
+                before += file.path.stat().st_size
             return _figures(con, keys, date_from, date_to, removed)
         finally:
             con.close()

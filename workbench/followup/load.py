@@ -122,25 +122,29 @@ def period_sql(date_from: dt.date | None, date_to: dt.date | None) -> str:
     return " AND ".join(parts) or "TRUE"
 
 
-def insert_file(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str = "TRUE") -> None:
+def insert_file(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str = "TRUE",
+                on_bytes: Callable[[int], None] | None = None) -> None:
     """Stream ``file`` into ``lines``; a file the engine cannot read raises :class:`PurchaseReadError`.
     ``scratch``: a folder for a UTF-8 copy of a file in another encoding (DuckDB reads UTF-8); ``period``:
-    :func:`period_sql`."""
+    :func:`period_sql`; ``on_bytes(done)``: how many of the file's bytes are read, after each part (an
+    exception it raises, such as a cancel, stops the reading and passes through)."""
     import duckdb
 
+    report = on_bytes or (lambda done: None)
     try:
         if file.kind == "csv":
-            _insert_csv(con, file, file_no, scratch, period)
+            _insert_csv(con, file, file_no, scratch, period, report)
         else:
             _insert_xlsx(con, file, file_no, period)
+            report(file.path.stat().st_size)
     except duckdb.Error as error:
         raise PurchaseReadError(file.path, detail=str(error).splitlines()[0]) from None
 
 
-def _utf8_parts(path: Path, encoding: str, scratch: Path, file_no: int) -> Iterator[Path]:
+def _utf8_parts(path: Path, encoding: str, scratch: Path, file_no: int) -> Iterator[tuple[Path, int]]:
     """``path`` re-encoded as UTF-8, in parts of whole records (about :data:`_PART` bytes each) written to
     ``scratch`` one after the other, so the engine reads one part while the next is re-encoded. Read a MB
-    at a time, so little is held in memory."""
+    at a time, so little is held in memory. Yields each part and the bytes of ``path`` it ends at."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     held = b""
     quotes = 0  # quotes seen before ``held``: a record ends at a line break outside quotes only
@@ -168,7 +172,7 @@ def _utf8_parts(path: Path, encoding: str, scratch: Path, file_no: int) -> Itera
             if written >= _PART or not chunk:
                 out.close()
                 out, written, number = None, 0, number + 1
-                yield target
+                yield target, source.tell() - len(held)
             if not chunk:
                 return
 
@@ -179,7 +183,8 @@ def _memory_folder() -> Path | None:
     return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
 
 
-def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str) -> None:
+def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str,
+                report: Callable[[int], None]) -> None:
     encoding = codecs.lookup(file.encoding).name
     names = [f"c{i}" for i in range(file.width)]
     columns = "{" + ", ".join(f"{_quote(n)}: 'VARCHAR'" for n in names) + "}"
@@ -199,10 +204,11 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
 
     if encoding in ("utf-8", "utf-8-sig", "ascii"):
         insert(file.path, file.header_row)
+        report(file.path.stat().st_size)
         return
     # DuckDB reads UTF-8 only (its latin-1 refuses cp1252's letters in 0x80-0x9f): the file is re-encoded in a
     # thread part by part while the engine (which releases the GIL) reads the parts already written
-    parts: queue.Queue[Path | BaseException | None] = queue.Queue(maxsize=2)
+    parts: queue.Queue[tuple[Path, int] | BaseException | None] = queue.Queue(maxsize=2)
     folder = _memory_folder() or scratch
 
     def produce() -> None:
@@ -217,20 +223,24 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
     worker.start()
     skip = file.header_row
     try:
-        while (part := parts.get()) is not None:
-            if isinstance(part, BaseException):
-                raise part
-            insert(part, skip)
-            part.unlink()
+        while (item := parts.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            part, done = item
+            try:
+                insert(part, skip)
+            finally:
+                part.unlink()
             skip = 0
+            report(done)
     finally:
         while worker.is_alive():  # a failed insert: let the producer finish (it stops at the queue's end)
             try:
                 leftover = parts.get(timeout=0.1)
             except queue.Empty:
                 continue
-            if isinstance(leftover, Path):
-                leftover.unlink(missing_ok=True)
+            if isinstance(leftover, tuple):
+                leftover[0].unlink(missing_ok=True)
         worker.join()
 
 

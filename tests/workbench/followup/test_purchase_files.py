@@ -145,3 +145,33 @@ def test_a_cp1252_file_read_in_many_small_parts_gives_the_figures_of_one_part(jo
     assert parts["by_month"] == whole["by_month"] and parts["spend"] == whole["spend"]
     names = {o["name"] for o in parts["outside_largest"]}
     assert 'Mugg "0"\r\nandra raden – €' in names or 'Mugg "0"\nandra raden – €' in names
+
+
+class _Cancel(Exception):
+    pass
+
+
+def test_progress_is_reported_per_part_and_raising_from_it_cancels_with_nothing_written(
+        joint: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.followup.load as load
+
+    rows = ["Datum;Kommun;EAN;Benämning;Antal;Belopp"]
+    rows += [f"2025-01-{1 + n % 28:02d};Salem;{GTIN};Mugg – kartong;1;476,67" for n in range(400)]
+    purchases = write_csv(tmp_path / "salem.csv", rows, encoding="cp1252")
+    monkeypatch.setattr(load, "_PART", 2000)
+    monkeypatch.setattr(load, "_READ", 1000)
+    seen: list[tuple[int, int]] = []
+    result = follow_up(joint, [purchases], snapshot=False, on_progress=lambda done, total: seen.append((done, total)))
+    size = purchases.stat().st_size
+    assert result.lines == 400 and len(seen) > 5
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (size, size)
+
+    before = joint.read_bytes()
+
+    def cancel(done: int, total: int) -> None:
+        raise _Cancel
+
+    with pytest.raises(_Cancel):
+        follow_up(joint, [purchases], on_progress=cancel)
+    assert joint.read_bytes() == before  # no snapshot
+    assert not list(Path("/dev/shm").glob(f"behovsanalys-{os.getpid()}-*"))  # no part left behind

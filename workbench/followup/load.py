@@ -210,10 +210,14 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
     # thread part by part while the engine (which releases the GIL) reads the parts already written
     parts: queue.Queue[tuple[Path, int] | BaseException | None] = queue.Queue(maxsize=2)
     folder = _memory_folder() or scratch
+    stop = threading.Event()  # the reading side failed or was cancelled: re-encode no further
 
     def produce() -> None:
         try:
             for part in _utf8_parts(file.path, encoding, folder, file_no):
+                if stop.is_set():
+                    part[0].unlink(missing_ok=True)
+                    return
                 parts.put(part)
             parts.put(None)
         except BaseException as error:  # handed to the reading side, which raises it
@@ -234,9 +238,10 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
             skip = 0
             report(done)
     finally:
-        while worker.is_alive():  # a failed insert: let the producer finish (it stops at the queue's end)
+        stop.set()
+        while worker.is_alive() or not parts.empty():  # a part written but not read is removed too
             try:
-                leftover = parts.get(timeout=0.1)
+                leftover = parts.get(timeout=0.05)
             except queue.Empty:
                 continue
             if isinstance(leftover, tuple):

@@ -42,13 +42,20 @@ def _quote(text: str) -> str:
 
 
 def number_sql(column: str, decimal: str) -> str:
-    """``column`` (text) as a number: the plain form first, then one cleaned of spaces, currency words and
-    thousands marks; "1 234,50", "1.234,50", "-12", "12-" and "−12" all read."""
-    fast = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)" if decimal == "," else f"TRY_CAST({column} AS DOUBLE)"
-    cleaned = f"regexp_replace(replace({column}, '−', '-'), '[^0-9,.+-]', '', 'g')"
-    cleaned = f"replace(replace({cleaned}, '.', ''), ',', '.')" if decimal == "," else f"replace({cleaned}, ',', '')"
+    """``column`` (text) as a number, the cheap forms first: "476,67" and "476.67" (a point read in a file of
+    commas too, as a number cell of an xlsx gives it), then "1 234,50" and "1.234,50" (thousands marks
+    dropped), then a form cleaned of currency words, with "12-" and "−12" negative."""
+    bare = f"regexp_replace(replace({column}, '−', '-'), '[^0-9,.+-]', '', 'g')"
+    if decimal == ",":
+        plain = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)"
+        grouped = f"TRY_CAST(replace(translate({column}, ' \u00a0\u202f.', ''), ',', '.') AS DOUBLE)"
+        cleaned = f"replace(replace({bare}, '.', ''), ',', '.')"
+    else:
+        plain = f"TRY_CAST({column} AS DOUBLE)"
+        grouped = f"TRY_CAST(translate({column}, ' \u00a0\u202f,', '') AS DOUBLE)"
+        cleaned = f"replace({bare}, ',', '')"
     signed = f"CASE WHEN {cleaned} LIKE '%-' THEN '-' || rtrim({cleaned}, '-') ELSE {cleaned} END"
-    return f"coalesce({fast}, TRY_CAST({signed} AS DOUBLE))"
+    return f"coalesce({plain}, {grouped}, TRY_CAST({signed} AS DOUBLE))"
 
 
 def date_sql(column: str, date1904: bool = False, usual: str | None = None) -> str:
@@ -82,7 +89,8 @@ def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None
     price = column("unit_price")
     q = number_sql(quantity, file.decimal) if quantity else _NO_NUMBER
     a = number_sql(amount, file.decimal) if amount else _NO_NUMBER
-    p = number_sql(price, file.decimal) if price else _NO_NUMBER
+    # the unit price serves only a line without an amount: amount ÷ quantity is what was paid
+    p = number_sql(price, file.decimal) if price and not amount else _NO_NUMBER
     if not amount:
         a = f"({q}) * ({p})"
     date = column("date")

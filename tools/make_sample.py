@@ -494,6 +494,11 @@ def main() -> None:
             print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
         joint = write_joint_sample(args.out.parent / JOINT_NAME, [p for p in written if p.name != "truth.csv"])
         print(f"wrote {joint} ({joint.stat().st_size // 1024} KB)")
+        from sample_purchases import DEFAULT_OUT as PURCHASES_OUT
+        from sample_purchases import write_all as write_purchases
+
+        for path in write_purchases(args.out.parent / PURCHASES_OUT.name):
+            print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
 
 
 JOINT_NAME = "sodertorn_gemensam.xlsx"

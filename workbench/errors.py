@@ -304,6 +304,31 @@ class OutputFolderMissingError(WriteError):
     code = "output_folder_missing"
 
 
+class PurchaseHeaderError(WorkbenchError, ValueError):
+    """A purchase file in which no header row of purchase lines is found."""
+
+    code = "followup_no_header"
+
+
+class PurchaseNoAmountError(WorkbenchError, ValueError):
+    """A purchase file without an amount column (nor quantity and unit price): ``params["headers"]``,
+    ``["row"]``."""
+
+    code = "followup_no_amount"
+
+
+class PurchaseColumnsError(WorkbenchError, ValueError):
+    """A purchase file without a column that names the article (GTIN, supplier article no, key or name)."""
+
+    code = "followup_no_article_column"
+
+
+class PurchaseReadError(CorruptFileError):
+    """A purchase file the engine could not read through (``detail``: what it said)."""
+
+    code = "followup_unreadable"
+
+
 class UsageError(WorkbenchError, ValueError):
     """Wrong command-line usage or arguments."""
 

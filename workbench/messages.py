@@ -14,6 +14,7 @@ from typing import Any
 
 from workbench._consolidation_texts import CONSOLIDATION_TEXTS
 from workbench._environment_texts import ENVIRONMENT_TEXTS
+from workbench._followup_texts import FOLLOWUP_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
 from workbench._summary_texts import SUMMARY_TEXTS
 from workbench._survey_texts import SURVEY_TEXTS
@@ -448,6 +449,7 @@ CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reas
 CATALOGUE.update(SURVEY_TEXTS)  # the questionnaires' reports and refusals, likewise
 CATALOGUE.update(SUMMARY_TEXTS)  # the summary page and report, likewise
 CATALOGUE.update(TENDER_TEXTS)  # the tender list's report and its refusals of an output
+CATALOGUE.update(FOLLOWUP_TEXTS)  # the follow-up's report and refusals, likewise
 
 
 @dataclass(frozen=True)

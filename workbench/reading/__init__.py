@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from workbench.reading._findings import (
         new_review_headers,
     )
+    from workbench.reading._mapping import (
+        fold_header,
+        relaxed_fold,
+    )
     from workbench.reading._text import (
         SAMPLE_BYTES,
         sniff_text,
@@ -37,6 +41,8 @@ _LAZY = {
     "Preview": "preview",
     "SAMPLE_BYTES": "_text",
     "detect_header_row": "importer",
+    "fold_header": "_mapping",
+    "relaxed_fold": "_mapping",
     "list_sheets": "importer",
     "read_sheet_rows": "importer",
     "new_review_headers": "_findings",
@@ -54,10 +60,12 @@ __all__ = [
     "Preview",
     "SAMPLE_BYTES",
     "detect_header_row",
+    "fold_header",
     "list_sheets",
     "new_review_headers",
     "read_preview",
     "read_sheet_rows",
     "read_table",
+    "relaxed_fold",
     "sniff_text",
 ]

@@ -270,7 +270,8 @@ def _h(*pairs: str) -> tuple[tuple[str, str], ...]:
 STYLES = {
     "Botkyrka": Style("Botkyrka.xlsx", _h("key=Artikelnr", "name=Benämning", "category=Kategori",
                       "supplier=Leverantör", "article_no=Lev. art.nr", "gtin=GTIN", "unit=Enhet",
-                      "pack=Antal/förp", "price=Pris", "quantity=Antal", "spend=Belopp"), key_prefix="BK"),
+                      "pack=Antal/förp", "price=Pris", "quantity=Antal", "spend=Belopp", "material=Material",
+                      "weight=Vikt per st (g)"), key_prefix="BK"),
     "Haninge": Style("Haninge.csv", _h("key=Artikelnummer", "name=Artikelbenämning", "supplier=Leverantörsnamn",
                      "article_no=Leverantörens artikelnummer", "gtin=EAN", "unit=Enhet", "pack=Förp.storlek",
                      "price=À-pris", "quantity=Antal", "spend=Summa kr"), supplier="bare", article_no="space",
@@ -289,11 +290,12 @@ STYLES = {
     "Salem": Style("Salem.xlsx", _h("key=Artikel-nr", "name=Artikelnamn", "category=Kategori",
                    "supplier=Leverantör", "article_no=Leverantörsartikelnummer", "gtin=GTIN", "unit=Enhet",
                    "pack=Antal/förp", "price=Avtalspris", "quantity=Antal", "spend=Belopp",
-                   "municipality=Kommun"), gtin="gtin14", key_prefix="S"),
+                   "municipality=Kommun", "material=Materialtyp", "weight=Vikt (g)"), gtin="gtin14", key_prefix="S"),
     "Södertälje": Style("Södertälje.xlsx", _h("key=Vårt artikelnummer", "name=Benämning", "category=Varugrupp",
                         "supplier=Leverantör", "article_no=Lev. art.nr", "gtin=GTIN", "unit=Förpackningsenhet",
                         "pack=Förpackningsstorlek", "price=Styckpris", "quantity=Kvantitet", "spend=Kostnad",
-                        "department=Förvaltning"), supplier="mixed", article_no="compact", gtin="number",
+                        "department=Förvaltning", "material=Material"), supplier="mixed", article_no="compact",
+                        gtin="number",
                         hard=("other_name",)),
     "Tyresö": Style("Tyresö.csv", _h("supplier=Leverantör", "article_no=Lev artikelnummer", "name=Benämning",
                     "unit=Enhet", "pack=Förp.storlek", "price=Pris", "quantity=Antal", "spend=Belopp"),
@@ -321,7 +323,26 @@ def _cells(line: Line, style: Style, municipality: str, rng: random.Random) -> d
         "price": line.price if line.article.supplier else None, "quantity": line.quantity,
         "spend": round(line.price * line.quantity, 2), "municipality": municipality,
         "department": line.department or None,
+        # what three of the lists also say of the product (the environment counts plastic and CO2e from it)
+        "material": _material(line.article) if line.article.supplier else None,
+        "weight": _weight_g(line.article) if line.article.supplier else None,
     }
+
+
+def _material(article: Article) -> str | None:
+    if article.family < 0:
+        return None
+    family = FAMILIES[article.family]
+    return family.variants[article.variant].get("mat", family.material) or None
+
+
+def _weight_g(article: Article) -> float | None:
+    """Grams per piece: the family's weight, larger for its larger variants (as the price grows)."""
+    if article.family < 0:
+        return None
+    family = FAMILIES[article.family]
+    size_factor = 1.0 + 0.18 * article.variant if len(family.variants) <= 4 else 1.0 + 0.04 * article.variant
+    return round(family.weight_g * size_factor, 1)
 
 
 def build(seed: int = LIST_SEED) -> dict[str, tuple[Style, list[dict[str, object]], list[str]]]:

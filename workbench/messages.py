@@ -16,6 +16,7 @@ from workbench._consolidation_texts import CONSOLIDATION_TEXTS
 from workbench._environment_texts import ENVIRONMENT_TEXTS
 from workbench._followup_texts import FOLLOWUP_TEXTS
 from workbench._problem_texts import PROBLEM_TEXTS
+from workbench._summary_texts import SUMMARY_TEXTS
 from workbench._survey_texts import SURVEY_TEXTS
 from workbench.numbers import format_number
 
@@ -446,6 +447,7 @@ CATALOGUE.update(ENVIRONMENT_TEXTS)  # the environment's reasons and assumptions
 CATALOGUE.update(CONSOLIDATION_TEXTS)  # the kinds of cluster, the keeper's reasons, the Kluster labels
 CATALOGUE.update(SURVEY_TEXTS)  # the questionnaires' reports and refusals, likewise
 CATALOGUE.update(FOLLOWUP_TEXTS)  # the follow-up's report and refusals, likewise
+CATALOGUE.update(SUMMARY_TEXTS)  # the summary page and report, likewise
 
 
 @dataclass(frozen=True)

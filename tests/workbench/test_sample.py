@@ -249,7 +249,11 @@ def test_each_list_has_its_own_habits() -> None:
     spelled = {n.upper().replace(" ", "").replace("-", "").replace(".", "") for n in numbers}
     assert len(spelled) * 2 < len(numbers)
     with zipfile.ZipFile(LISTS / "Salem.xlsx") as salem:  # an Excel table, not just a range
-        assert 'ref="A1:L' in salem.read("xl/tables/table1.xml").decode()
+        assert 'ref="A1:N' in salem.read("xl/tables/table1.xml").decode()
+    # three lists say what the product is made of and weighs, as some real lists do
+    assert [n for n, t in tables.items() if "material" in t.columns] == ["Botkyrka.xlsx", "Salem.xlsx",
+                                                                         "Södertälje.xlsx"]
+    assert [n for n, t in tables.items() if "weight_g" in t.columns] == ["Botkyrka.xlsx", "Salem.xlsx"]
 
 
 def test_ods_and_xls_lists_read_without_libreoffice(monkeypatch: pytest.MonkeyPatch,

@@ -75,13 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--user", help="name recorded in the journal and the lock (default: login name)")
     apply.add_argument("--save-anyway", action="store_true",
                        help="save even though the file is open in Excel or LibreOffice")
-    from workbench.cli import assortment, consolidation, environment, followup, survey
+    from workbench.cli import assortment, consolidation, environment, followup, summary, survey
 
     assortment.add_commands(commands)
     consolidation.add_commands(commands)
     environment.add_commands(commands)
     survey.add_commands(commands)
     followup.add_commands(commands)
+    summary.add_commands(commands)
     return parser
 
 
@@ -216,12 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     try:
         args = build_parser().parse_args(argv)
-        from workbench.cli import assortment, consolidation, environment, followup, survey
+        from workbench.cli import assortment, consolidation, environment, followup, summary, survey
 
         handler = {"inspect": _inspect, "export": _export, "apply": _apply, "merge": assortment.merge,
                    "link": assortment.link, "split": assortment.split, "clusters": consolidation.clusters,
                    "environment": environment.environment, "survey": survey.survey,
-                   "followup": followup.followup}[args.command]
+                   "followup": followup.followup, "summary": summary.summary}[args.command]
         return handler(args)
     except WorkbenchError as error:
         print(error.message(current_language()), file=sys.stderr)

@@ -156,6 +156,10 @@ def _write_values(path: Path, decisions: Sequence[ClusterDecision], who: str, ov
         result.replaced, result.skipped = replaced, skipped
         if not cells:
             return None
+        # who decided and when, as the grid stamps an edited row (the summary counts progress per reviewer)
+        stamped = [*dict.fromkeys(k for k, _, _ in cells)]
+        when = dt.datetime.now().replace(microsecond=0)
+        cells = [*cells, *((k, "reviewed_by", who) for k in stamped), *((k, "reviewed_at", when) for k in stamped)]
         written = set_by_key(table, [(k, f, normalise(f, v)) for k, f, v in cells])
         return [edit for edit, moved in zip(written.edits(), written.changed, strict=True) if moved] or None
 

@@ -149,9 +149,11 @@ def _sums(con: Any, group: str, where: str = "TRUE") -> list[tuple[Any, ...]]:
 def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from: dt.date | None = None,
                     date_to: dt.date | None = None, removed: Sequence[str] = (),
                     on_file: Callable[[int, PurchaseFile], None] | None = None,
+                    on_loaded: Callable[[int, int], None] | None = None,
                     memory_limit_mb: int = 1200, threads: int | None = None) -> EngineResult:
     """Load ``files``, match their lines to ``keys``'s articles and sum them (see the module's note).
-    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file."""
+    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file,
+    ``on_loaded(i, lines)`` after it with the lines loaded so far (the app's lines per second)."""
     import duckdb
 
     from workbench.followup.load import CREATE_LINES, insert_file
@@ -169,6 +171,8 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
                 if on_file is not None:
                     on_file(number, file)
                 insert_file(con, file, number, Path(folder))
+                if on_loaded is not None:
+                    on_loaded(number, int(con.execute("SELECT count(*) FROM lines").fetchone()[0]))
             return _figures(con, keys, date_from, date_to, removed)
         finally:
             con.close()

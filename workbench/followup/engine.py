@@ -172,7 +172,8 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
                     on_file(number, file)
                 insert_file(con, file, number, Path(folder))
                 if on_loaded is not None:
-                    on_loaded(number, int(con.execute("SELECT count(*) FROM lines").fetchone()[0]))
+                    (loaded,) = con.execute("SELECT count(*) FROM lines").fetchone() or (0,)
+                    on_loaded(number, int(loaded))
             return _figures(con, keys, date_from, date_to, removed)
         finally:
             con.close()

@@ -41,6 +41,7 @@ class LanguageMixin:
         self.environment.retranslate()
         self.consolidation.retranslate()
         self.survey.retranslate()
+        self.followup.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:

@@ -966,8 +966,8 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Spara rapport…</translation>
     </message>
     <message>
-        <source>Double-click a removed article to show it in the list.</source>
-        <translation>Dubbelklicka på en borttagen artikel för att visa den i listan.</translation>
+        <source>Double-click an article to show it in the list.</source>
+        <translation>Dubbelklicka på en artikel för att visa den i listan.</translation>
     </message>
     <message>
         <source>Units</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from ui.followup.chart import LIGHT_COLOURS
 from workbench.followup.report import percent
@@ -82,6 +82,10 @@ class ListModel(QAbstractTableModel):
             return LIGHT_COLOURS[value]
         if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str) and column != "light":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self.table.name == "units" and not self.table.rows[index.row()][1]:
+            font = QFont()
+            font.setBold(True)  # a municipality's own row above its förvaltningar
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column in ("name", "replacement_name", "municipalities"):
             return None if value is None else str(value)
         return None

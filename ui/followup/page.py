@@ -206,6 +206,7 @@ class FollowupPage(QWidget):
         charts.addWidget(self.month_chart, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("followupLists")
+        self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         self.list_models: dict[str, ListModel] = {}
         self.list_views: dict[str, QTableView] = {}
         for name in LISTS:
@@ -216,6 +217,8 @@ class FollowupPage(QWidget):
             view = _table(f"followupList_{name}")
             view.setModel(proxy)
             view.setSortingEnabled(True)
+            # the core's order (largest first, municipalities in order) until the user sorts by a column
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             view.horizontalHeader().setSortIndicatorShown(True)
             view.horizontalHeader().setStretchLastSection(True)
             if name in ("removed", "prices"):
@@ -231,7 +234,8 @@ class FollowupPage(QWidget):
         self.report_button = QPushButton()
         self.report_button.setObjectName("followupSaveReport")
         self.report_button.clicked.connect(self.save_report_requested)
-        buttons.addWidget(self.hint_label, 1)
+        buttons.addWidget(self.hint_label)
+        buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.report_button)
         column.addLayout(charts, 2)
@@ -267,7 +271,7 @@ class FollowupPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.export_button.setText(self.tr("Export list…"))
         self.report_button.setText(self.tr("Save report…"))
-        self.hint_label.setText(self.tr("Double-click a removed article to show it in the list."))
+        self.hint_label.setText(self.tr("Double-click an article to show it in the list."))
         self.show_result(self.result)
 
     def _tab_titles(self) -> list[str]:
@@ -314,6 +318,7 @@ class FollowupPage(QWidget):
         self.remove_button.setEnabled(not running and self.files_view.selectionModel().hasSelection())
         has_result = getattr(self, "result", None) is not None
         if hasattr(self, "export_button"):
+            self.hint_label.setVisible(self.current_list() in ("removed", "prices"))
             self.export_button.setEnabled(has_result)
             self.report_button.setEnabled(has_result and not running)
 

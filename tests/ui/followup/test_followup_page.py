@@ -110,6 +110,10 @@ def test_the_page_shows_the_follow_up_figures_and_writes_the_snapshot(main_windo
     first = [units.index(0, c).data() for c in range(units.columnCount())]
     name, share = next(iter(expected.by_municipality.items()))
     assert first[0] == name and first[4] == percent(share.compliance, "sv")
+    shown = page.list_views["units"].model()  # as the view orders it: the core's order until sorted by hand
+    assert [shown.index(r, 0).data() for r in range(shown.rowCount())] == [row[0] for row in rows]
+    removed_view = page.list_views["removed"].model()
+    assert removed_view.index(0, 0).data() == expected.removed_bought[0].key  # the largest spend first
     assert first[5] in ("Når målet", "Nära målet", "Under målet")  # words, not colour alone
     removed = page.list_models["removed"]
     assert removed.rowCount() == len(expected.removed_bought)

@@ -258,7 +258,7 @@ def _date_text(day: dt.date, style: str) -> str:
 
 
 def _number(value: float, decimal: str) -> str:
-    text = f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(int(round(value)))
+    text = f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(round(value))
     if decimal == "," and abs(value) >= 1000:  # "1 234,50", as Swedish exports write it
         return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
     return text.replace(".", ",") if decimal == "," else text

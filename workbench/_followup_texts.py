@@ -31,9 +31,9 @@ FOLLOWUP_TEXTS: dict[str, tuple[str, str]] = {
         "The date {value} cannot be read (write e.g. 2026-03-14).",
     ),
     "followup_summary": (
-        "{lines} {lines|inköpsrad|inköpsrader} ({period}) mot {file}: {spend} kr, varav {inside} kr inom "
+        "{count} {count|inköpsrad|inköpsrader} ({period}) mot {file}: {spend} kr, varav {inside} kr inom "
         "sortimentet: avtalstrohet {compliance}.",
-        "{lines} purchase {lines|line|lines} ({period}) against {file}: {spend} SEK, of which {inside} SEK inside "
+        "{count} purchase {count|line|lines} ({period}) against {file}: {spend} SEK, of which {inside} SEK inside "
         "the assortment: compliance {compliance}.",
     ),
     "followup_municipality": (
@@ -45,8 +45,8 @@ FOLLOWUP_TEXTS: dict[str, tuple[str, str]] = {
         "{count} removed or replaced {count|article was|articles were} still bought, for {spend} SEK.",
     ),
     "followup_outside": (
-        "Utanför sortimentet: {spend} kr på {lines} {lines|rad|rader}.",
-        "Outside the assortment: {spend} SEK on {lines} {lines|line|lines}.",
+        "Utanför sortimentet: {spend} kr på {count} {count|rad|rader}.",
+        "Outside the assortment: {spend} SEK on {count} {count|line|lines}.",
     ),
     "followup_prices": (
         "{count} {count|artikel|artiklar} köptes till ett annat pris än det avtalade.",
@@ -63,6 +63,10 @@ FOLLOWUP_TEXTS: dict[str, tuple[str, str]] = {
     "followup_snapshot": (
         "Resultatet lades till i bladet {sheet}.",
         "The result was added to the sheet {sheet}.",
+    ),
+    "followup_report_xlsx": (
+        "rapporten blir en arbetsbok: välj ett namn som slutar på .xlsx",
+        "the report is a workbook: choose a name ending in .xlsx",
     ),
     "followup_report_written": ("Rapporten skrevs till {file}.", "The report was written to {file}."),
     "followup_no_lines": ("inga inköpsrader", "no purchase lines"),

@@ -33,11 +33,12 @@ def add_commands(commands: Any) -> None:
 
 def followup(args: argparse.Namespace) -> int:
     from workbench.cli import _stdout
-    from workbench.errors import OutputFormatError
+    from workbench.errors import UsageError
     from workbench.followup.run import follow_up
+    from workbench.messages import text
 
     if args.output is not None and args.output.suffix.casefold() != ".xlsx":
-        raise OutputFormatError(args.output, suffix=".xlsx")
+        raise UsageError(args.output, detail=f"{args.output}: {text('followup_report_xlsx', None)}")
     lang = current_language()
     result = follow_up(args.joint, args.purchases, date_from=args.date_from, date_to=args.date_to,
                        output=args.output, snapshot=not args.no_snapshot, user=args.user, wait=args.wait,

@@ -121,7 +121,7 @@ _RULE = """CASE WHEN g.id IS NOT NULL THEN {gtin}
 END"""
 _MATCH = """
 CREATE TABLE matched AS
-SELECT x.file_no, x.day, x.quantity, x.amount, x.unit_price, x.municipality, x.org_unit, x.id, x.rule,
+SELECT x.month, x.first_day, x.last_day, x.municipality, x.org_unit, x.paid, x.amount, x.quantity, x.n, x.id, x.rule,
        coalesce(a.inside, false) AS inside, a.agreed_price,
        CASE WHEN x.id IS NULL THEN x.supplier END AS supplier,
        CASE WHEN x.id IS NULL THEN x.supplier_article_no END AS supplier_article_no,
@@ -142,90 +142,105 @@ LEFT JOIN articles AS a ON x.id = a.id
 
 def _sums(con: Any, group: str, where: str = "TRUE") -> list[tuple[Any, ...]]:
     return list(con.execute(
-        f"SELECT {group}, coalesce(sum(amount), 0), coalesce(sum(amount) FILTER (WHERE inside), 0), count(*) "
+        f"SELECT {group}, coalesce(sum(amount), 0), coalesce(sum(amount) FILTER (WHERE inside), 0), sum(n) "
         f"FROM matched WHERE {where} GROUP BY ALL").fetchall())
 
 
 def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from: dt.date | None = None,
                     date_to: dt.date | None = None, removed: Sequence[str] = (),
                     on_file: Callable[[int, PurchaseFile], None] | None = None,
+                    on_progress: Callable[[int, int], None] | None = None,
                     on_loaded: Callable[[int, int], None] | None = None,
                     memory_limit_mb: int = 1200, threads: int | None = None) -> EngineResult:
     """Load ``files``, match their lines to ``keys``'s articles and sum them (see the module's note).
-    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file,
-    ``on_loaded(i, lines)`` after it with the lines loaded so far (the app's lines per second)."""
+    ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file;
+    ``on_progress(done, total)``: bytes of all the files read so far and in all, after each part of a file
+    (about 64 MB of a re-encoded csv; a UTF-8 csv or an xlsx when it is done); ``on_loaded(i, lines)`` after
+    each file with the lines loaded so far (the app's lines per second). Any may raise to stop."""
     import duckdb
 
-    from workbench.followup.load import CREATE_LINES, insert_file
+    from workbench.followup.load import CREATE_LINES, insert_file, period_sql
 
     with tempfile.TemporaryDirectory(prefix="followup-") as folder:
         config: dict[str, str | bool | int | float | list[str]] = {
             "memory_limit": f"{memory_limit_mb}MB", "temp_directory": str(Path(folder) / "spill"),
-            "preserve_insertion_order": False}
+            "preserve_insertion_order": False,
+            # offline laptops: nothing the follow-up needs is an extension, and nothing may be fetched
+            "autoinstall_known_extensions": False, "autoload_known_extensions": False}
         if threads:
             config["threads"] = threads
-        con = duckdb.connect(str(Path(folder) / "lines.duckdb"), config=config)
+        con = duckdb.connect(":memory:", config=config)
         try:
             con.execute(CREATE_LINES)
+            total = sum(file.path.stat().st_size for file in files)
+            before = 0
             for number, file in enumerate(files):
                 if on_file is not None:
                     on_file(number, file)
-                insert_file(con, file, number, Path(folder))
-                if on_loaded is not None:
-                    (loaded,) = con.execute("SELECT count(*) FROM lines").fetchone() or (0,)
+
+                def on_bytes(done: int, before: int = before) -> None:
+                    if on_progress is not None:
+                        on_progress(before + done, total)
+
+                insert_file(con, file, number, Path(folder), period_sql(date_from, date_to), on_bytes)
+                before += file.path.stat().st_size
+                if on_loaded is not None:  # the lines are summed as read: n counts them
+                    (loaded,) = con.execute("SELECT coalesce(sum(n), 0) FROM lines").fetchone() or (0,)
                     on_loaded(number, int(loaded))
             return _figures(con, keys, date_from, date_to, removed)
         finally:
             con.close()
 
 
+def _add(sums: dict[Any, tuple[float, float, int]], key: Any, spend: float, inside: float, lines: int) -> None:
+    # values spelt with spaces around them are one municipality or unit (the engine left them as read)
+    held = sums.get(key, (0.0, 0.0, 0))
+    sums[key] = (held[0] + spend, held[1] + inside, held[2] + int(lines))
+
+
 def _figures(con: Any, keys: JointKeys, date_from: dt.date | None, date_to: dt.date | None,
              removed: Sequence[str]) -> EngineResult:
     result = EngineResult()
-    conditions = []
-    if date_from is not None:
-        conditions.append(f"l.day >= DATE '{date_from.isoformat()}'")
-    if date_to is not None:
-        conditions.append(f"l.day <= DATE '{date_to.isoformat()}'")
-    if conditions:
-        (result.undated_lines,) = con.execute("SELECT count(*) FROM lines WHERE day IS NULL").fetchone()
+    filtered = date_from is not None or date_to is not None
+    (result.undated_lines,) = con.execute("SELECT coalesce(sum(n), 0) FROM lines WHERE month IS NULL").fetchone()
     _register_maps(con, keys)
     matched_id = _RULE.format(gtin="g.id", number="n.id", own="o.id", name="nm.id")
     rule = _RULE.format(gtin="'gtin'", number="'lev_artnr'", own="'egen_nyckel'", name="'namn'")
-    con.execute(_MATCH.format(id=matched_id, rule=rule,
-                              where=("WHERE " + " AND ".join(conditions)) if conditions else ""))
+    # the period was applied as the lines were read; a line without a date is outside any period given
+    con.execute(_MATCH.format(id=matched_id, rule=rule, where="WHERE l.month IS NOT NULL" if filtered else ""))
 
-    row = con.execute("SELECT count(*), coalesce(sum(amount), 0), coalesce(sum(amount) FILTER (WHERE inside), 0), "
-                      "count(*) FILTER (WHERE id IS NULL), coalesce(sum(amount) FILTER (WHERE id IS NULL), 0), "
-                      "count(*) FILTER (WHERE day IS NULL), min(day), max(day) FROM matched").fetchone()
-    (result.lines, result.spend, result.spend_inside, result.unmatched_lines, result.outside_spend, undated,
+    row = con.execute("SELECT coalesce(sum(n), 0), coalesce(sum(amount), 0), "
+                      "coalesce(sum(amount) FILTER (WHERE inside), 0), coalesce(sum(n) FILTER (WHERE id IS NULL), 0), "
+                      "coalesce(sum(amount) FILTER (WHERE id IS NULL), 0), min(first_day), max(last_day) "
+                      "FROM matched").fetchone()
+    (result.lines, result.spend, result.spend_inside, result.unmatched_lines, result.outside_spend,
      result.first_day, result.last_day) = row
-    if not (date_from or date_to):
-        result.undated_lines = undated
-    result.matched_by = dict(con.execute("SELECT rule, count(*) FROM matched WHERE rule IS NOT NULL "
-                                         "GROUP BY rule").fetchall())
-    result.by_municipality = {str(m or ""): (s, i, n) for m, s, i, n in _sums(con, "municipality")}
-    result.by_month = {m: (s, i, n) for m, s, i, n in _sums(con, "strftime(day, '%Y-%m')", "day IS NOT NULL")}
-    result.by_org_unit = {(str(m or ""), str(o)): (s, i, n)
-                          for m, o, s, i, n in _sums(con, "municipality, org_unit", "org_unit IS NOT NULL")}
-    result.by_article = {i: (s, q, n) for i, s, q, n in con.execute(
-        "SELECT id, coalesce(sum(amount), 0), coalesce(sum(quantity), 0), count(*) FROM matched "
+    result.matched_by = {r: int(c) for r, c in con.execute(
+        "SELECT rule, sum(n) FROM matched WHERE rule IS NOT NULL GROUP BY rule").fetchall()}
+    for m, s, i, n in _sums(con, "municipality"):
+        _add(result.by_municipality, (m or "").strip(), s, i, n)
+    for m, s, i, n in _sums(con, "strftime(month, '%Y-%m')", "month IS NOT NULL"):
+        _add(result.by_month, m, s, i, n)
+    for m, o, s, i, n in _sums(con, "municipality, org_unit", "org_unit IS NOT NULL"):
+        if o.strip():
+            _add(result.by_org_unit, ((m or "").strip(), o.strip()), s, i, n)
+    result.by_article = {i: (s, q, int(n)) for i, s, q, n in con.execute(
+        "SELECT id, coalesce(sum(amount), 0), coalesce(sum(quantity), 0), sum(n) FROM matched "
         "WHERE id IS NOT NULL GROUP BY id").fetchall()}
     if removed:
         _table(con, "removed_ids", "id VARCHAR", [(r,) for r in removed])
         for article, municipalities in con.execute(
                 "SELECT id, list(DISTINCT municipality ORDER BY municipality) FROM matched "
                 "WHERE id IN (SELECT id FROM removed_ids) GROUP BY id").fetchall():
-            result.article_municipalities[article] = [m for m in municipalities if m is not None]
+            result.article_municipalities[article] = sorted({m.strip() for m in municipalities if m is not None})
     result.outside = [
-        {"supplier": s, "supplier_article_no": n, "gtin": g, "name": name, "spend": spend, "quantity": q, "lines": c}
-        for s, n, g, name, spend, q, c in con.execute(
-            "SELECT supplier, supplier_article_no, gtin, name, sum(amount) AS spend, sum(quantity), count(*) "
+        {"supplier": s, "supplier_article_no": a, "gtin": g, "name": name, "spend": spend, "quantity": q,
+         "lines": int(c)}
+        for s, a, g, name, spend, q, c in con.execute(
+            "SELECT supplier, supplier_article_no, gtin, name, sum(amount) AS spend, sum(quantity), sum(n) "
             f"FROM matched WHERE id IS NULL GROUP BY ALL ORDER BY spend DESC NULLS LAST LIMIT {OUTSIDE_LISTED}"
         ).fetchall()]
-    paid = "coalesce(amount / nullif(quantity, 0), unit_price)"
-    result.price_deviations = {i: (s, q, n) for i, s, q, n in con.execute(
-        f"SELECT id, sum(amount), sum(quantity), count(*) FROM matched "
-        f"WHERE agreed_price > 0 AND quantity > 0 AND amount > 0 "
-        f"AND abs({paid} - agreed_price) > greatest(0.01, agreed_price * {PRICE_TOLERANCE}) GROUP BY id").fetchall()}
+    result.price_deviations = {i: (s, q, int(n)) for i, s, q, n in con.execute(
+        "SELECT id, sum(amount), sum(quantity), sum(n) FROM matched WHERE agreed_price > 0 AND paid IS NOT NULL "
+        f"AND abs(paid - agreed_price) > greatest(0.01, agreed_price * {PRICE_TOLERANCE}) GROUP BY id").fetchall()}
     return result

@@ -33,6 +33,9 @@ PURCHASE_FIELDS: tuple[str, ...] = (
 )
 """The fields of a purchase line. ``key`` is the municipality's own article number (``Källnyckel``)."""
 
+DATE_FORMATS: tuple[str, ...] = ("%d.%m.%Y", "%Y%m%d", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y",
+                                 "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y.%m.%d", "%d.%m.%y")
+"""The date formats of exports besides ISO, as strptime formats (DuckDB's are the same)."""
 IDENTIFYING = ("gtin", "supplier_article_no", "key", "name")
 _HEAD_ROWS = 60
 _XLSX = (".xlsx", ".xlsm")
@@ -56,6 +59,7 @@ class PurchaseFile:
     decimal: str = ","
     sheet: str | None = None
     date1904: bool = False
+    date_format: str | None = None  # the strptime format of most dates in the first rows; "iso" for ISO
     warnings: list[str] = field(default_factory=list)
 
 
@@ -130,7 +134,7 @@ def _inspect_csv(path: Path, municipality: str | None) -> PurchaseFile:
     dialect = sample.dialect
     return PurchaseFile(path, "csv", columns, {f: str(rows[index][c]) for f, c in columns.items()}, index + 1,
                         len(rows[index]), municipality, encoding=dialect.encoding, delimiter=dialect.delimiter,
-                        decimal=dialect.decimal)
+                        decimal=dialect.decimal, date_format=_date_format(rows[index + 1:], columns.get("date")))
 
 
 def _inspect_xlsx(path: Path, municipality: str | None) -> PurchaseFile:
@@ -158,6 +162,32 @@ def _inspect_xlsx(path: Path, municipality: str | None) -> PurchaseFile:
         return PurchaseFile(path, "xlsx", columns, {f: str(rows[index][c]) for f, c in columns.items()},
                             index + 1, len(rows[index]), municipality, sheet=name)
     raise last if last is not None else PurchaseHeaderError(path)
+
+
+def _date_format(rows: list[list[Any]], column: int | None) -> str | None:
+    """The format most of the first rows' dates are written in (None when there is no date column or none
+    of them reads)."""
+    import datetime as dt
+
+    if column is None:
+        return None
+    values = [str(r[column]).strip() for r in rows if column < len(r) and r[column] not in (None, "")][:50]
+    counts: dict[str, int] = {}
+    for value in values:
+        try:
+            dt.date.fromisoformat(value[:10])
+            counts["iso"] = counts.get("iso", 0) + 1
+            continue
+        except ValueError:
+            pass
+        for pattern in DATE_FORMATS:
+            try:
+                dt.datetime.strptime(value, pattern)
+            except ValueError:
+                continue
+            counts[pattern] = counts.get(pattern, 0) + 1
+            break
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _header(path: Path, rows: list[list[Any]]) -> tuple[int, dict[str, int]]:

@@ -10,24 +10,31 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-from collections.abc import Callable
+import os
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import PurchaseReadError
-from workbench.followup.files import PurchaseFile
+from workbench.followup.files import DATE_FORMATS, PurchaseFile
 
 __all__ = ["CREATE_LINES", "insert_file"]
 
 TEXT_FIELDS = ("municipality", "org_unit", "supplier", "supplier_article_no", "gtin", "key", "name")
 CREATE_LINES = (
-    "CREATE TABLE lines (file_no INTEGER, day DATE, quantity DOUBLE, amount DOUBLE, unit_price DOUBLE, "
-    + ", ".join(f"{name} VARCHAR" for name in TEXT_FIELDS) + ")"
+    "CREATE TABLE lines (month DATE, first_day DATE, last_day DATE, "
+    + ", ".join(f"{name} VARCHAR" for name in TEXT_FIELDS)
+    + ", paid DOUBLE, amount DOUBLE, quantity DOUBLE, n BIGINT)"
 )
+"""The purchase lines summed as they are read: one row per month, buyer, article as the line names it, and
+unit price paid (credits apart). Every figure is a sum over these rows, so ten million lines become a table
+of the size of what was bought, and the matching joins run over that."""
 _BATCH = 50_000
-_CHUNK = 4 << 20
-_DATE_FORMATS = ("%d.%m.%Y", "%Y%m%d", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y", "%d.%m.%Y %H:%M",
-                 "%d.%m.%Y %H:%M:%S", "%Y.%m.%d", "%d.%m.%y")
+_PART = 64 << 20  # fewer, larger parts: each INSERT costs the engine memory of its own
+_READ = 1 << 20
+_CSV_BUFFER = 4 << 20  # DuckDB's default reads far ahead: more memory, no more speed
 
 
 def _quote(text: str) -> str:
@@ -44,10 +51,14 @@ def number_sql(column: str, decimal: str) -> str:
     return f"coalesce({fast}, TRY_CAST({signed} AS DOUBLE))"
 
 
-def date_sql(column: str, date1904: bool = False) -> str:
+def date_sql(column: str, date1904: bool = False, usual: str | None = None) -> str:
     """``column`` (text) as a date: ISO (with or without a time), 14.03.2026, 20260314, and an Excel serial
-    number (a csv written from a sheet whose dates were numbers)."""
-    formats = "[" + ", ".join(_quote(f) for f in _DATE_FORMATS) + "]"
+    number (a csv written from a sheet whose dates were numbers). ``usual``: the format the file's first rows
+    use, tried first (one parse per line instead of a failed cast and a search through the formats)."""
+    formats = "[" + ", ".join(_quote(f) for f in DATE_FORMATS) + "]"
+    if usual is not None and usual != "iso":
+        first = f"CAST(try_strptime({column}, {_quote(usual)}) AS DATE)"
+        return f"coalesce({first}, {date_sql(column, date1904)})"
     epoch = "DATE '1904-01-01'" if date1904 else "DATE '1899-12-30'"
     serial = (f"CASE WHEN regexp_full_match({column}, '[1-9][0-9]{{4}}([.,][0-9]*)?') THEN "
               f"CAST({epoch} + CAST(floor(CAST(replace({column}, ',', '.') AS DOUBLE)) AS INTEGER) AS DATE) END")
@@ -55,7 +66,9 @@ def date_sql(column: str, date1904: bool = False) -> str:
 
 
 def _text_sql(column: str | None) -> str:
-    return "NULL" if column is None else f"NULLIF(trim({column}), '')"
+    # as read (an empty field is NULL already): spaces around a value are the Python side's to take off, on
+    # the few distinct values, not the engine's on every line
+    return "NULL" if column is None else column
 
 
 def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None]) -> str:
@@ -69,7 +82,7 @@ def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None
     if not amount:
         a = f"({q}) * ({p})"
     date = column("date")
-    day = date_sql(date, file.date1904) if date else "NULL"
+    day = date_sql(date, file.date1904, file.date_format) if date else "NULL"
     texts = [_text_sql(column(name)) for name in TEXT_FIELDS]
     given = _quote(file.municipality) if file.municipality else "NULL"
     texts[0] = f"coalesce({texts[0]}, {given})" if texts[0] != "NULL" else given
@@ -79,15 +92,21 @@ def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None
 
 _FINISH = """
 INSERT INTO lines
-SELECT file_no, day,
-       CASE WHEN quantity < 0 OR amount < 0 THEN -abs(quantity) ELSE quantity END,
-       CASE WHEN quantity < 0 OR amount < 0 THEN -abs(amount) ELSE amount END,
-       unit_price, municipality, org_unit, supplier, supplier_article_no, gtin, key, name
-FROM ({select}) AS typed
-WHERE (amount IS NOT NULL OR quantity IS NOT NULL)
-  AND NOT (day IS NULL AND regexp_matches(lower(coalesce(key, '') || coalesce(name, '') || coalesce(supplier, '')
-                                                || coalesce(supplier_article_no, '') || coalesce(lead, '')),
-                                          '^\\s*(summa|totalt|total|sum|s:a)\\b'))
+SELECT date_trunc('month', day), min(day), max(day), municipality, org_unit, supplier, supplier_article_no,
+       gtin, key, name, paid, sum(amount), sum(quantity), count(*)
+FROM (
+    SELECT day, municipality, org_unit, supplier, supplier_article_no, gtin, key, name,
+           CASE WHEN credit THEN -abs(quantity) ELSE quantity END AS quantity,
+           CASE WHEN credit THEN -abs(amount) ELSE amount END AS amount,
+           CASE WHEN NOT credit AND quantity > 0 AND amount > 0 THEN round(amount / quantity, 4)
+                WHEN NOT credit AND amount IS NULL THEN unit_price END AS paid
+    FROM (SELECT *, coalesce(quantity < 0 OR amount < 0, false) AS credit FROM ({select}) AS typed) AS signed
+    WHERE (amount IS NOT NULL OR quantity IS NOT NULL)
+      AND CASE WHEN day IS NOT NULL THEN {period}
+               ELSE NOT regexp_matches(lower(coalesce(lead, '') || coalesce(key, '') || coalesce(name, '')),
+                                       '^\\s*(summa|totalt|total|sum|s:a)\\b') END
+) AS line
+GROUP BY ALL
 """
 
 
@@ -96,50 +115,138 @@ def _typed(select: str, source: str) -> str:
     return f"SELECT * FROM (SELECT {select} FROM {source}) AS t({names})"
 
 
-def insert_file(con: Any, file: PurchaseFile, file_no: int, scratch: Path) -> None:
+def period_sql(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    """The condition on ``day`` of a line inside the period (a line without a date is kept apart)."""
+    parts = [f"day >= DATE '{date_from.isoformat()}'"] if date_from else []
+    parts += [f"day <= DATE '{date_to.isoformat()}'"] if date_to else []
+    return " AND ".join(parts) or "TRUE"
+
+
+def insert_file(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str = "TRUE",
+                on_bytes: Callable[[int], None] | None = None) -> None:
     """Stream ``file`` into ``lines``; a file the engine cannot read raises :class:`PurchaseReadError`.
-    ``scratch``: a folder for a UTF-8 copy of a file in another encoding (DuckDB reads UTF-8)."""
+    ``scratch``: a folder for a UTF-8 copy of a file in another encoding (DuckDB reads UTF-8); ``period``:
+    :func:`period_sql`; ``on_bytes(done)``: how many of the file's bytes are read, after each part (an
+    exception it raises, such as a cancel, stops the reading and passes through)."""
     import duckdb
 
+    report = on_bytes or (lambda done: None)
     try:
         if file.kind == "csv":
-            _insert_csv(con, file, file_no, scratch)
+            _insert_csv(con, file, file_no, scratch, period, report)
         else:
-            _insert_xlsx(con, file, file_no)
+            _insert_xlsx(con, file, file_no, period)
+            report(file.path.stat().st_size)
     except duckdb.Error as error:
         raise PurchaseReadError(file.path, detail=str(error).splitlines()[0]) from None
 
 
-def _utf8_copy(path: Path, encoding: str, scratch: Path, file_no: int) -> Path:
-    """``path`` re-encoded as UTF-8 in ``scratch``, a few MB at a time."""
-    target = scratch / f"purchases-{file_no}.csv"
+def _utf8_parts(path: Path, encoding: str, scratch: Path, file_no: int) -> Iterator[tuple[Path, int]]:
+    """``path`` re-encoded as UTF-8, in parts of whole records (about :data:`_PART` bytes each) written to
+    ``scratch`` one after the other, so the engine reads one part while the next is re-encoded. Read a MB
+    at a time, so little is held in memory. Yields each part and the bytes of ``path`` it ends at."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    with open(path, "rb") as source, open(target, "w", encoding="utf-8", newline="") as out:
-        while chunk := source.read(_CHUNK):
-            out.write(decoder.decode(chunk))
-        out.write(decoder.decode(b"", final=True))
-    return target
+    held = b""
+    quotes = 0  # quotes seen before ``held``: a record ends at a line break outside quotes only
+    number, written = 0, 0
+    out = None
+    with open(path, "rb") as source:
+        while True:
+            chunk = source.read(_READ)
+            data = held + chunk if held else chunk
+            if chunk:
+                cut = data.rfind(b"\n")
+                while cut >= 0 and (quotes + data.count(b'"', 0, cut)) % 2:
+                    cut = data.rfind(b"\n", 0, cut)
+                if cut < 0:
+                    held = data
+                    continue
+                body, held = data[: cut + 1], data[cut + 1 :]
+                quotes = (quotes + body.count(b'"')) % 2
+            else:
+                body, held = data, b""
+            if out is None:
+                target = scratch / f"behovsanalys-{os.getpid()}-{file_no}-{number}.csv"
+                out = open(target, "wb")  # noqa: SIM115 (closed below, when the part is full)
+            written += out.write(decoder.decode(body, final=not chunk).encode("utf-8"))
+            if written >= _PART or not chunk:
+                out.close()
+                out, written, number = None, 0, number + 1
+                yield target, source.tell() - len(held)
+            if not chunk:
+                return
 
 
-def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path) -> None:
+def _memory_folder() -> Path | None:
+    """A folder in memory (Linux's /dev/shm) for the few parts in flight: they need not touch the disk."""
+    folder = Path("/dev/shm")
+    return folder if folder.is_dir() and os.access(folder, os.W_OK) else None
+
+
+def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, period: str,
+                report: Callable[[int], None]) -> None:
     encoding = codecs.lookup(file.encoding).name
-    path = file.path
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        path = _utf8_copy(file.path, encoding, scratch, file_no)
     names = [f"c{i}" for i in range(file.width)]
     columns = "{" + ", ".join(f"{_quote(n)}: 'VARCHAR'" for n in names) + "}"
-    source = (f"read_csv({_quote(str(path))}, delim={_quote(file.delimiter)}, quote='\"', escape='\"', "
-              f"header=false, skip={file.header_row}, columns={columns}, "
-              "null_padding=true, strict_mode=false, ignore_errors=false, auto_detect=false)")
     by_field = file.columns
 
     def column(name: str) -> str | None:
         index = 0 if name == "_lead" else by_field.get(name)
         return names[index] if index is not None else None
 
-    con.execute(_FINISH.format(select=_typed(_select(file, file_no, column), source)))
-    if path != file.path:
-        path.unlink()
+    select = _select(file, file_no, column)
+
+    def insert(path: Path, skip: int) -> None:
+        source = (f"read_csv({_quote(str(path))}, delim={_quote(file.delimiter)}, quote='\"', escape='\"', "
+                  f"header=false, skip={skip}, columns={columns}, buffer_size={_CSV_BUFFER}, "
+                  "null_padding=true, strict_mode=false, ignore_errors=false, auto_detect=false)")
+        con.execute(_FINISH.format(select=_typed(select, source), period=period))
+
+    if encoding in ("utf-8", "utf-8-sig", "ascii"):
+        insert(file.path, file.header_row)
+        report(file.path.stat().st_size)
+        return
+    # DuckDB reads UTF-8 only (its latin-1 refuses cp1252's letters in 0x80-0x9f): the file is re-encoded in a
+    # thread part by part while the engine (which releases the GIL) reads the parts already written
+    parts: queue.Queue[tuple[Path, int] | BaseException | None] = queue.Queue(maxsize=2)
+    folder = _memory_folder() or scratch
+    stop = threading.Event()  # the reading side failed or was cancelled: re-encode no further
+
+    def produce() -> None:
+        try:
+            for part in _utf8_parts(file.path, encoding, folder, file_no):
+                if stop.is_set():
+                    part[0].unlink(missing_ok=True)
+                    return
+                parts.put(part)
+            parts.put(None)
+        except BaseException as error:  # handed to the reading side, which raises it
+            parts.put(error)
+
+    worker = threading.Thread(target=produce, name="followup-recode", daemon=True)
+    worker.start()
+    skip = file.header_row
+    try:
+        while (item := parts.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            part, done = item
+            try:
+                insert(part, skip)
+            finally:
+                part.unlink()
+            skip = 0
+            report(done)
+    finally:
+        stop.set()
+        while worker.is_alive() or not parts.empty():  # a part written but not read is removed too
+            try:
+                leftover = parts.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if isinstance(leftover, tuple):
+                leftover[0].unlink(missing_ok=True)
+        worker.join()
 
 
 def _cell(value: Any) -> str | None:
@@ -158,7 +265,7 @@ def _cell(value: Any) -> str | None:
     return str(value)
 
 
-def _insert_xlsx(con: Any, file: PurchaseFile, file_no: int) -> None:
+def _insert_xlsx(con: Any, file: PurchaseFile, file_no: int, period: str) -> None:
     import pandas as pd
     from python_calamine import CalamineWorkbook
 
@@ -170,7 +277,7 @@ def _insert_xlsx(con: Any, file: PurchaseFile, file_no: int) -> None:
         index = 0 if name == "_lead" else by_field.get(name)
         return names[index] if index is not None else None
 
-    statement = _FINISH.format(select=_typed(_select(file, file_no, column), "batch"))
+    statement = _FINISH.format(select=_typed(_select(file, file_no, column), "batch"), period=period)
     sheet = CalamineWorkbook.from_path(str(file.path)).get_sheet_by_name(file.sheet or "")
     rows = sheet.iter_rows()
     for _ in range(file.header_row):

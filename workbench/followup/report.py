@@ -141,7 +141,7 @@ class FollowupResult:
     def summary(self, lang: str = "sv") -> str:
         """The short report of the command line."""
         share = self.compliance
-        lines = [text("followup_summary", lang, lines=self.lines, period=self.period_text(), file=self.joint.name,
+        lines = [text("followup_summary", lang, count=self.lines, period=self.period_text(), file=self.joint.name,
                       spend=format_number(round(self.total.spend), lang),
                       inside=format_number(round(self.total.spend_in_assortment), lang),
                       compliance=percent(share, lang))]
@@ -153,7 +153,7 @@ class FollowupResult:
             lines.append(text("followup_removed", lang, count=len(self.removed_bought),
                               spend=format_number(round(sum(r.spend for r in self.removed_bought)), lang)))
         if self.unmatched_lines:
-            lines.append(text("followup_outside", lang, lines=self.unmatched_lines,
+            lines.append(text("followup_outside", lang, count=self.unmatched_lines,
                               spend=format_number(round(self.outside_assortment_spend), lang)))
         if self.price_deviations:
             lines.append(text("followup_prices", lang, count=len(self.price_deviations)))

@@ -144,10 +144,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln line(s) read from {done} of {total} files ({rate} lines per second)</source>
+        <source>%Ln line(s) read ({rate} lines per second)</source>
         <translation>
-            <numerusform>%Ln line read from {done} of {total} files ({rate} lines per second)</numerusform>
-            <numerusform>%Ln lines read from {done} of {total} files ({rate} lines per second)</numerusform>
+            <numerusform>%Ln line read ({rate} lines per second)</numerusform>
+            <numerusform>%Ln lines read ({rate} lines per second)</numerusform>
         </translation>
     </message>
 </context>

@@ -831,20 +831,20 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <source>File {number} of {total}: {file}</source>
         <translation>Fil {number} av {total}: {file}</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln line(s) read from {done} of {total} files ({rate} lines per second)</source>
-        <translation>
-            <numerusform>%Ln rad läst ur {done} av {total} filer ({rate} rader per sekund)</numerusform>
-            <numerusform>%Ln rader lästa ur {done} av {total} filer ({rate} rader per sekund)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Matching the lines to the assortment…</source>
         <translation>Matchar raderna mot sortimentet…</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read ({rate} lines per second)</source>
+        <translation>
+            <numerusform>%Ln rad läst ({rate} rader per sekund)</numerusform>
+            <numerusform>%Ln rader lästa ({rate} rader per sekund)</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Cancelling after the file being read…</source>
-        <translation>Avbryter efter filen som läses nu…</translation>
+        <source>Cancelling after the part of the file being read…</source>
+        <translation>Avbryter efter den del av filen som läses nu…</translation>
     </message>
     <message>
         <source>Snapshot saved in the sheet {sheet}.</source>

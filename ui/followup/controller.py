@@ -38,13 +38,29 @@ SHORTCUT = "Ctrl+U"
 
 @dataclass(frozen=True)
 class Step:
-    """What the run reports after each file: files done, the total, lines loaded so far, seconds."""
+    """What the run reports: ``kind`` "file" (``a`` its index, ``name`` its name) before each file, "bytes"
+    (``a`` of ``b`` bytes read) after each part, "lines" (``a`` files done, ``b`` lines so far) after each
+    file; ``seconds`` since the run began."""
 
-    done: int
-    total: int
-    lines: int
+    kind: str
+    a: int
+    b: int
     seconds: float
-    file: str
+    name: str = ""
+
+
+@dataclass
+class RunState:
+    """What the page says of the run under way."""
+
+    files: int
+    file: int = 0
+    name: str = ""
+    files_done: int = 0
+    read: int = 0
+    size: int = 0
+    lines: int = -1
+    seconds: float = 0.0
 
 
 class _Relay(QObject):
@@ -73,6 +89,7 @@ class Followup(QObject):
         self._task: tasks.Task | None = None
         self._inspect_task: tasks.Task | None = None
         self._write_task: tasks.Task | None = None
+        self._state: RunState | None = None
         self._relay = _Relay(self)
         self._relay.step.connect(self._on_step)
         self.page_action = QAction(window)
@@ -257,20 +274,26 @@ class Followup(QObject):
         page.show_note("")
         page.show_progress(0, total, self.tr("Reading the joint assortment…"))
         started = time.perf_counter()
+        self._state = RunState(total)
 
         def work(progress: Any) -> Any:
             from workbench.followup.run import follow_up
 
+            # each hook checks for a cancel: it takes effect after the part of a file being read
             def before(index: int, file: PurchaseFile) -> None:
-                progress.check()  # a cancel takes effect between files
-                relay.step.emit(Step(index, total, -1, time.perf_counter() - started, file.path.name))
+                progress.check()
+                relay.step.emit(Step("file", index, 0, time.perf_counter() - started, file.path.name))
+
+            def read(done: int, size: int) -> None:
+                progress.check()
+                relay.step.emit(Step("bytes", done, size, time.perf_counter() - started))
 
             def after(index: int, lines: int) -> None:
                 progress.check()
-                relay.step.emit(Step(index + 1, total, lines, time.perf_counter() - started, ""))
+                relay.step.emit(Step("lines", index + 1, lines, time.perf_counter() - started))
 
             return follow_up(joint_path, sources, date_from=date_from, date_to=date_to, snapshot=False,
-                             on_file=before, on_loaded=after, lang=language)
+                             on_file=before, on_progress=read, on_loaded=after, lang=language)
 
         def done(result: Any) -> None:
             if self._task is not task:
@@ -312,20 +335,33 @@ class Followup(QObject):
             seconds=format_number(round(seconds, 1), language, 1), rate=format_number(round(rate), language))
 
     def _on_step(self, step: Step) -> None:
-        if self._task is None or self._page_widget is None:
+        state = self._state
+        if self._task is None or self._page_widget is None or state is None:
             return
-        language = self.window.language
-        if step.lines < 0:
-            text = self.tr("File {number} of {total}: {file}").format(
-                number=step.done + 1, total=step.total, file=step.file)
+        state.seconds = step.seconds
+        if step.kind == "file":
+            state.file, state.name = step.a, step.name
+        elif step.kind == "bytes":
+            state.read, state.size = step.a, step.b
         else:
-            rate = step.lines / step.seconds if step.seconds > 0 else 0.0
-            text = self.tr("%Ln line(s) read from {done} of {total} files ({rate} lines per second)", "",
-                           step.lines).format(done=step.done, total=step.total,
-                                              rate=format_number(round(rate), language))
-            if step.done == step.total:
-                text += "\n" + self.tr("Matching the lines to the assortment…")
-        self._page_widget.show_progress(step.done, step.total, text)
+            state.files_done, state.lines = step.a, step.b
+        self._page_widget.show_progress(*self._progress_of(state))
+
+    def _progress_of(self, state: RunState) -> tuple[int, int, str]:
+        """(done, total, text) of the progress bar: per mille of the bytes (the files when no bytes are
+        known yet), the file being read, the lines so far and their rate."""
+        language = self.window.language
+        texts = [self.tr("File {number} of {total}: {file}").format(
+            number=min(state.file + 1, state.files), total=state.files, file=state.name)]
+        if state.lines >= 0:
+            rate = state.lines / state.seconds if state.seconds > 0 else 0.0
+            texts.append(self.tr("%Ln line(s) read ({rate} lines per second)", "", state.lines).format(
+                rate=format_number(round(rate), language)))
+        if state.files_done == state.files:
+            texts = [*texts[1:], self.tr("Matching the lines to the assortment…")]
+        if state.size > 0:
+            return round(1000 * state.read / state.size), 1000, "\n".join(texts)
+        return state.files_done, state.files, "\n".join(texts)
 
     def cancel(self) -> None:
         if self._task is not None:
@@ -333,7 +369,7 @@ class Followup(QObject):
             if self._page_widget is not None:
                 self._page_widget.show_progress(self._page_widget.progress_bar.value(),
                                                 self._page_widget.progress_bar.maximum(),
-                                                self.tr("Cancelling after the file being read…"))
+                                                self.tr("Cancelling after the part of the file being read…"))
 
     def _write_snapshot(self, result: FollowupResult) -> None:
         """The run's rows into the workbook's Uppföljning sheet (after pending edits are saved)."""

@@ -843,6 +843,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         </translation>
     </message>
     <message>
+        <source>{read} of {size} MB read ({rate} MB per second)</source>
+        <translation>{read} av {size} MB lästa ({rate} MB per sekund)</translation>
+    </message>
+    <message>
         <source>Cancelling after the part of the file being read…</source>
         <translation>Avbryter efter den del av filen som läses nu…</translation>
     </message>

@@ -353,6 +353,11 @@ class Followup(QObject):
         language = self.window.language
         texts = [self.tr("File {number} of {total}: {file}").format(
             number=min(state.file + 1, state.files), total=state.files, file=state.name)]
+        if state.size > 0 and state.files_done < state.files:
+            megabytes = state.read / 1e6
+            texts.append(self.tr("{read} of {size} MB read ({rate} MB per second)").format(
+                read=format_number(round(megabytes), language), size=format_number(round(state.size / 1e6), language),
+                rate=format_number(round(megabytes / state.seconds, 1) if state.seconds > 0 else 0.0, language, 1)))
         if state.lines >= 0:
             rate = state.lines / state.seconds if state.seconds > 0 else 0.0
             texts.append(self.tr("%Ln line(s) read ({rate} lines per second)", "", state.lines).format(

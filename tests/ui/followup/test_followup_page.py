@@ -255,3 +255,34 @@ def test_the_menu_shortcut_and_the_page_in_english(main_window: MainWindow, join
     assert units.index(0, 5).data() in ("Meets the target", "Close to the target", "Below the target")
     assert "Snapshot saved in the sheet" in main_window.statusBar().currentMessage()
     assert "lines per second" in page.progress_label.text()
+
+
+def test_a_pending_decision_is_saved_before_the_run_and_counts(main_window: MainWindow, joint: Path, expected,
+                                                               qtbot, monkeypatch) -> None:
+    followup, _page = _open(main_window, joint, qtbot)
+    bought_inside = expected.price_deviations[0].key  # bought, and inside the assortment as the file says
+    assert bought_inside not in {r.key for r in expected.removed_bought}
+    model = main_window.model
+    model.set_field([model.row_of_key(bought_inside)], "decision", "remove")
+    assert main_window.saver.is_dirty
+    _add_sample_files(followup, qtbot, monkeypatch)
+    _run(followup, qtbot)
+    assert not main_window.saver.is_dirty
+    assert bought_inside in {r.key for r in followup.result.removed_bought}
+    assert followup.result.compliance < expected.compliance
+    again = follow_up(joint, sorted(FILES.iterdir()), snapshot=False)  # the file holds the decision now
+    assert bought_inside in {r.key for r in again.removed_bought}
+
+
+def test_a_file_that_is_no_purchase_list_is_named_and_left_out(main_window: MainWindow, joint: Path, qtbot,
+                                                                monkeypatch, tmp_path: Path) -> None:
+    followup, page = _open(main_window, joint, qtbot)
+    bad = tmp_path / "anteckningar.csv"
+    bad.write_text("Möte om inköp\nInget här är en inköpsrad\n", encoding="utf-8")
+    good = sorted(FILES.iterdir())[1]
+    monkeypatch.setattr(followup, "ask_files", lambda: [str(bad), str(good)])
+    with qtbot.waitSignal(followup.files_read, timeout=60_000):
+        page.add_files_button.click()
+    assert [f.path for f in followup.files] == [good]
+    assert len(followup.errors) == 1 and "anteckningar.csv" in followup.errors[0]
+    assert followup.notice is not None and "anteckningar.csv" in followup.notice.text()

@@ -144,6 +144,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>File {index} of %n: {file}</source>
+        <translation>
+            <numerusform>File {index} of %n: {file}</numerusform>
+            <numerusform>File {index} of %n: {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln line(s) read ({rate} lines per second)</source>
         <translation>
             <numerusform>%Ln line read ({rate} lines per second)</numerusform>

@@ -828,10 +828,6 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         </translation>
     </message>
     <message>
-        <source>File {number} of {total}: {file}</source>
-        <translation>Fil {number} av {total}: {file}</translation>
-    </message>
-    <message>
         <source>Matching the lines to the assortment…</source>
         <translation>Matchar raderna mot sortimentet…</translation>
     </message>
@@ -840,6 +836,13 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>
             <numerusform>%Ln rad läst ({rate} rader per sekund)</numerusform>
             <numerusform>%Ln rader lästa ({rate} rader per sekund)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>File {index} of %n: {file}</source>
+        <translation>
+            <numerusform>Fil {index} av %n: {file}</numerusform>
+            <numerusform>Fil {index} av %n: {file}</numerusform>
         </translation>
     </message>
     <message>

@@ -351,8 +351,8 @@ class Followup(QObject):
         """(done, total, text) of the progress bar: per mille of the bytes (the files when no bytes are
         known yet), the file being read, the lines so far and their rate."""
         language = self.window.language
-        texts = [self.tr("File {number} of {total}: {file}").format(
-            number=min(state.file + 1, state.files), total=state.files, file=state.name)]
+        texts = [self.tr("File {index} of %n: {file}", "", state.files).format(
+            index=min(state.file + 1, state.files), file=state.name)]
         if state.size > 0 and state.files_done < state.files:
             megabytes = state.read / 1e6
             texts.append(self.tr("{read} of {size} MB read ({rate} MB per second)").format(

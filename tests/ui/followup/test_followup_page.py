@@ -286,3 +286,22 @@ def test_a_file_that_is_no_purchase_list_is_named_and_left_out(main_window: Main
     assert [f.path for f in followup.files] == [good]
     assert len(followup.errors) == 1 and "anteckningar.csv" in followup.errors[0]
     assert followup.notice is not None and "anteckningar.csv" in followup.notice.text()
+
+
+def test_a_period_limits_the_run_to_its_months(main_window: MainWindow, joint: Path, qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QDate
+
+    followup, page = _open(main_window, joint, qtbot)
+    _add_sample_files(followup, qtbot, monkeypatch)
+    assert not page.date_from.isEnabled()
+    page.period_check.setChecked(True)
+    assert page.date_from.isEnabled() and page.date_to.isEnabled()
+    page.date_from.setDate(QDate(2025, 3, 1))
+    page.date_to.setDate(QDate(2025, 5, 31))
+    _run(followup, qtbot)
+    wanted = follow_up(joint, sorted(FILES.iterdir()), date_from="2025-03-01", date_to="2025-05-31", snapshot=False)
+    assert [label for label, _ in page.month_chart.bars] == ["2025-03", "2025-04", "2025-05"]
+    assert followup.result.lines == wanted.lines and "2025-03-01–2025-05-31" in page.figures_label.text()
+    main_window.set_language("en")
+    assert page.tabs.tabText(0) == "Units" and page.list_models["units"].headerData(0, Qt.Orientation.Horizontal) \
+        == "Municipality"

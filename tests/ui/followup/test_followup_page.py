@@ -305,3 +305,23 @@ def test_a_period_limits_the_run_to_its_months(main_window: MainWindow, joint: P
     main_window.set_language("en")
     assert page.tabs.tabText(0) == "Units" and page.list_models["units"].headerData(0, Qt.Orientation.Horizontal) \
         == "Municipality"
+
+
+def test_only_a_joint_workbook_offers_the_page(main_window: MainWindow, tmp_path: Path, qtbot) -> None:
+    plain = tmp_path / "sortiment.xlsx"
+    shutil.copy(SAMPLE / "sodertorn_sortiment.xlsx", plain)
+    assert not main_window.followup.page_action.isEnabled()  # nothing open
+    main_window.open_file(plain)
+    qtbot.waitUntil(lambda: main_window.table is not None and not main_window.loading, timeout=60_000)
+    assert not main_window.followup.page_action.isEnabled()
+    assert main_window.followup.show_page() is None
+
+
+def test_a_file_removed_from_the_list_is_not_run(main_window: MainWindow, joint: Path, qtbot, monkeypatch) -> None:
+    followup, page = _open(main_window, joint, qtbot)
+    _add_sample_files(followup, qtbot, monkeypatch)
+    page.files_view.selectRow(0)
+    page.remove_button.click()
+    assert page.files_model.rowCount() == 7 and not any("Botkyrka" in f.path.name for f in followup.files)
+    _run(followup, qtbot)
+    assert "Botkyrka" not in followup.result.by_municipality and len(followup.result.by_municipality) == 7

@@ -158,9 +158,14 @@ class Followup(QObject):
         previous = self.table
         self.table = table
         if previous is None or Path(previous.path) != Path(table.path):
-            self.cancel()
+            if self._task is not None:  # a run on the workbook that was open: its result is dropped
+                self._task.cancel()
+                self._task = None
+                self.finished.emit()
             self.result = None
             if self._page_widget is not None:
+                self._page_widget.set_running(False)
+                self._page_widget.show_progress(0, 1, "")
                 self._page_widget.show_result(None)
                 self._page_widget.show_note("")
         self.page_action.setEnabled(self._joint())
@@ -252,7 +257,17 @@ class Followup(QObject):
             return
         saver = self.window.saver
         if saver.is_dirty:
-            if not saver.save(on_done=lambda ok: self._start() if ok else self._cannot_save()):
+            answered = [False]
+
+            def saved(ok: bool) -> None:
+                answered[0] = True
+                if ok:
+                    self._start()
+                else:
+                    self._cannot_save()
+
+            # save() answers at once when nothing needs writing, and says False when it could not start
+            if not saver.save(on_done=saved) and not answered[0]:
                 self._cannot_save()
             return
         self._start()
@@ -381,6 +396,9 @@ class Followup(QObject):
         from ui.sharing.workbook_write import write_after_saving
 
         saver = self.window.saver
+        if self.table is None or Path(self.table.path).resolve() != Path(result.joint).resolve():
+            self.finished.emit()  # another workbook is open now: the snapshot belongs to the one run on
+            return
 
         def work(path: Path, user: str) -> Any:
             from workbench.followup.snapshot import append_snapshot

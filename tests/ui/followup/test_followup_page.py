@@ -325,3 +325,39 @@ def test_a_file_removed_from_the_list_is_not_run(main_window: MainWindow, joint:
     assert page.files_model.rowCount() == 7 and not any("Botkyrka" in f.path.name for f in followup.files)
     _run(followup, qtbot)
     assert "Botkyrka" not in followup.result.by_municipality and len(followup.result.by_municipality) == 7
+
+
+def test_a_run_under_way_when_another_workbook_opens_writes_no_snapshot_anywhere(
+        main_window: MainWindow, joint: Path, decided: Path, qtbot, monkeypatch, tmp_path: Path) -> None:
+    followup, page = _open(main_window, joint, qtbot)
+    _add_sample_files(followup, qtbot, monkeypatch)
+    other = tmp_path / "andra" / "gemensam.xlsx"
+    other.parent.mkdir()
+    shutil.copy(decided, other)
+    before = {path: path.read_bytes() for path in (joint, other)}
+    import workbench.followup.run as run
+
+    real = run.build_result
+    release, entered = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):
+        entered.set()
+        release.wait(10)  # past the last hook (a cancel cannot stop it) until the other workbook is open
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run, "build_result", held)
+    page.run_button.click()
+    qtbot.waitUntil(entered.is_set, timeout=30_000)
+    main_window.open_file(other)
+    qtbot.waitUntil(lambda: main_window.table is not None and Path(main_window.table.path) == other
+                    and not main_window.loading, timeout=60_000)
+    release.set()
+    qtbot.waitUntil(lambda: tasks_done(), timeout=60_000)
+    assert followup.result is None and not page.cancel_button.isVisible()
+    assert {path: path.read_bytes() for path in (joint, other)} == before
+
+
+def tasks_done() -> bool:
+    from ui import tasks
+
+    return tasks.active_tasks() == 0

@@ -42,13 +42,20 @@ def _quote(text: str) -> str:
 
 
 def number_sql(column: str, decimal: str) -> str:
-    """``column`` (text) as a number: the plain form first, then one cleaned of spaces, currency words and
-    thousands marks; "1 234,50", "1.234,50", "-12", "12-" and "−12" all read."""
-    fast = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)" if decimal == "," else f"TRY_CAST({column} AS DOUBLE)"
-    cleaned = f"regexp_replace(replace({column}, '−', '-'), '[^0-9,.+-]', '', 'g')"
-    cleaned = f"replace(replace({cleaned}, '.', ''), ',', '.')" if decimal == "," else f"replace({cleaned}, ',', '')"
+    """``column`` (text) as a number, the cheap forms first: "476,67" and "476.67" (a point read in a file of
+    commas too, as a number cell of an xlsx gives it), then "1 234,50" and "1.234,50" (thousands marks
+    dropped), then a form cleaned of currency words, with "12-" and "−12" negative."""
+    bare = f"regexp_replace(replace({column}, '−', '-'), '[^0-9,.+-]', '', 'g')"
+    if decimal == ",":
+        plain = f"TRY_CAST(replace({column}, ',', '.') AS DOUBLE)"
+        grouped = f"TRY_CAST(replace(translate({column}, ' \u00a0\u202f.', ''), ',', '.') AS DOUBLE)"
+        cleaned = f"replace(replace({bare}, '.', ''), ',', '.')"
+    else:
+        plain = f"TRY_CAST({column} AS DOUBLE)"
+        grouped = f"TRY_CAST(translate({column}, ' \u00a0\u202f,', '') AS DOUBLE)"
+        cleaned = f"replace({bare}, ',', '')"
     signed = f"CASE WHEN {cleaned} LIKE '%-' THEN '-' || rtrim({cleaned}, '-') ELSE {cleaned} END"
-    return f"coalesce({fast}, TRY_CAST({signed} AS DOUBLE))"
+    return f"coalesce({plain}, {grouped}, TRY_CAST({signed} AS DOUBLE))"
 
 
 def date_sql(column: str, date1904: bool = False, usual: str | None = None) -> str:
@@ -65,10 +72,14 @@ def date_sql(column: str, date1904: bool = False, usual: str | None = None) -> s
     return (f"coalesce(TRY_CAST({column} AS DATE), CAST(try_strptime({column}, {formats}) AS DATE), {serial})")
 
 
+# a column the file lacks, typed (an untyped NULL leaves DuckDB no function to choose for date_trunc, sum …)
+_NO_TEXT, _NO_NUMBER = "CAST(NULL AS VARCHAR)", "CAST(NULL AS DOUBLE)"
+
+
 def _text_sql(column: str | None) -> str:
     # as read (an empty field is NULL already): spaces around a value are the Python side's to take off, on
     # the few distinct values, not the engine's on every line
-    return "NULL" if column is None else column
+    return _NO_TEXT if column is None else f"CAST({column} AS VARCHAR)"
 
 
 def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None]) -> str:
@@ -76,17 +87,18 @@ def _select(file: PurchaseFile, file_no: int, column: Callable[[str], str | None
     quantity = column("quantity")
     amount = column("amount")
     price = column("unit_price")
-    q = number_sql(quantity, file.decimal) if quantity else "NULL"
-    a = number_sql(amount, file.decimal) if amount else "NULL"
-    p = number_sql(price, file.decimal) if price else "NULL"
+    q = number_sql(quantity, file.decimal) if quantity else _NO_NUMBER
+    a = number_sql(amount, file.decimal) if amount else _NO_NUMBER
+    # the unit price serves only a line without an amount: amount ÷ quantity is what was paid
+    p = number_sql(price, file.decimal) if price and not amount else _NO_NUMBER
     if not amount:
         a = f"({q}) * ({p})"
     date = column("date")
-    day = date_sql(date, file.date1904, file.date_format) if date else "NULL"
+    day = date_sql(date, file.date1904, file.date_format) if date else "CAST(NULL AS DATE)"
     texts = [_text_sql(column(name)) for name in TEXT_FIELDS]
-    given = _quote(file.municipality) if file.municipality else "NULL"
-    texts[0] = f"coalesce({texts[0]}, {given})" if texts[0] != "NULL" else given
-    lead = column("_lead") or "NULL"  # a total row says so in its first cell, whatever column that is
+    given = _quote(file.municipality) if file.municipality else _NO_TEXT
+    texts[0] = f"coalesce({texts[0]}, {given})" if texts[0] != _NO_TEXT else given
+    lead = _text_sql(column("_lead"))  # a total row says so in its first cell, whatever column that is
     return f"{file_no}, {day}, {q}, {a}, {p}, " + ", ".join(texts) + f", {lead}"
 
 

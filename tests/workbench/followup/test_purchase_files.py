@@ -175,3 +175,10 @@ def test_progress_is_reported_per_part_and_raising_from_it_cancels_with_nothing_
         follow_up(joint, [purchases], on_progress=cancel)
     assert joint.read_bytes() == before  # no snapshot
     assert not list(Path("/dev/shm").glob(f"behovsanalys-{os.getpid()}-*"))  # no part left behind
+
+
+def test_a_file_with_only_an_article_column_and_an_amount_is_read(joint: Path, tmp_path: Path) -> None:
+    purchases = write_csv(tmp_path / "Salem.csv", ["EAN;Belopp", f"{GTIN};476,67", "7300000000000;10"])
+    result = follow_up(joint, [purchases], snapshot=False)
+    assert result.lines == 2 and result.undated_lines == 2 and not result.by_month
+    assert result.by_municipality["Salem"].spend == pytest.approx(486.67) and result.unmatched_lines == 1

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui import tasks
 from ui.errors import error_text, show_error
+from ui.followup.progress import Relay, RunState, Step
 from workbench.errors import Cancelled
 from workbench.numbers import format_number
 
@@ -34,39 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SHORTCUT = "Ctrl+U"
-
-
-@dataclass(frozen=True)
-class Step:
-    """What the run reports: ``kind`` "file" (``a`` its index, ``name`` its name) before each file, "bytes"
-    (``a`` of ``b`` bytes read) after each part, "lines" (``a`` files done, ``b`` lines so far) after each
-    file; ``seconds`` since the run began."""
-
-    kind: str
-    a: int
-    b: int
-    seconds: float
-    name: str = ""
-
-
-@dataclass
-class RunState:
-    """What the page says of the run under way."""
-
-    files: int
-    file: int = 0
-    name: str = ""
-    files_done: int = 0
-    read: int = 0
-    size: int = 0
-    lines: int = -1
-    seconds: float = 0.0
-
-
-class _Relay(QObject):
-    """Carries the worker's steps to the GUI thread (a queued signal)."""
-
-    step = Signal(object)
 
 
 class Followup(QObject):
@@ -90,7 +57,7 @@ class Followup(QObject):
         self._inspect_task: tasks.Task | None = None
         self._write_task: tasks.Task | None = None
         self._state: RunState | None = None
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._relay.step.connect(self._on_step)
         self.page_action = QAction(window)
         self.page_action.setObjectName("followupAction")

@@ -59,3 +59,10 @@ def get_save_file_name(parent: QWidget | None, caption: str, start: str, name_fi
     if dialog.exec() and dialog.selectedFiles():
         return dialog.selectedFiles()[0], dialog.selectedNameFilter()
     return "", ""
+
+
+def get_open_file_names(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> list[str]:
+    """Like ``QFileDialog.getOpenFileNames``: the chosen paths, ``[]`` when cancelled."""
+    dialog = file_dialog(parent, caption, directory, name_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return list(dialog.selectedFiles()) if dialog.exec() else []

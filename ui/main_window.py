@@ -18,6 +18,7 @@ from ui.importing.preview import PreviewPage
 from ui.window.assortment import AssortmentMixin
 from ui.window.consolidation import ConsolidationMixin
 from ui.window.environment import EnvironmentMixin
+from ui.window.followup import FollowupMixin
 from ui.window.language import LanguageMixin
 from ui.window.menus import MenusMixin
 from ui.window.opening import OpeningMixin
@@ -42,7 +43,8 @@ _NO_CONTEXT = "ui.main_window: no context"  # no class is called so: Qt's answer
 
 
 class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningMixin, SavingMixin, AssortmentMixin,
-                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, SummaryMixin, TenderMixin, WindowStateMixin,
+                 EnvironmentMixin, ConsolidationMixin, SurveyMixin, SummaryMixin, TenderMixin, FollowupMixin,
+                 WindowStateMixin,
                  QMainWindow):
     """The app's one main window."""
 
@@ -91,6 +93,7 @@ class MainWindow(MenusMixin, LanguageMixin, PagesMixin, StatusBarMixin, OpeningM
         self._build_survey()
         self._build_summary()
         self._build_tender()
+        self._build_followup()
         self._build_status_bar()
         self.retranslate()
         self._restore_geometry()

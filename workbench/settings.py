@@ -36,6 +36,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("recent_files", list, [], "Most recently opened files, newest first."),
     Option("file_profiles", dict, {}, "Import choices remembered per file (absolute path -> profile)."),
     Option("autosave_journal", bool, True, "Write every edit to the local journal at once."),
+    Option("followup_target", float, 0.9, "Uppföljning: the compliance target (0-1) of the chart and the lights."),
 )
 _OPTIONS = {o.name: o for o in OPTIONS}
 

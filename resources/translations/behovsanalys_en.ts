@@ -135,6 +135,61 @@
     </message>
 </context>
 <context>
+    <name>Followup</name>
+    <message numerus="yes">
+        <source>%Ln line(s) in {seconds} s ({rate} lines per second)</source>
+        <translation>
+            <numerusform>%Ln line in {seconds} s ({rate} lines per second)</numerusform>
+            <numerusform>%Ln lines in {seconds} s ({rate} lines per second)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>File {index} of %n: {file}</source>
+        <translation>
+            <numerusform>File {index} of %n: {file}</numerusform>
+            <numerusform>File {index} of %n: {file}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read ({rate} lines per second)</source>
+        <translation>
+            <numerusform>%Ln line read ({rate} lines per second)</numerusform>
+            <numerusform>%Ln lines read ({rate} lines per second)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message numerus="yes">
+        <source>Removed but bought (%n)</source>
+        <translation>
+            <numerusform>Removed but bought (%n)</numerusform>
+            <numerusform>Removed but bought (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outside the assortment (%n)</source>
+        <translation>
+            <numerusform>Outside the assortment (%n)</numerusform>
+            <numerusform>Outside the assortment (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Price deviations (%n)</source>
+        <translation>
+            <numerusform>Price deviations (%n)</numerusform>
+            <numerusform>Price deviations (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln purchase line</numerusform>
+            <numerusform>%Ln purchase lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%Ln article row(s) below header row {header}; key column: {key}</source>

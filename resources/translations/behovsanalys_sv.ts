@@ -779,6 +779,289 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
     </message>
 </context>
 <context>
+    <name>Followup</name>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Uppföljning</translation>
+    </message>
+    <message>
+        <source>Purchase files</source>
+        <translation>Inköpsfiler</translation>
+    </message>
+    <message>
+        <source>Purchase statistics (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Inköpsstatistik (*.csv *.txt *.xlsx *.xlsm);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Folder of purchase files</source>
+        <translation>Mapp med inköpsfiler</translation>
+    </message>
+    <message>
+        <source>column {header}</source>
+        <translation>kolumnen {header}</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Save your changes first: the workbook could not be saved now.</source>
+        <translation>Spara dina ändringar först: arbetsboken kunde inte sparas nu.</translation>
+    </message>
+    <message>
+        <source>Reading the joint assortment…</source>
+        <translation>Läser det gemensamma sortimentet…</translation>
+    </message>
+    <message>
+        <source>The follow-up was cancelled; nothing was written to the workbook.</source>
+        <translation>Uppföljningen avbröts; inget skrevs i arbetsboken.</translation>
+    </message>
+    <message>
+        <source>Follow-up cancelled.</source>
+        <translation>Uppföljningen avbröts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) in {seconds} s ({rate} lines per second)</source>
+        <translation>
+            <numerusform>%Ln rad på {seconds} s ({rate} rader per sekund)</numerusform>
+            <numerusform>%Ln rader på {seconds} s ({rate} rader per sekund)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Matching the lines to the assortment…</source>
+        <translation>Matchar raderna mot sortimentet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) read ({rate} lines per second)</source>
+        <translation>
+            <numerusform>%Ln rad läst ({rate} rader per sekund)</numerusform>
+            <numerusform>%Ln rader lästa ({rate} rader per sekund)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>File {index} of %n: {file}</source>
+        <translation>
+            <numerusform>Fil {index} av %n: {file}</numerusform>
+            <numerusform>Fil {index} av %n: {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{read} of {size} MB read ({rate} MB per second)</source>
+        <translation>{read} av {size} MB lästa ({rate} MB per sekund)</translation>
+    </message>
+    <message>
+        <source>Cancelling after the part of the file being read…</source>
+        <translation>Avbryter efter den del av filen som läses nu…</translation>
+    </message>
+    <message>
+        <source>Snapshot saved in the sheet {sheet}.</source>
+        <translation>Ögonblicksbild sparad i bladet {sheet}.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be written to the workbook.</source>
+        <translation>Ögonblicksbilden kunde inte skrivas i arbetsboken.</translation>
+    </message>
+    <message>
+        <source>compliance</source>
+        <translation>avtalstrohet</translation>
+    </message>
+    <message>
+        <source>removed_bought</source>
+        <translation>borttagna_som_köps</translation>
+    </message>
+    <message>
+        <source>outside_assortment</source>
+        <translation>utanför_sortimentet</translation>
+    </message>
+    <message>
+        <source>price_deviations</source>
+        <translation>prisavvikelser</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Exportera lista</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>List exported to {file}.</source>
+        <translation>Listan exporterad till {file}.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Spara rapport</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report saved in {file}.</source>
+        <translation>Rapporten sparad i {file}.</translation>
+    </message>
+    <message>
+        <source>Article {key} is not in the list.</source>
+        <translation>Artikel {key} finns inte i listan.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Tillbaka till listan</translation>
+    </message>
+    <message>
+        <source>Purchase files</source>
+        <translation>Inköpsfiler</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Add purchase files…</source>
+        <translation>Lägg till inköpsfiler…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Lägg till mapp…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Compliance target</source>
+        <translation>Mål för avtalstrohet</translation>
+    </message>
+    <message>
+        <source>Run follow-up</source>
+        <translation>Kör uppföljning</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Export list…</source>
+        <translation>Exportera lista…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Spara rapport…</translation>
+    </message>
+    <message>
+        <source>Double-click an article to show it in the list.</source>
+        <translation>Dubbelklicka på en artikel för att visa den i listan.</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Removed but bought</source>
+        <translation>Borttagna men köpta</translation>
+    </message>
+    <message>
+        <source>Outside the assortment</source>
+        <translation>Utanför sortimentet</translation>
+    </message>
+    <message>
+        <source>Price deviations</source>
+        <translation>Prisavvikelser</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed but bought (%n)</source>
+        <translation>
+            <numerusform>Borttagna men köpta (%n)</numerusform>
+            <numerusform>Borttagna men köpta (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outside the assortment (%n)</source>
+        <translation>
+            <numerusform>Utanför sortimentet (%n)</numerusform>
+            <numerusform>Utanför sortimentet (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Price deviations (%n)</source>
+        <translation>
+            <numerusform>Prisavvikelser (%n)</numerusform>
+            <numerusform>Prisavvikelser (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target {target}</source>
+        <translation>Mål {target}</translation>
+    </message>
+    <message>
+        <source>Add the municipalities&apos; purchase files and run the follow-up: the share of the spend inside the agreed assortment.</source>
+        <translation>Lägg till kommunernas inköpsfiler och kör uppföljningen: hur stor del av inköpen som ligger inom det avtalade sortimentet.</translation>
+    </message>
+    <message>
+        <source>Compliance per municipality</source>
+        <translation>Avtalstrohet per kommun</translation>
+    </message>
+    <message>
+        <source>No follow-up run yet</source>
+        <translation>Ingen uppföljning körd ännu</translation>
+    </message>
+    <message>
+        <source>Compliance per month</source>
+        <translation>Avtalstrohet per månad</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{compliance}&lt;/b&gt; of {spend} inside the agreed assortment</source>
+        <translation>&lt;b&gt;{compliance}&lt;/b&gt; av {spend} inom det avtalade sortimentet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln purchase line(s)</source>
+        <translation>
+            <numerusform>%Ln inköpsrad</numerusform>
+            <numerusform>%Ln inköpsrader</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>period {period}</source>
+        <translation>period {period}</translation>
+    </message>
+    <message>
+        <source>outside the assortment {spend}</source>
+        <translation>utanför sortimentet {spend}</translation>
+    </message>
+    <message>
+        <source>plastic {bought} kg bought against {planned} kg planned</source>
+        <translation>plast {bought} kg köpt mot {planned} kg planerat</translation>
+    </message>
+    <message>
+        <source>CO₂e {bought} kg against {planned} kg</source>
+        <translation>CO₂e {bought} kg mot {planned} kg</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import {file}</source>

@@ -43,6 +43,7 @@ class LanguageMixin:
         self.survey.retranslate()
         self.summary.retranslate()
         self.tender.retranslate()
+        self.followup.retranslate()
         self._update_undo_texts()
         self.decision_menu.setTitle(self.tr("Set &decision for selected rows"))
         for action in self.decision_actions:

@@ -150,11 +150,13 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
                     date_to: dt.date | None = None, removed: Sequence[str] = (),
                     on_file: Callable[[int, PurchaseFile], None] | None = None,
                     on_progress: Callable[[int, int], None] | None = None,
+                    on_loaded: Callable[[int, int], None] | None = None,
                     memory_limit_mb: int = 1200, threads: int | None = None) -> EngineResult:
     """Load ``files``, match their lines to ``keys``'s articles and sum them (see the module's note).
     ``removed``: the IDs whose buyers are listed. ``on_file(i, file)`` is called before each file;
     ``on_progress(done, total)``: bytes of all the files read so far and in all, after each part of a file
-    (about 64 MB of a re-encoded csv; a UTF-8 csv or an xlsx when it is done). Either may raise to stop."""
+    (about 64 MB of a re-encoded csv; a UTF-8 csv or an xlsx when it is done); ``on_loaded(i, lines)`` after
+    each file with the lines loaded so far (the app's lines per second). Any may raise to stop."""
     import duckdb
 
     from workbench.followup.load import CREATE_LINES, insert_file, period_sql
@@ -182,6 +184,9 @@ def follow_up_lines(files: Sequence[PurchaseFile], keys: JointKeys, *, date_from
 
                 insert_file(con, file, number, Path(folder), period_sql(date_from, date_to), on_bytes)
                 before += file.path.stat().st_size
+                if on_loaded is not None:  # the lines are summed as read: n counts them
+                    (loaded,) = con.execute("SELECT coalesce(sum(n), 0) FROM lines").fetchone() or (0,)
+                    on_loaded(number, int(loaded))
             return _figures(con, keys, date_from, date_to, removed)
         finally:
             con.close()

@@ -98,11 +98,12 @@ def follow_up(joint_path: str | Path, purchases: Sequence[str | Path | PurchaseS
               output: str | Path | None = None, snapshot: bool = True, user: str | None = None, wait: float = 30.0,
               save_anyway: bool = False, on_wait: Callable[[str], None] | None = None,
               on_file: Callable[[int, PurchaseFile], None] | None = None, lang: str | None = None,
-              on_progress: Callable[[int, int], None] | None = None) -> FollowupResult:
+              on_progress: Callable[[int, int], None] | None = None,
+              on_loaded: Callable[[int, int], None] | None = None) -> FollowupResult:
     """The follow-up of ``purchases`` against the joint workbook ``joint_path``: the figures; with ``snapshot``
     their rows appended to its ``Uppföljning`` sheet (save protocol); with ``output`` a report workbook.
-    ``on_file`` and ``on_progress``: see :func:`~workbench.followup.engine.follow_up_lines` (raise from either to
-    cancel: nothing is written then)."""
+    ``on_file``, ``on_progress`` and ``on_loaded``: see :func:`~workbench.followup.engine.follow_up_lines`
+    (raise from any to cancel: nothing is written then)."""
     from workbench.followup.engine import follow_up_lines
 
     started = time.perf_counter()
@@ -114,7 +115,7 @@ def follow_up(joint_path: str | Path, purchases: Sequence[str | Path | PurchaseS
     files = inspect_files(purchases, joint)
     removed = [a.id for a in joint.articles.values() if not a.inside]
     sums = follow_up_lines(files, joint, date_from=start, date_to=end, removed=removed, on_file=on_file,
-                           on_progress=on_progress)
+                           on_progress=on_progress, on_loaded=on_loaded)
     result = build_result(joint, [f.path for f in files], sums, start, end)
     words = lang or joint.lang
     if output is not None:

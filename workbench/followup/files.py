@@ -23,6 +23,7 @@ from workbench.errors import (
     PurchaseNoAmountError,
     UnsupportedFormatError,
 )
+from workbench.formats import XLSX_SUFFIXES
 from workbench.resources import resource_path
 
 __all__ = ["PURCHASE_FIELDS", "PurchaseFile", "inspect_purchase_file", "map_purchase_headers"]
@@ -38,7 +39,6 @@ DATE_FORMATS: tuple[str, ...] = ("%d.%m.%Y", "%Y%m%d", "%Y-%m-%dT%H:%M:%S", "%d/
 """The date formats of exports besides ISO, as strptime formats (DuckDB's are the same)."""
 IDENTIFYING = ("gtin", "supplier_article_no", "key", "name")
 _HEAD_ROWS = 60
-_XLSX = (".xlsx", ".xlsm")
 _TEXT = (".csv", ".txt", ".tsv")
 
 
@@ -111,7 +111,7 @@ def inspect_purchase_file(path: Path, municipality: str | None = None) -> Purcha
     if path.is_dir():
         raise UnsupportedFormatError(path)
     suffix = path.suffix.casefold()
-    if suffix in _XLSX:
+    if suffix in XLSX_SUFFIXES:
         return _inspect_xlsx(path, municipality)
     if suffix in _TEXT:
         return _inspect_csv(path, municipality)

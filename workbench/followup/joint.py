@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.environment.totals import final_replacement
+
 __all__ = ["JointArticle", "JointKeys", "fold_municipality", "read_assortment"]
 
 INSIDE_DECISIONS = frozenset({None, "keep", "investigate"})
@@ -42,8 +44,6 @@ class JointKeys:
     own_key: dict[tuple[str, str], str] = field(default_factory=dict)  # (municipality folded, key) -> ID
     name: dict[tuple[str, str], str] = field(default_factory=dict)  # (supplier, name) normalised -> ID
     municipalities: list[str] = field(default_factory=list)
-    plastic_kg_year_planned: float = 0.0
-    co2e_kg_year_planned: float = 0.0
 
 
 def fold_municipality(value: object) -> str:
@@ -93,9 +93,8 @@ def read_assortment(path: Path) -> JointKeys:
         if isinstance(target, str) and target.strip():
             successor.setdefault(key, target.strip())
 
-    plastic, co2e, planned = _environment(table, keys)
+    plastic, co2e = _environment(table, keys)
     result = JointKeys(path, names.lang, {}, municipalities=list(state.municipalities))
-    result.plastic_kg_year_planned, result.co2e_kg_year_planned = planned
     for article_id, article in state.articles.items():
         if article.merged_into:
             continue  # a retired ID: its rows moved to the survivor
@@ -104,7 +103,7 @@ def read_assortment(path: Path) -> JointKeys:
         price = state.article_cell(article_id, names.price)
         result.articles[article_id] = JointArticle(
             article_id, _str(fields.get("name")), _str(fields.get("supplier")), decision,
-            _replacement(article_id, successor, decision_of) if decision == "replace" else None,
+            final_replacement(article_id, successor, decision_of) if decision == "replace" else None,
             float(price) if isinstance(price, int | float) and price > 0 else None,
             plastic.get(article_id), co2e.get(article_id))
         _add_keys(result, article_id, fields.get("gtin"), fields.get("supplier"), fields.get("supplier_article_no"),
@@ -144,36 +143,24 @@ def _str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _replacement(key: str, successor: dict[str, str], decision_of: dict[str, str | None]) -> str | None:
-    """The article that finally takes ``key``'s place (a chain of replacements followed; None for a cycle)."""
-    seen = {key}
-    current = successor.get(key)
-    while current is not None and decision_of.get(current) == "replace" and current in successor:
-        if current in seen:
-            return None
-        seen.add(current)
-        current = successor[current]
-    return current
-
-
-def _environment(table: Any, keys: list[str]) -> tuple[dict[str, float], dict[str, float], tuple[float, float]]:
-    """Plastic and CO2e kg per unit of quantity per article, and the plan: the assortment's yearly plastic
-    and CO2e after the decisions (the summary's figure, volumes of replaced articles moved)."""
-    from workbench.environment import assess_table, before_after
+def _environment(table: Any, keys: list[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Plastic and CO2e kg per unit of quantity per article."""
+    from workbench.environment import assess_table
 
     report = assess_table(table)
-    totals = before_after(table, report)
     quantity_column = table.columns.get("quantity")
     quantities = (table.data[quantity_column].to_numpy(dtype=object) if quantity_column is not None
                   else [None] * len(keys))
     plastic: dict[str, float] = {}
     co2e: dict[str, float] = {}
+    position = {int(row): i for i, row in enumerate(table.data.index)}  # report.rows are sheet rows
     for row, article in zip(report.rows, report.articles, strict=True):
-        quantity = quantities[row] if row < len(quantities) else None
+        at = position.get(int(row))
+        quantity = quantities[at] if at is not None else None
         if not isinstance(quantity, int | float) or not quantity > 0:
             continue
         if article.plastic_kg_year is not None:
             plastic.setdefault(article.key, article.plastic_kg_year / float(quantity))
         if article.co2e_kg_year is not None:
             co2e.setdefault(article.key, article.co2e_kg_year / float(quantity))
-    return plastic, co2e, (totals.plastic_kg_after, totals.co2e_kg_after)
+    return plastic, co2e

@@ -180,15 +180,22 @@ def build_result(joint: JointKeys, files: list[Path], sums: EngineResult, date_f
     start = date_from or sums.first_day
     end = date_to or sums.last_day
     removed: list[RemovedBought] = []
-    plastic = co2e = 0.0
+    plastic = co2e = plastic_planned = co2e_planned = 0.0
     for article_id, (spend, quantity, count) in sums.by_article.items():
         article = articles.get(article_id)
         if article is None:
             continue
+        # as planned: the same need bought as the decisions said (a replaced article's quantity as its
+        # replacement, a removed article's not at all), so both figures are of the same purchases and period
+        planned = article if article.inside else (articles.get(article.replacement) if article.replacement else None)
         if article.plastic_per_unit is not None:
             plastic += article.plastic_per_unit * quantity
         if article.co2e_per_unit is not None:
             co2e += article.co2e_per_unit * quantity
+        if planned is not None and planned.plastic_per_unit is not None:
+            plastic_planned += planned.plastic_per_unit * quantity
+        if planned is not None and planned.co2e_per_unit is not None:
+            co2e_planned += planned.co2e_per_unit * quantity
         if article.inside or article.decision is None:
             continue  # (inside covers undecided; the second test tells the type checker)
         replacement = articles.get(article.replacement) if article.replacement else None
@@ -208,12 +215,9 @@ def build_result(joint: JointKeys, files: list[Path], sums: EngineResult, date_f
     by_org: dict[str, dict[str, Compliance]] = {}
     for (municipality, unit), (spend, inside, count) in sorted(sums.by_org_unit.items()):
         by_org.setdefault(municipality, {})[unit] = Compliance(spend, inside, count)
-    days = (end - start).days + 1 if start and end else 0
-    share_of_year = days / 365.0 if days > 0 else 0.0
     return FollowupResult(
         joint.path, files, start, end, Compliance(sums.spend, sums.spend_inside, sums.lines), sums.unmatched_lines,
         sums.outside_spend,
         {m: Compliance(*v) for m, v in sorted(sums.by_municipality.items())},
         {m: Compliance(*v) for m, v in sorted(sums.by_month.items())}, by_org, removed, sums.outside,
-        deviations, sums.matched_by, sums.undated_lines, plastic, joint.plastic_kg_year_planned * share_of_year,
-        co2e, joint.co2e_kg_year_planned * share_of_year)
+        deviations, sums.matched_by, sums.undated_lines, plastic, plastic_planned, co2e, co2e_planned)

@@ -12,11 +12,12 @@ from workbench.errors import UsageError
 from workbench.followup.files import PurchaseFile, inspect_purchase_file
 from workbench.followup.joint import JointKeys, fold_municipality, read_assortment
 from workbench.followup.report import FollowupResult, build_result
+from workbench.formats import TEXT_SUFFIXES, XLSX_SUFFIXES
 from workbench.messages import text
 
 __all__ = ["PurchaseSource", "follow_up", "parse_date", "purchase_source"]
 
-_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+_SUFFIXES = (*TEXT_SUFFIXES, *XLSX_SUFFIXES)
 
 
 class PurchaseSource:

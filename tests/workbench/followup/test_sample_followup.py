@@ -149,3 +149,23 @@ def test_snapshot_is_appended_to_uppfoljning_and_libreoffice_reads_it(joint: Pat
         sheet = list(csv.reader(handle))
     assert sheet[0][:4] == ["Period från", "Period till", "Kommun", "Avtalstrohet"]
     assert len(sheet) == 1 + 18 and sheet[9][2] == "Totalt" and sheet[18][8] == "Siv"
+
+
+def test_plastic_as_planned_is_the_same_purchases_bought_as_decided(joint: Path, figures: dict[str, Any]) -> None:
+    """Planned differs from bought by exactly what the removed and replaced articles still bought carry:
+    a removed article's plastic not at all, a replaced one's with its replacement's kg per unit."""
+    from workbench.environment.report import assess_table
+    from workbench.reading.importer import read_table
+
+    table = read_table(joint)
+    quantity = dict(zip(map(str, table.keys), table.data[table.columns["quantity"]], strict=True))
+    per_unit = {a.key: a.plastic_kg_year / quantity[a.key] for a in assess_table(table).articles
+                if a.plastic_kg_year is not None and quantity[a.key]}
+    difference = 0.0
+    for removed in figures["removed_bought"]:
+        own = per_unit.get(removed["key"], 0.0)
+        instead = per_unit.get(removed["replacement"], 0.0) if removed["replacement"] else 0.0
+        difference += (instead - own) * removed["quantity"]
+    assert figures["plastic_kg_bought"] > 0
+    assert figures["plastic_kg_planned"] == pytest.approx(figures["plastic_kg_bought"] + difference, rel=1e-6)
+    assert figures["plastic_kg_planned"] < figures["plastic_kg_bought"]  # removed articles are still bought

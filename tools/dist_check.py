@@ -35,6 +35,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -268,6 +269,34 @@ def check_no_network(bundle: Bundle) -> int:
     return len(bundle.traces)
 
 
+def check_cycle(bundle: Bundle, workbook: Path) -> dict[str, object]:
+    """The later steps of the cycle run frozen, with their libraries (reportlab, xlsxwriter, duckdb): a joint
+    workbook merged from the sample as two municipalities, its summary as PDF and workbook, the tender list,
+    and a follow-up of a few purchase lines (cp1252, decimal commas) against it."""
+    joint = bundle.work / "gemensam.xlsx"
+    bundle.run("workbench", "merge", "-o", str(joint), f"{workbook}=Botkyrka", f"{workbook}=Salem", "--json")
+    pdf, book = bundle.work / "sammanfattning.pdf", bundle.work / "sammanfattning.xlsx"
+    tender = bundle.work / "anbud.xlsx"
+    summary = json.loads(bundle.run("workbench", "summary", str(joint), "-o", str(pdf), "--json").stdout)
+    bundle.run("workbench", "summary", str(joint), "-o", str(book))
+    if not pdf.read_bytes().startswith(b"%PDF-") or b"DejaVuSans" not in pdf.read_bytes():
+        raise CheckFailed(f"{pdf} is not a PDF with its fonts embedded")
+    if not zipfile.is_zipfile(book) or "xl/charts/chart1.xml" not in zipfile.ZipFile(book).namelist():
+        raise CheckFailed(f"{book} is not a workbook with charts")
+    listed = json.loads(bundle.run("workbench", "tender", str(joint), "-o", str(tender), "--json").stdout)
+    article = json.loads(bundle.run("workbench", "inspect", str(joint), "--json").stdout)
+    key = _export(bundle, joint)[0]["key"]
+    purchases = bundle.work / "inkop_Botkyrka.csv"
+    purchases.write_bytes(("Orderdatum;Artikelnummer;Benämning;Antal;Belopp\n"
+                           f"2026-03-14;{key};Inköp;2;10,50\n2026-03-15;X-1;Något annat;1;5,00\n").encode("cp1252"))
+    followed = json.loads(bundle.run("workbench", "followup", str(joint), f"{purchases}=Botkyrka", "--json",
+                                     "--no-snapshot").stdout)
+    if followed.get("lines") != 2 or followed.get("unmatched_lines") != 1:
+        raise CheckFailed(f"followup matched the wrong lines: {followed}")
+    return {"joint_articles": article["rows"], "summary_articles": summary["articles_before"],
+            "tender_articles": listed["articles"], "followup_compliance": followed["compliance"]}
+
+
 def run_all(bundle_root: Path, work: Path) -> list[str]:
     """Run every check; returns the failures (empty when the bundle is fine) and prints progress."""
     bundle = Bundle(bundle_root.resolve(), work)  # absolute: the runs' working folder is `work`
@@ -279,7 +308,7 @@ def run_all(bundle_root: Path, work: Path) -> list[str]:
     except CheckFailed as error:
         return [str(error)]
     checks = (("cli", check_cli), ("helper", lambda b, _w: check_helper(b)),
-              ("matching", lambda b, _w: check_matching(b)), ("gui", check_gui))
+              ("matching", lambda b, _w: check_matching(b)), ("cycle", check_cycle), ("gui", check_gui))
     for name, check in checks:
         try:
             print(f"{name}: ok {check(bundle, workbook)}")

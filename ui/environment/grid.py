@@ -10,8 +10,6 @@ import copy
 import logging
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -20,6 +18,8 @@ from ui.environment.detail import EnvironmentSection
 from ui.environment.words import sup_rule_label
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ui.environment.panel import EnvironmentPanel
     from ui.main_window import MainWindow
     from ui.review.page import ReviewPage
@@ -148,6 +148,8 @@ class EnvironmentGrid(QObject):
 
         self.data, self.report = data, report
         positions = table.data.index.get_indexer(report.rows)
+        import numpy as np  # here, not at start-up: the window is built before any table is read
+
         suggested = np.full(table.row_count, None, dtype=object)
         rules = np.full(table.row_count, "", dtype=object)
         codes = {score: normalise(_FIELD, score) for score in range(1, 6)}
@@ -195,6 +197,8 @@ class EnvironmentGrid(QObject):
         """Every empty Miljöpoäng cell with a suggestion gets it, as one undo step."""
         if self.table is None:
             return False
+        import numpy as np
+
         return self._set(self._empty_suggested(np.arange(self.table.row_count)))
 
     def _set(self, cells: dict[int, Any]) -> bool:
@@ -214,10 +218,10 @@ class EnvironmentGrid(QObject):
 
     # --- the detail pane ------------------------------------------------------------------------
     def _show_current(self) -> None:
-        from ui.review.model import KeyRole
-
         page = self._page
-        if page is not None:
+        if page is not None:  # a grid exists, so its model (and pandas) is loaded already
+            from ui.review.model import KeyRole
+
             self._on_detail_pane_article_shown(page.view.currentIndex().data(KeyRole))
 
     def _on_detail_pane_article_shown(self, key: str | None) -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ui.review.model import KeyRole, ReviewTableModel
 from workbench.fields import REVIEW_FIELDS, STAMP_FIELDS
 from workbench.fields import field as field_info
-from workbench.sharing.journal import Journal
+
+if TYPE_CHECKING:  # the model and the journal bring pandas: not at start-up (the pages' sections import this)
+    from ui.review.model import ReviewTableModel
+    from workbench.sharing.journal import Journal
 
 
 class DetailSection(QLabel):
@@ -87,6 +90,8 @@ class DetailPane(QScrollArea):
             lines.append(f"<tr><td><i>{html.escape(field.label(model.language))}</i></td>"
                          f"<td>{html.escape(text).replace(chr(10), '<br/>')}</td></tr>")
         lines.append("</table>")
+        from ui.review.model import KeyRole
+
         key = model.data(model.index(row, 0), KeyRole)
         lines.extend(self._history(table.path, key))
         self.label.setText("".join(lines))

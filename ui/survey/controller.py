@@ -186,9 +186,9 @@ class Survey(QObject):
         self.section.show_answers(self.by_key.get(key, []) if key is not None else [])
 
     def _show_current(self) -> None:
-        from ui.review.model import KeyRole
+        if self._hooked is not None:  # a grid exists, so its model (and pandas) is loaded already
+            from ui.review.model import KeyRole
 
-        if self._hooked is not None:
             self._on_detail_pane_article_shown(self._hooked.view.currentIndex().data(KeyRole))
 
     def _on_window_table_loaded(self, table: SourceTable) -> None:

@@ -131,7 +131,7 @@ def main(quick: bool = False) -> bool:
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     joint = decided_joint(folder)
-    purchases = make_purchases(folder / f"purchases_{lines}.csv", lines)
+    purchases = make_purchases(folder / f"followup_purchases_{lines}.csv", lines)  # bench_load has purchases_N
     (ours_s, ours_mb), (pandas_s, pandas_mb) = _run(joint, purchases, 1 if quick else 3)
     ratio = ours_s / pandas_s
     size = purchases.stat().st_size / 2**20

@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import os
 import queue
+import shutil
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -189,6 +190,58 @@ def _utf8_parts(path: Path, encoding: str, scratch: Path, file_no: int) -> Itera
                 return
 
 
+_LATIN1_LIKE = ("cp1252", "iso8859-1", "latin-1")
+_C1 = bytes(range(0x80, 0xA0))  # cp1252's own letters (– € ” …): the only bytes where it and latin-1 differ
+_NOT_C1 = bytes(b for b in range(256) if b not in _C1)
+
+
+def _latin1_read(file: PurchaseFile, insert: Callable[..., None], folder: Path, file_no: int) -> bool:
+    """Read a cp1252 (or latin-1) file with DuckDB's own latin-1 decoding instead of re-encoding every byte,
+    when cp1252's own letters (0x80–0x9f, which DuckDB's latin-1 refuses) stand nowhere or only in the title
+    and header rows that are skipped anyway: then a byte-for-byte copy with those rows' such bytes made "?"
+    is read (the lines are the same bytes). False when a line holds one: the caller re-encodes."""
+    head_end, in_head = _c1_only_in_head(file.path, file.header_row)
+    if head_end is None:
+        return False
+    if not in_head:
+        insert(file.path, file.header_row, latin1=True)
+        return True
+    copy = folder / f"behovsanalys-{os.getpid()}-{file_no}-latin1.csv"
+    try:
+        with open(file.path, "rb") as source, open(copy, "wb") as out:
+            head = source.read(head_end)
+            out.write(head.translate(bytes.maketrans(_C1, b"?" * len(_C1))))
+            shutil.copyfileobj(source, out, 4 << 20)
+        insert(copy, file.header_row, latin1=True)
+    finally:
+        copy.unlink(missing_ok=True)
+    return True
+
+
+def _c1_only_in_head(path: Path, header_rows: int) -> tuple[int | None, bool]:
+    """(the byte offset where the lines begin, whether a 0x80–0x9f byte stands before it), or (None, _) when
+    one stands in the lines."""
+    with open(path, "rb") as source:
+        head = b""
+        while head.count(b"\n") < header_rows:
+            chunk = source.read(_READ)
+            if not chunk:
+                break
+            head += chunk
+        end = 0
+        for _ in range(header_rows):
+            found = head.find(b"\n", end)
+            if found < 0:
+                return None, False  # fewer lines than the header: let the careful path decide
+            end = found + 1
+        if head[end:].translate(None, _NOT_C1):
+            return None, False
+        while chunk := source.read(_READ):
+            if chunk.translate(None, _NOT_C1):
+                return None, False
+        return end, bool(head[:end].translate(None, _NOT_C1))
+
+
 def _memory_folder() -> Path | None:
     """A folder in memory (Linux's /dev/shm) for the few parts in flight: they need not touch the disk."""
     folder = Path("/dev/shm")
@@ -208,14 +261,19 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
 
     select = _select(file, file_no, column)
 
-    def insert(path: Path, skip: int) -> None:
+    def insert(path: Path, skip: int, latin1: bool = False) -> None:
+        decoding = "encoding='latin-1', " if latin1 else ""
         source = (f"read_csv({_quote(str(path))}, delim={_quote(file.delimiter)}, quote='\"', escape='\"', "
                   f"header=false, skip={skip}, columns={columns}, buffer_size={_CSV_BUFFER}, "
+                  f"{decoding}"
                   "null_padding=true, strict_mode=false, ignore_errors=false, auto_detect=false)")
         con.execute(_FINISH.format(select=_typed(select, source), period=period))
 
     if encoding in ("utf-8", "utf-8-sig", "ascii"):
         insert(file.path, file.header_row)
+        report(file.path.stat().st_size)
+        return
+    if encoding in _LATIN1_LIKE and _latin1_read(file, insert, _memory_folder() or scratch, file_no):
         report(file.path.stat().st_size)
         return
     # DuckDB reads UTF-8 only (its latin-1 refuses cp1252's letters in 0x80-0x9f): the file is re-encoded in a

@@ -182,3 +182,24 @@ def test_a_file_with_only_an_article_column_and_an_amount_is_read(joint: Path, t
     result = follow_up(joint, [purchases], snapshot=False)
     assert result.lines == 2 and result.undated_lines == 2 and not result.by_month
     assert result.by_municipality["Salem"].spend == pytest.approx(486.67) and result.unmatched_lines == 1
+
+
+@pytest.mark.parametrize("title", ["Inköp – Haninge 2025 (€)", "Inköp Haninge 2025"])
+def test_a_cp1252_file_whose_own_letters_stand_only_in_the_title_reads_as_its_utf8_twin(
+        joint: Path, tmp_path: Path, title: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cp1252 and latin-1 differ only in 0x80-0x9f: a file with those only in its skipped title is read by the
+    engine's latin-1 without re-encoding, and gives exactly the figures and names of the same file in UTF-8."""
+    import workbench.followup.load as load
+
+    rows = [title, "Datum;Kommun;Leverantör;Lev. art.nr;Benämning;Antal;Belopp"]
+    rows += [f"2025-0{1 + n % 9}-01;Haninge;{SUPPLIER};{NUMBER if n % 2 else 'X-' + str(n)};Mugg {n} åäö ÅÄÖ é;1;{n},50"
+             for n in range(40)]
+    latin = follow_up(joint, [write_csv(tmp_path / "haninge.csv", rows, encoding="cp1252")], snapshot=False)
+    (tmp_path / "utf8").mkdir()
+    twin = follow_up(joint, [write_csv(tmp_path / "utf8" / "haninge.csv", rows)], snapshot=False)
+    assert latin.to_json()["by_month"] == twin.to_json()["by_month"] and latin.lines == twin.lines == 40
+    assert {o["name"] for o in latin.outside_largest} == {o["name"] for o in twin.outside_largest}
+    assert any("åäö ÅÄÖ é" in o["name"] for o in latin.outside_largest)
+    # and the fast path is the one taken: re-encoding is never asked for
+    monkeypatch.setattr(load, "_utf8_parts", lambda *args: (_ for _ in ()).throw(AssertionError("re-encoded")))
+    follow_up(joint, [tmp_path / "haninge.csv"], snapshot=False)

@@ -218,6 +218,19 @@ def _latin1_read(file: PurchaseFile, insert: Callable[..., None], folder: Path, 
     return True
 
 
+def _copy_folder(path: Path, scratch: Path) -> Path:
+    """Where a whole copy of ``path`` may go: memory (/dev/shm) when it takes at most a quarter of what is free
+    there, else the scratch folder on disk."""
+    memory = _memory_folder()
+    if memory is not None:
+        try:
+            if path.stat().st_size * 4 <= shutil.disk_usage(memory).free:
+                return memory
+        except OSError:
+            pass
+    return scratch
+
+
 def _c1_only_in_head(path: Path, header_rows: int) -> tuple[int | None, bool]:
     """(the byte offset where the lines begin, whether a 0x80–0x9f byte stands before it), or (None, _) when
     one stands in the lines."""
@@ -273,7 +286,7 @@ def _insert_csv(con: Any, file: PurchaseFile, file_no: int, scratch: Path, perio
         insert(file.path, file.header_row)
         report(file.path.stat().st_size)
         return
-    if encoding in _LATIN1_LIKE and _latin1_read(file, insert, _memory_folder() or scratch, file_no):
+    if encoding in _LATIN1_LIKE and _latin1_read(file, insert, _copy_folder(file.path, scratch), file_no):
         report(file.path.stat().st_size)
         return
     # DuckDB reads UTF-8 only (its latin-1 refuses cp1252's letters in 0x80-0x9f): the file is re-encoded in a

@@ -54,10 +54,29 @@ class UserGuideDialog(QDialog):
                 "If a colleague saved a different value in a cell you have also changed, the app asks "
                 "before it writes: for each article you choose your value or theirs (or all mine / all "
                 "theirs). Nothing a colleague saved is overwritten without your choice.")),
+            (self.tr("One joint assortment, fewer articles"), self.tr(
+                "<b>File › New joint analysis…</b> merges every municipality's list into one joint workbook "
+                "with pooled volumes. <b>View › Consolidation…</b> (Ctrl+K) shows near-identical articles in "
+                "clusters, each with a suggested article to keep; accept or reject a cluster with one key. "
+                "<b>Surveys › Make forms…</b> writes an Excel form per unit; <b>Read answers…</b> "
+                "brings the operations' answers back beside each article.")),
+            (self.tr("Summary and tender list"), self.tr(
+                "<b>View › Summary</b> (Ctrl+Shift+M) shows what the decisions do: articles before and "
+                "after, pooled volume, spend, plastic and CO2e, per municipality and per reviewer, updated as "
+                "you decide. Save it as a one-page PDF for the politicians or as a workbook with charts, or "
+                "print it (<b>File › Print…</b>). <b>File › Tender list…</b> writes the remaining articles "
+                "with their yearly volumes and requirements as a workbook the suppliers fill in.")),
+            (self.tr("Follow up the purchases"), self.tr(
+                "During the contract, <b>View › Follow-up</b> (Ctrl+U) reads the purchase statistics (csv "
+                "or xlsx, one file per municipality and year) and shows how much of the spend stays inside "
+                "the agreed assortment, per municipality, unit and month against your target, which removed "
+                "articles are still bought (and what to buy instead), what is bought outside the assortment "
+                "and where the agreed price is not paid. Each run is kept in the workbook's sheet "
+                "Uppföljning.")),
         ]
 
     def html(self) -> str:
-        title = self.tr("Behovsanalys in five steps")
+        title = self.tr("Behovsanalys step by step")
         footer = self.tr("All keyboard shortcuts: Help › Keyboard shortcuts.")
         parts = [f"<h2>{title}</h2>"]
         for heading, paragraph in self.sections():

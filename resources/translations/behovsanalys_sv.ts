@@ -2733,8 +2733,32 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Om en kollega har sparat ett annat värde i en cell som du också har ändrat frågar programmet innan det skriver: för varje artikel väljer du ditt värde eller kollegans (eller alla mina / alla kollegans). Inget som en kollega har sparat skrivs över utan att du har valt det.</translation>
     </message>
     <message>
-        <source>Behovsanalys in five steps</source>
-        <translation>Behovsanalys i fem steg</translation>
+        <source>One joint assortment, fewer articles</source>
+        <translation>Ett gemensamt sortiment, färre artiklar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;File › New joint analysis…&lt;/b&gt; merges every municipality&apos;s list into one joint workbook with pooled volumes. &lt;b&gt;View › Consolidation…&lt;/b&gt; (Ctrl+K) shows near-identical articles in clusters, each with a suggested article to keep; accept or reject a cluster with one key. &lt;b&gt;Surveys › Make forms…&lt;/b&gt; writes an Excel form per unit; &lt;b&gt;Read answers…&lt;/b&gt; brings the operations&apos; answers back beside each article.</source>
+        <translation>&lt;b&gt;Arkiv › Ny gemensam analys…&lt;/b&gt; slår ihop varje kommuns lista till en gemensam arbetsbok med samlade volymer. &lt;b&gt;Visa › Konsolidering…&lt;/b&gt; (Ctrl+K) visar nästan likadana artiklar i kluster, vart och ett med ett förslag på vilken artikel som ska behållas; godkänn eller avvisa ett kluster med en tangent. &lt;b&gt;Enkäter › Skapa enkäter…&lt;/b&gt; skriver en Excel-enkät per enhet; &lt;b&gt;Läs in svar…&lt;/b&gt; hämtar verksamheternas svar och visar dem vid varje artikel.</translation>
+    </message>
+    <message>
+        <source>Summary and tender list</source>
+        <translation>Sammanfattning och anbudsunderlag</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;View › Summary&lt;/b&gt; (Ctrl+Shift+M) shows what the decisions do: articles before and after, pooled volume, spend, plastic and CO2e, per municipality and per reviewer, updated as you decide. Save it as a one-page PDF for the politicians or as a workbook with charts, or print it (&lt;b&gt;File › Print…&lt;/b&gt;). &lt;b&gt;File › Tender list…&lt;/b&gt; writes the remaining articles with their yearly volumes and requirements as a workbook the suppliers fill in.</source>
+        <translation>&lt;b&gt;Visa › Sammanfattning&lt;/b&gt; (Ctrl+Skift+M) visar vad besluten gör: artiklar före och efter, samlad volym, inköp, plast och CO2e, per kommun och per granskare, uppdaterat medan ni beslutar. Spara den som en PDF på en sida till politikerna eller som en arbetsbok med diagram, eller skriv ut den (&lt;b&gt;Arkiv › Skriv ut…&lt;/b&gt;). &lt;b&gt;Arkiv › Anbudsunderlag…&lt;/b&gt; skriver de kvarvarande artiklarna med sina årsvolymer och krav som en arbetsbok som leverantörerna fyller i.</translation>
+    </message>
+    <message>
+        <source>Follow up the purchases</source>
+        <translation>Följ upp inköpen</translation>
+    </message>
+    <message>
+        <source>During the contract, &lt;b&gt;View › Follow-up&lt;/b&gt; (Ctrl+U) reads the purchase statistics (csv or xlsx, one file per municipality and year) and shows how much of the spend stays inside the agreed assortment, per municipality, unit and month against your target, which removed articles are still bought (and what to buy instead), what is bought outside the assortment and where the agreed price is not paid. Each run is kept in the workbook&apos;s sheet Uppföljning.</source>
+        <translation>Under avtalstiden läser &lt;b&gt;Visa › Uppföljning&lt;/b&gt; (Ctrl+U) in inköpsstatistiken (csv eller xlsx, en fil per kommun och år) och visar hur stor del av inköpen som håller sig inom det avtalade sortimentet, per kommun, förvaltning och månad mot ert mål, vilka borttagna artiklar som fortfarande köps (och vad som ska köpas i stället), vad som köps utanför sortimentet och var det avtalade priset inte betalas. Varje körning sparas i arbetsbokens blad Uppföljning.</translation>
+    </message>
+    <message>
+        <source>Behovsanalys step by step</source>
+        <translation>Behovsanalys steg för steg</translation>
     </message>
     <message>
         <source>All keyboard shortcuts: Help › Keyboard shortcuts.</source>

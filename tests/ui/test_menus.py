@@ -206,9 +206,15 @@ def test_user_guide_explains_the_review_in_swedish(loaded: MainWindow) -> None:
     guide = loaded.findChild(UserGuideDialog)
     assert guide is not None and guide.isVisible() and guide.windowTitle() == "Användarguide"
     text = guide.browser.toPlainText()
-    assert "Behovsanalys i fem steg" in text and "Alla kortkommandon: Hjälp › Kortkommandon." in text
-    for heading in ("Öppna en lista", "Granska", "Sök och filtrera", "Spara tillsammans med kollegor", "Krockar"):
+    assert "Behovsanalys steg för steg" in text and "Alla kortkommandon: Hjälp › Kortkommandon." in text
+    for heading in ("Öppna en lista", "Granska", "Sök och filtrera", "Spara tillsammans med kollegor", "Krockar",
+                    "Ett gemensamt sortiment, färre artiklar", "Sammanfattning och anbudsunderlag",
+                    "Följ upp inköpen"):
         assert heading in text
+    # the whole cycle's menus, by the names the menus have
+    for entry in ("Arkiv › Ny gemensam analys…", "Visa › Konsolidering…", "Visa › Sammanfattning",
+                  "Arkiv › Anbudsunderlag…", "Visa › Uppföljning"):
+        assert entry in text
 
 
 # --- 17: export the view ------------------------------------------------------------------------------

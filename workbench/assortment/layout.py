@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from workbench.fields import REVIEW_FIELDS, field
@@ -16,7 +16,7 @@ from workbench.resources import resource_path
 
 __all__ = [
     "ARTICLE_FIELDS", "LIST_SHEETS", "Headers", "format_id", "headers", "id_number", "is_joint_id",
-    "municipalities_in", "municipality_of_header",
+    "municipalities_in", "municipality_of_header", "survivor",
 ]
 
 #: Source fields that describe a joint article on ``Sortiment`` (taken from its source rows).
@@ -41,6 +41,16 @@ _ID = re.compile(r"^G(\d{5,})$")
 def format_id(number: int) -> str:
     """The joint article ID of ``number`` (1 → ``G00001``; wider from 100,000 on)."""
     return f"G{number:05d}"
+
+
+def survivor(key: str, merged_into: Callable[[str], str | None]) -> str:
+    """The article ``key`` stands for now: itself, or the one it was linked into (``Sammanslagen med``),
+    followed along a chain; ``merged_into(key)`` gives what a key was merged into (None: nothing)."""
+    seen = {key}
+    while (into := merged_into(key)) and into not in seen:
+        key = into
+        seen.add(key)
+    return key
 
 
 def id_number(text: object) -> int | None:

@@ -76,6 +76,7 @@ def read_assortment(path: Path) -> JointKeys:
         normalise_supplier,
         read_joint,
     )
+    from workbench.assortment.layout import survivor
     from workbench.reading import read_table
 
     path = Path(path)
@@ -93,6 +94,12 @@ def read_assortment(path: Path) -> JointKeys:
         if isinstance(target, str) and target.strip():
             successor.setdefault(key, target.strip())
 
+    def merged_into(id_: str) -> str | None:
+        article = state.articles.get(id_)
+        return str(article.merged_into) if article is not None and article.merged_into else None
+
+    # a replacement named by an ID that was linked away is its survivor
+    successor = {key: survivor(target, merged_into) for key, target in successor.items()}
     plastic, co2e = _environment(table, keys)
     result = JointKeys(path, names.lang, {}, municipalities=list(state.municipalities))
     for article_id, article in state.articles.items():

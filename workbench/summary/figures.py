@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.assortment.layout import survivor
 from workbench.environment.report import EnvironmentReport
 from workbench.environment.totals import BeforeAfter, Decisions, final_replacement, totals
 from workbench.numbers import cell_number
@@ -175,7 +176,7 @@ def summarise(table: SourceTable, report: EnvironmentReport | None = None, *, fi
     municipalities = municipalities_in(names, found) if names is not None else []
     codes = set(decision_codes()) - {UNDECIDED}
 
-    articles, problems, reviewers = _articles(table, names, municipalities, codes)
+    articles, problems, reviewers, linked = _articles(table, names, municipalities, codes)
     by_key = {a.key: a for a in articles}
     _resolve_targets(articles, by_key, problems)
     assessments = {a.key: a for a in report.articles}
@@ -191,6 +192,7 @@ def summarise(table: SourceTable, report: EnvironmentReport | None = None, *, fi
     live_rows = {a.row: 1.0 for a in articles}
     whole = _figures(articles, by_key, None)
     decided = Decisions.of(table, report)
+    decided.successor = {key: survivor(target, linked.get) for key, target in decided.successor.items()}
     environment = totals(decided, report, live_rows)
     _add_environment(whole, environment)
     problems.not_moved = dict(environment.not_moved)
@@ -238,11 +240,12 @@ def _objects(table: SourceTable, header: str | None, review: bool = False) -> li
 
 
 def _articles(table: SourceTable, names: Any, municipalities: list[str],
-              codes: set[str]) -> tuple[list[_Article], Problems, Counter[str]]:
+              codes: set[str]) -> tuple[list[_Article], Problems, Counter[str], dict[str, str]]:
     problems = Problems()
     reviewers: Counter[str] = Counter()
     articles: list[_Article] = []
     seen: set[str] = set()
+    linked: dict[str, str] = {}  # an article linked into another (Sammanslagen med) -> that one
     columns = table.columns
     n = len(table.data)
     keys = list(table.keys.to_numpy(dtype=object))
@@ -265,6 +268,7 @@ def _articles(table: SourceTable, names: Any, municipalities: list[str],
             continue
         seen.add(key)
         if merged is not None and _text(merged[i]):
+            linked[key] = _text(merged[i])
             continue  # merged into another article: its rows count there
         if listed is not None and listed_raw is not None and not is_empty(listed_raw[i]) and listed[i] <= 0:
             continue  # no municipality lists it any longer
@@ -296,7 +300,10 @@ def _articles(table: SourceTable, names: Any, municipalities: list[str],
             if article.target is None:
                 problems.replace_without_replacement.append(key)
         articles.append(article)
-    return articles, problems, reviewers
+    for article in articles:  # a replacement named by an ID that was linked away is its survivor
+        if article.target is not None:
+            article.target = survivor(article.target, linked.get)
+    return articles, problems, reviewers, linked
 
 
 def _resolve_targets(articles: list[_Article], by_key: dict[str, _Article], problems: Problems) -> None:

@@ -145,11 +145,13 @@ def _counts(values: Iterable[str | None], vocabulary: str, lang: str) -> str | N
 
 def survivor(state: JointState, key: str) -> str:
     """The article an answer counts for: a linked article's survivor."""
-    seen = set()
-    while key in state.articles and state.articles[key].merged_into and key not in seen:
-        seen.add(key)
-        key = str(state.articles[key].merged_into)
-    return key
+    from workbench.assortment.layout import survivor as linked_into
+
+    def merged_into(id_: str) -> str | None:
+        article = state.articles.get(id_)
+        return str(article.merged_into) if article is not None and article.merged_into else None
+
+    return linked_into(key, merged_into)
 
 
 def aggregate(state: JointState, rows: Sequence[AnswerRow]) -> dict[str, tuple[str | None, str | None]]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.assortment.layout import detect_language, headers, municipalities_in
+from workbench.assortment.layout import detect_language, headers, municipalities_in, survivor
 from workbench.environment.assess import Assessor
 from workbench.environment.data import CriteriaData, Criterion, load_criteria
 from workbench.environment.report import assess_table
@@ -143,7 +143,7 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
         if target is not None:
             successor[key] = target
     for key, target in successor.items():
-        successor[key] = _resolve(target, alias)
+        successor[key] = survivor(target, alias.get)
 
     data_criteria = criteria if criteria is not None else load_criteria()
     report = assess_table(table, Assessor(data_criteria))
@@ -184,15 +184,6 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
 
     selection.articles = sorted(kept.values(), key=_sort_key)
     return selection
-
-
-def _resolve(key: str, alias: dict[str, str]) -> str:
-    """The article ``key`` names now: itself, or the one it was merged into (followed along a chain)."""
-    seen = {key}
-    while key in alias and alias[key] not in seen:
-        key = alias[key]
-        seen.add(key)
-    return key
 
 
 def _sum(values: Any) -> float | None:

@@ -203,3 +203,23 @@ def test_a_cp1252_file_whose_own_letters_stand_only_in_the_title_reads_as_its_ut
     # and the fast path is the one taken: re-encoding is never asked for
     monkeypatch.setattr(load, "_utf8_parts", lambda *args: (_ for _ in ()).throw(AssertionError("re-encoded")))
     follow_up(joint, [tmp_path / "haninge.csv"], snapshot=False)
+
+
+def test_a_replacement_named_by_an_id_linked_away_is_its_survivor(joint: Path, tmp_path: Path) -> None:
+    """A purchase of a replaced article names the replacement to buy instead: the survivor of a link when the
+    Ersätts av was written before two articles were linked."""
+    from workbench.cli import main
+    from workbench.reading.importer import read_table
+
+    table = read_table(joint)
+    keys = [str(k) for k in table.keys][:3]
+    gtins = dict(zip(map(str, table.keys), table.data[table.columns["gtin"]], strict=True))
+    survivor, linked, replaced = keys
+    assert main(["link", str(joint), survivor, linked]) == 0
+    decisions = tmp_path / "beslut.csv"
+    decisions.write_text(f"key,decision,replaced_by\n{replaced},Ersätt,{linked}\n", encoding="utf-8")
+    assert main(["apply", str(joint), "--decisions", str(decisions)]) == 0
+    purchases = write_csv(tmp_path / "salem.csv", ["Datum;Kommun;EAN;Benämning;Antal;Belopp",
+                                                   f"2025-03-01;Salem;{gtins[replaced]};Inköp;2;10,00"])
+    result = follow_up(joint, [purchases], snapshot=False)
+    assert [(r.key, r.replacement) for r in result.removed_bought] == [(replaced, survivor)]

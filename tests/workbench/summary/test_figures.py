@@ -222,3 +222,22 @@ def test_any_article_list_has_a_summary(capsys: pytest.CaptureFixture[str]) -> N
     assert data["articles_before"] == data["decisions"]["undecided"] + sum(
         v for k, v in data["decisions"].items() if k != "undecided")
     assert data["by_municipality"] == {}
+
+
+def test_a_replacement_named_by_an_id_linked_away_moves_to_its_survivor(tmp_path: Path) -> None:
+    """Ersätts av written before the working group linked two articles (`workbench link`): the volume goes
+    to the article that survived the link, as the tender list moves it, not lost as a missing replacement."""
+    path = tmp_path / "gemensam.xlsx"
+    shutil.copy2(JOINT, path)
+    articles = _sortiment(path)
+    same: dict[tuple[Any, Any], list[dict[str, Any]]] = defaultdict(list)
+    for a in articles:
+        same[(a["Enhet"], a["Antal per förpackning"])].append(a)
+    survivor, linked, replaced = next(group for group in same.values() if len(group) >= 3)[:3]
+    assert main(["link", str(path), survivor["Artikel-ID"], linked["Artikel-ID"]]) == 0
+    _write_decisions(path, [{"key": replaced["Artikel-ID"], "decision": "Ersätt",
+                             "replaced_by": linked["Artikel-ID"], "reviewed_by": "Anna"}])
+    summary = summarise(read_table(path))
+    assert summary.problems.replacement_not_found == {} and summary.problems.replacement_leaves == {}
+    assert summary.whole.quantity_after == pytest.approx(summary.whole.quantity_before)
+    assert summary.whole.articles_after == summary.whole.articles_before - 1

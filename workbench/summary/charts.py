@@ -104,7 +104,7 @@ def _capital(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _tonnes_or_kg(kg: float, lang: str) -> str:
+def tonnes_or_kg(kg: float, lang: str) -> str:
     """``kg`` as the page prints it: tonnes from 10 t, else kg."""
     if abs(kg) >= 10_000:
         return f"{_n(kg / 1000, lang, 1 if abs(kg) < 100_000 else 0)} t"
@@ -129,13 +129,13 @@ def key_figures(figures: Figures, lang: str = "sv") -> list[KeyFigure]:
                             _change(figures.spend_total, figures.spend_after, lang)))
     if figures.plastic_kg_before:
         result.append(KeyFigure(text("summary_kf_plastic", lang),
-                                f"{_tonnes_or_kg(figures.plastic_kg_before, lang)} → "
-                                f"{_tonnes_or_kg(figures.plastic_kg_after, lang)}",
+                                f"{tonnes_or_kg(figures.plastic_kg_before, lang)} → "
+                                f"{tonnes_or_kg(figures.plastic_kg_after, lang)}",
                                 _change(figures.plastic_kg_before, figures.plastic_kg_after, lang)))
     if figures.co2e_kg_before:
         result.append(KeyFigure(text("summary_kf_co2e", lang),
-                                f"{_tonnes_or_kg(figures.co2e_kg_before, lang)} → "
-                                f"{_tonnes_or_kg(figures.co2e_kg_after, lang)}",
+                                f"{tonnes_or_kg(figures.co2e_kg_before, lang)} → "
+                                f"{tonnes_or_kg(figures.co2e_kg_after, lang)}",
                                 _change(figures.co2e_kg_before, figures.co2e_kg_after, lang)))
     return result
 
@@ -195,8 +195,8 @@ def materials_chart(summary: Summary, lang: str = "sv") -> Chart:
         drop = before.get(largest, 0.0) - after.get(largest, 0.0)
         if drop > 0:
             sentence = text("summary_sentence_materials", lang, material=material_label(largest, lang),
-                            before=_tonnes_or_kg(before.get(largest, 0.0), lang),
-                            after=_tonnes_or_kg(after.get(largest, 0.0), lang))
+                            before=tonnes_or_kg(before.get(largest, 0.0), lang),
+                            after=tonnes_or_kg(after.get(largest, 0.0), lang))
     return Chart("materials", text("summary_chart_materials", lang),
                  (text("summary_before", lang), text("summary_after", lang)), (BEFORE_COLOUR, AFTER_COLOUR), bars,
                  False, "kg", sentence)

@@ -15,7 +15,7 @@ from typing import Any
 
 from workbench.messages import text
 from workbench.numbers import format_number
-from workbench.summary.charts import Chart, KeyFigure, Page, decision_label, material_label, page
+from workbench.summary.charts import Chart, KeyFigure, Page, decision_label, material_label, page, tonnes_or_kg
 from workbench.summary.figures import Figures, Summary, decision_codes
 
 FONT = "DejaVuSans"
@@ -314,11 +314,8 @@ def _axis_value(value: float, chart: Chart, lang: str) -> str:
 
 
 def _value(value: float, chart: Chart, lang: str) -> str:
-    if chart.unit == "kg":
-        if value >= 10_000:
-            return format_number(round(value / 1000), lang) + " t"
-        return format_number(round(value), lang) + " kg"
-    return format_number(round(value), lang)
+    """A bar's number, as the key figures write an amount of the same unit."""
+    return tonnes_or_kg(value, lang) if chart.unit == "kg" else format_number(round(value), lang)
 
 
 def _text_width(value: str, font: str, size: float) -> float:

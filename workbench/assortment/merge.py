@@ -53,16 +53,33 @@ class _CancelOnly(Progress):
 
 def _read_lists(sources: Sequence[Source], progress: Progress | None,
                 known: Sequence[str] = ()) -> list[ReadList]:
-    """Read every list. Municipalities spelled alike but for case are one ("botkyrka", "Botkyrka"): the
-    first spelling (the workbook's, if it has one) is kept, as Excel would refuse two columns of one name."""
-    lists = []
+    """Read every list, two at a time: most of a list's reading is calamine parsing the file, which
+    lets go of the interpreter, so one list is parsed while the rows of the one before are turned into
+    Python values. The lists come back, and a bad one fails the merge, in the order given. Municipalities
+    spelled alike but for case are one ("botkyrka", "Botkyrka"): the first spelling (the workbook's, if it
+    has one) is kept, as Excel would refuse two columns of one name."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    reader_progress = _CancelOnly(progress) if progress is not None else None
     spelling = {name.casefold(): name for name in known}
-    for number, source in enumerate(sources):
-        report(progress, number, len(sources) + 1, "read")
-        read = read_list(source, progress=_CancelOnly(progress) if progress is not None else None)
-        read.municipality = spelling.setdefault(read.municipality.casefold(), read.municipality)
-        lists.append(read)
+    lists = []
+    with ThreadPoolExecutor(max_workers=min(_READERS, max(1, len(sources))),
+                            thread_name_prefix="merge-read") as pool:
+        pending = [pool.submit(read_list, source, progress=reader_progress) for source in sources]
+        try:
+            for number, future in enumerate(pending):
+                report(progress, number, len(sources) + 1, "read")
+                read = future.result()
+                read.municipality = spelling.setdefault(read.municipality.casefold(), read.municipality)
+                lists.append(read)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
     return lists
+
+
+_READERS = 2  # lists read at once (the calamine part runs in parallel; more buys nothing on two cores)
 
 
 @contextlib.contextmanager

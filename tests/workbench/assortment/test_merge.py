@@ -173,3 +173,40 @@ def test_a_cancel_before_the_write_leaves_nothing_and_one_during_it_is_too_late(
     late = tmp_path / "late.xlsx"
     report = merge_lists(late, [Source(lists["Tyresö"])], progress=cancelling_at("write"))
     assert late.exists() and report.written  # the file is written: the caller must not say otherwise
+
+
+def test_lists_read_two_at_a_time_come_back_in_order_and_the_first_bad_one_fails_the_merge(
+        lists: dict[str, Path], tmp_path: Path) -> None:
+    """The merge reads two lists at once: the report, the columns and a bad file's error follow the
+    order given, whichever list is read first."""
+    from workbench.errors import WorkbenchError
+
+    order = [Source(lists["Tyresö"]), Source(lists["Botkyrka"], "Botkyrka"), Source(lists["Haninge"])]
+    joint = tmp_path / "joint.xlsx"
+    report = merge_lists(joint, order, user="Anna")
+    assert report.merged_files == [lists["Tyresö"].name, lists["Botkyrka"].name, lists["Haninge"].name]
+    records = read_joint(joint).records
+    assert [r.municipality for r in records][:1] == ["Tyresö"] and records[-1].municipality == "Haninge"
+
+    broken = tmp_path / "trasig.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    missing = tmp_path / "saknas.xlsx"
+    other = tmp_path / "other.xlsx"
+    with pytest.raises(WorkbenchError) as raised:
+        merge_lists(other, [Source(lists["Tyresö"]), Source(broken), Source(missing)], user="Anna")
+    assert "trasig.xlsx" in raised.value.message() and not other.exists()
+
+
+def test_a_cancel_while_the_lists_are_read_stops_the_merge(lists: dict[str, Path], tmp_path: Path) -> None:
+    from workbench.errors import Cancelled
+    from workbench.progress import Progress
+
+    def callback(done: int, total: int, stage: str) -> None:
+        if stage == "read" and done == 1:
+            progress.cancel()
+    progress = Progress(callback)
+    joint = tmp_path / "joint.xlsx"
+    with pytest.raises(Cancelled):
+        merge_lists(joint, [Source(lists["Tyresö"]), Source(lists["Botkyrka"]), Source(lists["Haninge"])],
+                    progress=progress)
+    assert not joint.exists()

@@ -16,6 +16,11 @@ TENDER_TEXTS: dict[str, tuple[str, str]] = {
         "Left out: {removed} removed, {replaced} replaced ({moved} replaced {moved|article's volume|articles' "
         "volumes} moved to the replacement).",
     ),
+    "tender_unlisted": (
+        "Utanför listan också: {count} {count|artikel|artiklar} som ingen kommun har på sin lista längre "
+        "(Kommuner 0).",
+        "Also left out: {count} {count|article|articles} no municipality lists any more (Municipalities 0).",
+    ),
     "tender_not_moved": (
         "{count} {count|ersatt artikel|ersatta artiklar} utan giltig ersättare i listan, så {count|dess|deras} "
         "volym räknas inte med: {keys}",

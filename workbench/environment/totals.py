@@ -135,6 +135,14 @@ def _add(by_material: dict[str, float], article: Assessment, kg: float) -> None:
         by_material[material] = by_material.get(material, 0.0) + kg
 
 
+def unit_conversion(replaced_pieces: float | None, target_pieces: float | None) -> float:
+    """How many of the replacement's units one unit of the replaced article is, from each one's pieces per
+    unit: 1 unless both are known and differ (a pack of 100 replaced by single pieces: 100)."""
+    if replaced_pieces and target_pieces and replaced_pieces != target_pieces:
+        return replaced_pieces / target_pieces
+    return 1.0
+
+
 def final_replacement(key: str, successor: Mapping[str, str], decision_of: Mapping[str, Any]) -> str | None:
     """The article that finally takes ``key``'s volume: its replacement, or that one's if it is itself
     replaced (a chain); None for a cycle or a replacement that is removed."""

@@ -26,7 +26,7 @@ from typing import Any
 
 from workbench.assortment.layout import survivor
 from workbench.environment.report import EnvironmentReport
-from workbench.environment.totals import BeforeAfter, Decisions, final_replacement, totals
+from workbench.environment.totals import BeforeAfter, Decisions, final_replacement, totals, unit_conversion
 from workbench.numbers import cell_number
 from workbench.review.values import is_empty
 from workbench.table import SourceTable
@@ -375,11 +375,8 @@ def _price(article: _Article, municipality: str | None) -> float | None:
 
 
 def _conversion(replaced: _Article, target: _Article) -> float:
-    """How many of ``target``'s units one unit of ``replaced`` is: 1 unless both pieces per unit are known
-    and differ."""
-    if replaced.pieces_per_unit and target.pieces_per_unit and replaced.pieces_per_unit != target.pieces_per_unit:
-        return replaced.pieces_per_unit / target.pieces_per_unit
-    return 1.0
+    """How many of ``target``'s units one unit of ``replaced`` is (the tender list's rule too)."""
+    return unit_conversion(replaced.pieces_per_unit, target.pieces_per_unit)
 
 
 def _add_environment(figures: Figures, environment: BeforeAfter) -> None:

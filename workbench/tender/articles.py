@@ -1,11 +1,14 @@
 """Which articles go into the tender and with what volume (DESIGN, "Summary and tender list").
 
-The remaining articles are those kept, investigated or not yet decided; removed and replaced articles leave.
+The remaining articles are those kept, investigated or not yet decided; removed and replaced articles leave,
+and so does an article no municipality lists any more (``Kommuner`` 0 after a re-merge), as in the summary.
 A replaced article's yearly volume moves, municipality by municipality, to its final replacement (the chain
-rule of :func:`workbench.environment.totals.final_replacement`), so the volume a supplier prices is the
-volume the municipalities will buy. An article merged into another by hand (``Sammanslagen med``) is no
-article of its own any more. The requirement level and criteria come from the environment data; where it
-says nothing the article has none (never a guess).
+rule of :func:`workbench.environment.totals.final_replacement`), converted into the replacement's units
+through both articles' pieces per unit where the environment data knows them and they differ (a pack of 100
+replaced by single pieces moves 100 pieces a pack; :func:`~workbench.environment.totals.unit_conversion`,
+the summary's rule), so the volume a supplier prices is the volume the municipalities will buy. An article
+merged into another by hand (``Sammanslagen med``) is no article of its own any more. The requirement level
+and criteria come from the environment data; where it says nothing the article has none (never a guess).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from workbench.assortment.layout import detect_language, headers, municipalities
 from workbench.environment.assess import Assessor
 from workbench.environment.data import CriteriaData, Criterion, load_criteria
 from workbench.environment.report import assess_table
-from workbench.environment.totals import final_replacement
+from workbench.environment.totals import final_replacement, unit_conversion
 from workbench.errors import NotJointWorkbookError
 from workbench.numbers import cell_number
 from workbench.review.values import is_empty
@@ -57,6 +60,7 @@ class TenderSelection:
     removed: int = 0
     replaced: int = 0
     merged: int = 0  # rows merged into another article by hand
+    unlisted: int = 0  # articles no municipality lists any more (Kommuner 0)
     # replaced articles whose volume could not be moved, key -> reason: no_replacement (Ersätts av empty),
     # replacement_leaves (the chain ends in a removed article or goes round), replacement_unknown (no such
     # article in the list)
@@ -116,6 +120,7 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
     decisions = table.review["decision"].tolist() if "decision" in table.review.columns else [None] * len(rows)
     targets = table.review["replaced_by"].tolist() if "replaced_by" in table.review.columns else [None] * len(rows)
     merged = data[names.merged_into].tolist() if names.merged_into in data.columns else [None] * len(rows)
+    listed = data[names.municipalities].tolist() if names.municipalities in data.columns else [None] * len(rows)
     quantities = {m: [cell_number(v) for v in data[names.quantity_of(m)].tolist()] for m in municipalities}
     total_header = table.columns.get("quantity")
     totals = [cell_number(v) for v in data[total_header].tolist()] if total_header in data.columns else \
@@ -136,6 +141,10 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
             alias[key] = into
             selection.merged += 1
             continue
+        count = cell_number(listed[index])
+        if count is not None and count <= 0:
+            selection.unlisted += 1
+            continue  # no municipality lists it any longer: nobody would buy it
         position[key] = index
         decision = decisions[index]
         decision_of[key] = None if is_empty(decision) else decision
@@ -148,6 +157,11 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
     data_criteria = criteria if criteria is not None else load_criteria()
     report = assess_table(table, Assessor(data_criteria))
     assessment_of = dict(zip(report.rows, report.articles, strict=True))  # sheet row -> its assessment
+
+    def pieces_per_unit(index: int) -> float | None:
+        pieces, quantity = assessment_of[rows[index]].pieces_year, totals[index]
+        return pieces / quantity if pieces and quantity and quantity > 0 else None
+
     kept: dict[str, TenderArticle] = {}
     for key, index in position.items():
         decision = decision_of[key]
@@ -179,11 +193,16 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
         if target_article is None:
             selection.not_moved[key] = "replacement_unknown"
             continue
-        _take_over(target_article, key, {m: quantities[m][index] for m in municipalities},
-                   None if municipalities else totals[index])
+        factor = unit_conversion(pieces_per_unit(index), pieces_per_unit(position[final]))
+        _take_over(target_article, key, {m: _times(quantities[m][index], factor) for m in municipalities},
+                   None if municipalities else _times(totals[index], factor))
 
     selection.articles = sorted(kept.values(), key=_sort_key)
     return selection
+
+
+def _times(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
 
 
 def _sum(values: Any) -> float | None:

@@ -31,12 +31,13 @@ class TenderReport:
     replaced: int = 0
     volume_moved: int = 0  # replaced articles whose volume moved to their replacement
     volume_not_moved: dict[str, str] = field(default_factory=dict)  # key -> reason (TenderSelection.not_moved)
+    unlisted: int = 0  # articles no municipality lists any more, left out
 
     @classmethod
     def of(cls, joint: Path, file: Path, selection: TenderSelection) -> TenderReport:
         return cls(joint, file, len(selection.articles), list(selection.municipalities), selection.lang,
                    selection.without_requirement, selection.without_volume, selection.removed, selection.replaced,
-                   sum(len(a.taken_over) for a in selection.articles), dict(selection.not_moved))
+                   sum(len(a.taken_over) for a in selection.articles), dict(selection.not_moved), selection.unlisted)
 
     def to_json(self) -> dict[str, Any]:
         """DESIGN's keys (``articles``, ``file``) first, then the figures behind them."""
@@ -44,7 +45,7 @@ class TenderReport:
                 "articles_without_requirement": self.articles_without_requirement,
                 "articles_without_volume": self.articles_without_volume, "removed": self.removed,
                 "replaced": self.replaced, "volume_moved": self.volume_moved,
-                "volume_not_moved": dict(self.volume_not_moved)}
+                "volume_not_moved": dict(self.volume_not_moved), "unlisted": self.unlisted}
 
     def summary(self, lang: str = "sv") -> str:
         lines = [text("tender_made", lang, count=self.articles, file=str(self.file), joint=str(self.joint),
@@ -52,6 +53,8 @@ class TenderReport:
         if self.removed or self.replaced:
             lines.append(text("tender_left", lang, removed=self.removed, replaced=self.replaced,
                               moved=self.volume_moved))
+        if self.unlisted:
+            lines.append(text("tender_unlisted", lang, count=self.unlisted))
         if self.volume_not_moved:
             lines.append(text("tender_not_moved", lang, count=len(self.volume_not_moved),
                               keys=", ".join(sorted(self.volume_not_moved)[:10])

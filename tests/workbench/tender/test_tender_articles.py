@@ -138,3 +138,37 @@ def test_requirements_follow_the_criteria_data_given(tmp_path: Path) -> None:
     glove = next(a for a in selection.articles if a.key == "G00084")
     assert glove.level == "bas" and glove.criteria
     assert {c.level for c in glove.criteria} == {"bas"}
+
+
+def _list(path: Path, rows: list[str]) -> Path:
+    path.write_text("Artikelnummer;Benämning;Leverantör;Lev. art.nr;Enhet;Antal per förpackning;Material;"
+                    "Pris;Antal;Belopp\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_replaced_pack_moves_its_pieces_and_an_article_nobody_lists_is_left_out(tmp_path: Path) -> None:
+    """The summary's rules: a pack of 100 replaced by single pieces moves 100 pieces a pack; an article no
+    municipality lists any more after a re-merge (Kommuner 0) is no article to ask a price for."""
+    from workbench.assortment import Source, merge_lists
+
+    joint = tmp_path / "gemensam.xlsx"
+    botkyrka = _list(tmp_path / "Botkyrka.csv", ["B1;Handske nitril M;Abena AB;AB-100;förp;100;nitril;60;10;600",
+                                                 "B2;Handske nitril M;Abena AB;AB-1;st;1;nitril;0,5;2000;1000",
+                                                 "B3;Mugg papper 25 cl;Duni AB;DU-25;st;1;papper;1;50;50"])
+    merge_lists(joint, [Source(botkyrka, "Botkyrka")], user="Anna")
+    merge_lists(joint, [Source(_list(tmp_path / "Botkyrka 2026.csv", [
+        "B1;Handske nitril M;Abena AB;AB-100;förp;100;nitril;60;10;600",
+        "B2;Handske nitril M;Abena AB;AB-1;st;1;nitril;0,5;2000;1000"]), "Botkyrka")], user="Anna")
+    (tmp_path / "beslut.csv").write_text("key,decision,replaced_by\nG00001,Ersätt,G00002\n", encoding="utf-8")
+    assert main(["apply", str(joint), "--decisions", str(tmp_path / "beslut.csv"), "--user", "Anna"]) == 0
+
+    selection = tender_articles(read_table(joint))
+    assert [a.key for a in selection.articles] == ["G00002"]  # G00003, the cup, is listed by nobody now
+    assert selection.unlisted == 1 and selection.replaced == 1
+    pieces = selection.articles[0]
+    assert pieces.taken_over == ("G00001",)
+    assert pieces.volumes == {"Botkyrka": pytest.approx(2000 + 10 * 100)}
+    assert pieces.total == pytest.approx(3000)
+    report = make_tender(joint, tmp_path / "anbud.xlsx")
+    assert report.to_json()["unlisted"] == 1
+    assert "ingen kommun har på sin lista längre" in report.summary("sv")

@@ -143,12 +143,14 @@ def test_no_code_of_ours_imports_a_network_module() -> None:
 def test_the_app_shows_its_window_before_loading_pandas() -> None:
     """Start-up (issue 7): the window and a small workbook's preview come up before the review core's
     pandas is loaded, which happens in the background with the first file."""
-    # the window is built, not only imported: its pages' controllers and detail sections run at start too
+    # the window is built, not only imported: its pages' controllers run at start too; the detail pane's
+    # sections (source rows, environment, survey answers) are made when a table first needs them
     code = ("import sys; import ui.app, ui.main_window, ui.importing.preview, workbench.sharing.journal; "
             "from PySide6.QtWidgets import QApplication; app = QApplication([]); "
             "window = ui.app.create_window(app, 'sv'); "
             "print(sorted(m for m in ('pandas', 'numpy', 'ui.review.page', 'workbench.table', 'reportlab', "
-            "'duckdb', 'xlsxwriter') if m in sys.modules))")
+            "'duckdb', 'xlsxwriter', 'html', 'ui.assortment.source_rows', 'ui.environment.detail', "
+            "'ui.survey.detail') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
     assert result.returncode == 0, result.stderr

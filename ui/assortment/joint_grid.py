@@ -11,7 +11,6 @@ rows back where they were (``workbench.assortment.grid.undo_step``), redoing whe
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -22,9 +21,9 @@ from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QBoxLayout, QMessageBox, QWidget
 
 from ui import tasks
-from ui.assortment.source_rows import SourceRowsSection
 
 if TYPE_CHECKING:
+    from ui.assortment.source_rows import SourceRowsSection
     from ui.main_window import MainWindow
     from ui.review.page import ReviewPage
     from workbench.assortment.grid import JointColumns, JointStep
@@ -79,9 +78,7 @@ class JointGrid(QObject):
         self._message_after_load: str | None = None  # what the step did: the reload's "Read …" must not hide it
         self._write_task: tasks.Task | None = None
         self.confirm_box: QMessageBox | None = None
-        self.section = SourceRowsSection()
-        self.section.hide()
-        self.section.selection_changed.connect(self._update_actions)
+        self._section: SourceRowsSection | None = None
         self.columns_action = QAction(window)
         self.columns_action.setObjectName("municipalityColumnsAction")
         self.columns_action.setCheckable(True)
@@ -100,12 +97,26 @@ class JointGrid(QObject):
         window.table_loaded.connect(self._on_window_table_loaded)
         self._set_joint(False)
 
+    @property
+    def section(self) -> SourceRowsSection:
+        """The detail pane's source rows, made when first needed (not while the window starts)."""
+        if self._section is None:
+            from ui.assortment.source_rows import SourceRowsSection
+
+            section = SourceRowsSection()
+            section.hide()
+            section.selection_changed.connect(self._update_actions)
+            section.retranslate(self.window.language)
+            self._section = section
+        return self._section
+
     # --- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.columns_action.setText(self.tr("Show &municipality columns"))
         self.link_action.setText(self.tr("&Link selected articles…"))
         self.split_action.setText(self.tr("Spli&t off source row"))
-        self.section.retranslate(self.window.language)
+        if self._section is not None:
+            self._section.retranslate(self.window.language)
 
     def facet_title(self) -> str:
         return self.tr("Number of municipalities")
@@ -191,7 +202,8 @@ class JointGrid(QObject):
     def _set_joint(self, joint: bool) -> None:
         for action in (self.columns_action, self.link_action, self.split_action):
             action.setVisible(joint)
-        self.section.setVisible(joint)
+        if joint or self._section is not None:
+            self.section.setVisible(joint)
         self._update_actions()
 
     def _read(self, path: Path) -> None:
@@ -296,6 +308,8 @@ class JointGrid(QObject):
         return str(page.session.table.article_names().get(key, "") or "")
 
     def _on_link_action_triggered(self) -> None:
+        import html  # here, not at start: html.entities alone takes milliseconds to load
+
         keys = self.selected_keys()
         if len(keys) < 2:
             self._tell(self.tr("Select at least two articles to link."))

@@ -14,12 +14,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui import tasks
-from ui.environment.detail import EnvironmentSection
 from ui.environment.words import sup_rule_label
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from ui.environment.detail import EnvironmentSection
     from ui.environment.panel import EnvironmentPanel
     from ui.main_window import MainWindow
     from ui.review.page import ReviewPage
@@ -49,8 +49,7 @@ class EnvironmentGrid(QObject):
         self._task: tasks.Task | None = None
         self._figures_task: tasks.Task | None = None
         self.panel: EnvironmentPanel | None = None
-        self.section = EnvironmentSection()
-        self.section.hide()
+        self._section: EnvironmentSection | None = None
         self.accept_action = QAction(window)
         self.accept_action.setObjectName("acceptSuggestedScoreAction")
         self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -73,12 +72,24 @@ class EnvironmentGrid(QObject):
         window.table_loaded.connect(self._on_window_table_loaded)
         self._update_actions()
 
+    @property
+    def section(self) -> EnvironmentSection:
+        """The detail pane's environment section, made when first needed (not while the window starts)."""
+        if self._section is None:
+            from ui.environment.detail import EnvironmentSection
+
+            self._section = EnvironmentSection()
+            self._section.hide()
+            self._section.language = self.window.language
+        return self._section
+
     # --- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.accept_action.setText(self.tr("Accept su&ggested environmental score"))
         self.fill_action.setText(self.tr("Fill &in suggested environmental scores"))
         self.panel_action.setText(self.tr("&Environment…"))
-        self.section.language = self.window.language
+        if self._section is not None:
+            self._section.language = self.window.language
         if self.panel is not None:
             self.panel.retranslate(self.window.language)
         if self._page is not None and SUP_FACET in self._page.filter_panel.facets:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from ui import tasks
 from ui.errors import show_error
-from ui.survey.detail import SurveySection
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.survey.detail import SurveySection
     from ui.survey.page import SurveyPage
     from workbench.table import SourceTable
 
@@ -94,8 +94,7 @@ class Survey(QObject):
         self.units: list[UnitRow] = []
         self.by_key: dict[str, list[Any]] = {}  # article -> the units' answer rows about it
         self.agreed: dict[str, dict[str, Any]] = {}  # article -> field -> the code the units agree on
-        self.section = SurveySection()
-        self.section.hide()
+        self._section: SurveySection | None = None
         self._hooked: Any = None
         self.notice: QMessageBox | None = None  # the last message shown (tests read it)
         self._page_widget: SurveyPage | None = None
@@ -119,6 +118,17 @@ class Survey(QObject):
         window.table_loaded.connect(self._on_window_table_loaded)
         self._update_actions()
 
+    @property
+    def section(self) -> SurveySection:
+        """The detail pane's answers section, made when first needed (not while the window starts)."""
+        if self._section is None:
+            from ui.survey.detail import SurveySection
+
+            self._section = SurveySection()
+            self._section.hide()
+            self._section.language = self.window.language
+        return self._section
+
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Surveys"))
         self.make_action.setText(self.tr("&Make forms…"))
@@ -127,7 +137,8 @@ class Survey(QObject):
         self.adopt_action.setText(self.tr("Use the units' ans&wers"))
         if self._page_widget is not None:
             self._page_widget.retranslate()
-        self.section.language = self.window.language
+        if self._section is not None:
+            self._section.language = self.window.language
         self._show_current()
         if self._hooked is not None:
             from ui.survey.facets import FACETS

@@ -237,6 +237,13 @@ class NotJointWorkbookError(WorkbenchError, ValueError):
     code = "not_joint_workbook"
 
 
+class EmptyListError(WorkbenchError, ValueError):
+    """A list given to re-merge holds no article rows, so it would empty the municipality's rows in the
+    joint workbook (``params["municipality"]``, ``params["rows"]`` it holds there, ``params["joint"]``)."""
+
+    code = "merge_empty_list"
+
+
 class JointNotXlsxError(WorkbenchError, ValueError):
     """The joint workbook's name does not end in ``.xlsx``."""
 

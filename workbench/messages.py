@@ -205,6 +205,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No municipality given and no municipality column with a single value in {count} {count|file|files}; "
         "the municipality was taken from the file name: {files}.",
     ),
+    "merge_no_rows": (
+        "{source}: inga artikelrader under rubrikraden ({sheet}); filen ger inga källrader.",
+        "{source}: no article rows below the header row ({sheet}); the file gives no source rows.",
+    ),
+    "merge_empty_list": (
+        "{file} har inga artikelrader och skulle tömma {municipality}s {rows} {rows|källrad|källrader} i {joint}. "
+        "Kontrollera att det är rätt fil och rätt blad. Ingenting har skrivits.",
+        "{file} holds no article rows and would empty {municipality}'s {rows} source {rows|row|rows} in {joint}. "
+        "Check that it is the right file and sheet. Nothing was written.",
+    ),
     "merge_invalid_gtin": (
         "{source}: {count} {count|rad|rader} med ogiltigt GTIN ({problem}), {places}; de matchas på annat sätt.",
         "{source}: {count} {count|row|rows} with an invalid GTIN ({problem}), {places}; matched by other means.",

@@ -220,6 +220,9 @@ def list_findings(lists: Sequence[ReadList], existing: JointState | None, add: b
     named = [f"{read.file_name} → {read.municipality}" for read in lists if read.municipality_from == "file_name"]
     if named:
         found.append(Finding("merge_municipality_from_file_name", {"count": len(named), "files": ", ".join(named)}))
+    for read in lists:
+        if not read.rows:
+            found.append(Finding("merge_no_rows", {"source": read.file_name, "sheet": read.table.sheet or "csv"}))
     if existing is not None:
         given = {read.municipality for read in lists}
         for municipality in sorted(given):

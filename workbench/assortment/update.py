@@ -255,6 +255,12 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
                     return True
             return False
 
+        for read in fresh:  # an empty export must not wipe out a municipality's list
+            held = sum(1 for r in state.records if r.municipality == read.municipality)
+            if not read.rows and held and mode == "replace":
+                from workbench.errors import EmptyListError
+
+                raise EmptyListError(read.source.path, municipality=read.municipality, rows=held, joint=joint.name)
         kept_at = [i for i, r in enumerate(state.records) if not replaced_record(r)]
         gone_at = [i for i, r in enumerate(state.records) if replaced_record(r)]
         kept = [state.records[i] for i in kept_at]

@@ -210,3 +210,27 @@ def test_a_predecessor_never_lends_its_article_a_second_gtin(joint: tuple[Path, 
     assert after[("Haninge", "H1")] != gloves
     gtins = {r.gtin for r in read_joint(path).records if r.article_id == gloves}
     assert gtins == {"7310791000015"}
+
+
+def test_an_empty_list_does_not_wipe_out_a_municipalitys_rows(joint: tuple[Path, dict[str, Path]], tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """An export that came out empty (the header, no article rows) is refused for a municipality the
+    workbook holds, naming the file and what it would empty; nothing is written. A new workbook takes it
+    with a finding that the file gave no rows."""
+    from workbench.errors import EmptyListError
+
+    path, _ = joint
+    empty = tmp_path / "Botkyrka_tom.csv"
+    empty.write_text("Artikelnummer;Benämning;Leverantör;Antal;Belopp\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(EmptyListError) as raised:
+        merge_lists(path, [Source(empty, "Botkyrka")], user="Anna")
+    assert "Botkyrka_tom.csv" in raised.value.message() and "Botkyrka" in raised.value.message()
+    assert "5 källrader" in raised.value.message()
+    assert path.read_bytes() == before
+    assert main(["merge", "-o", str(path), f"{empty}=Botkyrka"]) == 2
+    assert "Ingenting har skrivits" in capsys.readouterr().err and path.read_bytes() == before
+
+    fresh = tmp_path / "ny.xlsx"
+    report = merge_lists(fresh, [Source(empty, "Salem")], user="Anna")
+    assert report.source_rows == 0 and any("inga artikelrader" in f.message("sv") for f in report.findings)

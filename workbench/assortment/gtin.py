@@ -50,10 +50,10 @@ _ROUNDED_ZEROS = 4
 
 
 def check_digit(body: str) -> int:
-    """The GS1 mod-10 check digit of ``body`` (the GTIN without its last digit)."""
-    total = 0
-    for position, char in enumerate(reversed(body)):
-        total += int(char) * (3 if position % 2 == 0 else 1)
+    """The GS1 mod-10 check digit of ``body`` (the GTIN without its last digit): from the right, the
+    digits weighed 3, 1, 3, 1, …"""
+    backwards = body[::-1]
+    total = 3 * sum(map(int, backwards[0::2])) + sum(map(int, backwards[1::2]))
     return (10 - total % 10) % 10
 
 
@@ -87,7 +87,12 @@ def _from_float(value: float) -> GtinResult:
     return _from_number_digits(digits)
 
 
+_PLAIN_LENGTHS = frozenset(GTIN_LENGTHS)
+
+
 def _from_text(text: str) -> GtinResult:
+    if len(text) in _PLAIN_LENGTHS and text.isascii() and text.isdigit() and text.strip("0"):
+        return _checked(text)  # the common case, digits only: what the steps below come to
     text = text.strip().lstrip("'")  # Excel's "store as text" mark, kept by some exports
     if not text:
         return _EMPTY

@@ -237,7 +237,8 @@ def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResu
         if gtin is not None:
             by_gtin[gtin].append(position)
     for members in by_gtin.values():
-        _join(groups, members, 0, best, findings, MatchRule.GTIN)
+        if len(members) > 1:
+            _join(groups, members, 0, best, findings, MatchRule.GTIN)
 
     # Rule 2: the same supplier and supplier article number.
     by_article_no: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -246,7 +247,8 @@ def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResu
         if supplier is not None and article_no is not None:
             by_article_no[(supplier, article_no)].append(position)
     for members in by_article_no.values():
-        _join(groups, members, 1, best, findings, MatchRule.LEV_ARTNR)
+        if len(members) > 1:
+            _join(groups, members, 1, best, findings, MatchRule.LEV_ARTNR)
 
     # Rule 3: the same supplier, name, unit and pack size, leaving out the fields a list lacks.
     groups.track_numbers(suppliers, article_nos)
@@ -308,7 +310,7 @@ def _match_by_name(lists: list[int], groups: _Groups, best: list[int], findings:
         by_key[(name, supplier, unit, pack_key)].append(position)
     partial = [key for key in by_key if None in key[1:]]
     for key, members in by_key.items():
-        if None not in key[1:]:
+        if len(members) > 1 and None not in key[1:]:
             _join(groups, members, 2, best, findings, MatchRule.NAMN)
     if not partial:
         return

@@ -17,8 +17,9 @@ the same lists again records what the first merge did.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from workbench.assortment.gtin import normalise_gtin
 from workbench.assortment.layout import format_id, id_number
@@ -72,19 +73,43 @@ def _direct(row: SourceRow, kept: Sequence[ExistingRow], ids: set[str]) -> str |
     return None
 
 
-def _describes_nothing(row: SourceRow) -> bool:
-    return normalise_article_name(row.name) is None and normalise_article_no(row.supplier_article_no) is None
+class _Normalisers:
+    """The normalisers of one assignment, each distinct value normalised once (a replaced list's rows and
+    the new ones repeat the same suppliers, units and pack sizes on every row)."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[Any, type, object], Any] = {}
+
+    def __call__(self, function: Callable[[Any], Any], value: object) -> Any:
+        key = (function, type(value), value)  # by type too: 1 and True are one key but not one cell
+        try:
+            return self._known[key]
+        except KeyError:
+            found = self._known[key] = function(value)
+            return found
+        except TypeError:  # an unhashable value
+            return function(value)
 
 
-def _description(row: SourceRow) -> tuple[object, ...]:
+def _describes_nothing(row: SourceRow, norm: _Normalisers) -> bool:
+    return (norm(normalise_article_name, row.name) is None
+            and norm(normalise_article_no, row.supplier_article_no) is None)
+
+
+def _description(row: SourceRow, norm: _Normalisers) -> tuple[object, ...]:
     """A row as its own municipality describes it: what lets a new version of a list find its rows that
     carry no identifier the rules can use (no GTIN, no supplier article number, a name without supplier)."""
-    return (row.municipality, normalise_supplier(row.supplier), normalise_article_no(row.supplier_article_no),
-            normalise_article_name(row.name), normalise_unit(row.unit), normalise_pack_size(row.pack_size),
-            normalise_gtin(row.gtin).gtin)
+    return (row.municipality, norm(normalise_supplier, row.supplier),
+            norm(normalise_article_no, row.supplier_article_no), norm(normalise_article_name, row.name),
+            norm(normalise_unit, row.unit),
+            norm(normalise_pack_size, row.pack_size), norm(_gtin_of, row.gtin))
 
 
-def _blank_lines(rows: Sequence[SourceRow]) -> dict[int, tuple[object, ...]]:
+def _gtin_of(value: object) -> str | None:
+    return normalise_gtin(value).gtin
+
+
+def _blank_lines(rows: Sequence[SourceRow], norm: _Normalisers) -> dict[int, tuple[object, ...]]:
     """Position -> (municipality, n) for the rows that describe nothing at all (an amount on a line of its
     own): the n-th such line of a municipality's list. Neither its file name nor its row survives a new
     version of the list (a new name, rows gone above it); its place among these lines does."""
@@ -93,7 +118,7 @@ def _blank_lines(rows: Sequence[SourceRow]) -> dict[int, tuple[object, ...]]:
     order = sorted(range(len(rows)), key=lambda i: (rows[i].municipality or "", rows[i].file or "",
                                                     rows[i].sheet_row or 0, i))
     for i in order:
-        if _describes_nothing(rows[i]):
+        if _describes_nothing(rows[i], norm):
             lines[i] = (rows[i].municipality, seen[rows[i].municipality])
             seen[rows[i].municipality] += 1
     return lines
@@ -122,11 +147,12 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
         if existing.match.source_key:
             by_key.setdefault((existing.match.municipality, existing.match.source_key), existing)
     by_description: dict[tuple[object, ...], ExistingRow] = {}
-    replaced_lines = _blank_lines([e.match for e in replaced]) if replaced else {}
+    norm = _Normalisers()
+    replaced_lines = _blank_lines([e.match for e in replaced], norm) if replaced else {}
     for position, existing in enumerate(replaced):
-        description = replaced_lines.get(position) or _description(existing.match)
+        description = replaced_lines.get(position) or _description(existing.match, norm)
         by_description.setdefault(description, existing)
-    new_lines = _blank_lines(new_rows) if replaced else {}  # only a replaced list's rows are looked up
+    new_lines = _blank_lines(new_rows, norm) if replaced else {}  # only a replaced list's rows are looked up
     replaced_ids: dict[int, Counter[str]] = defaultdict(Counter)
     if replaced:
         lineage = match_rows([*(e.match for e in replaced), *new_rows], memo)
@@ -175,7 +201,7 @@ def assign(new_rows: Sequence[SourceRow], kept: Sequence[ExistingRow] = (),
             lent[predecessor.article_id] += 2  # its own number says most
         for article_id, count in (replaced_ids.get(lineage_groups[i]) or {}).items():
             lent[article_id] += count
-        same = by_description.get(new_lines.get(i) or _description(row)) if replaced else None
+        same = by_description.get(new_lines.get(i) or _description(row, norm)) if replaced else None
         if same is not None:  # the list's own row again, which no rule can join (a name without supplier)
             lent[same.article_id] += 1
         for article_id, count in lent.items():

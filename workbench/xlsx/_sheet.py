@@ -181,6 +181,9 @@ def _patch_rows(src: Source, out: Sink, p: bytes, by_row: RowCells,
         pos = end
 
 
+_JUMP_AT_LEAST = 4096  # bytes: below that, the row-by-row loop costs no more than the checks of a jump
+
+
 class _FastRows:
     """The common case of a save, a run of complete rows at a time: rows with an explicit ``r`` first in
     the start tag, each patched row getting its cells right of its last cell (new review columns, or
@@ -195,6 +198,8 @@ class _FastRows:
         self.edits = edits
         self.start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"([^>]*?)(?<!/)>')
         self.row_end = b"</" + p + b"row>"
+        self.numbered = b"<" + p + b'row r="'
+        self.any_row = b"<" + p + b"row"
         self.cell_open = b"<" + p + b"c "
         self.any_cell = b"<" + p + b"c"
         self.cell_close = b"</" + p + b"c>"
@@ -203,6 +208,30 @@ class _FastRows:
         # the last existing row passed (as it was read), whose styles new rows below it take
         self.track = edits.style_from_above
         self.last_row = b""
+
+    def _jump(self, buf: bytes, pos: int, wanted: int, previous_row: int) -> tuple[int, int, int] | None:
+        """Over the complete rows from ``pos`` that all lie before row ``wanted`` (``0``: no row left to
+        patch), in one step: ``(where they end, the last one's number, where it starts)``. They are
+        copied as they are. ``None`` when the stretch is short, or not plainly numbered rows in order
+        (a row without ``r``, a self-closing last row): the row-by-row loop looks at those."""
+        target = buf.find(self.numbered + str(wanted).encode() + b'"', pos) if wanted else -1
+        if target < 0:
+            end = buf.rfind(self.row_end, pos)
+            target = end + len(self.row_end) if end >= 0 else -1
+        elif not buf[max(pos, target - 64):target].rstrip().endswith(self.row_end):
+            return None
+        if target - pos < _JUMP_AT_LEAST:
+            return None
+        first = self.start.search(buf, pos, target)
+        last_at = buf.rfind(self.numbered, pos, target)
+        last = self.start.match(buf, last_at, target) if last_at >= 0 else None
+        if first is None or last is None or int(first.group(1)) <= previous_row or buf[pos:first.start()].strip():
+            return None
+        number = int(last.group(1))
+        if (wanted and number >= wanted) or buf.count(self.any_row, pos, target) != buf.count(self.numbered, pos,
+                                                                                             target):
+            return None
+        return target, number, last.start()
 
     def styles_above(self) -> dict[int, str]:
         """``{column: style}`` of the last existing row passed (empty unless new rows take its styles)."""
@@ -219,7 +248,13 @@ class _FastRows:
         add = parts.append
         copied = pos
         last_begin = -1
-        for match in self.start.finditer(buf, pos):
+        while True:
+            jump = self._jump(buf, pos, pending[next_pending] if next_pending < n else 0, previous_row)
+            if jump is not None:
+                pos, previous_row, last_begin = jump
+            match = self.start.search(buf, pos)
+            if match is None:
+                break
             begin = match.start()
             if begin != pos and buf[pos:begin].strip():
                 break  # something other than a row lies between: the slow loop looks at it

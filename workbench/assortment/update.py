@@ -134,7 +134,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                 cells[(row, columns[header])] = value
     article_patch = SheetPatch(articles_sheet, cells, grow_to_row=next_row if next_row > state.article_last_row
                                else None, header_row=1, new_columns=new_columns,
-                               data_rows=(2, max(2, next_row)))
+                               data_rows=(2, max(2, next_row)), last_row=state.article_last_row)
 
     # Källrader and Källor: rows placed where the replaced ones were, the rest appended
     row_headers = [*names.source_row_headers(), *extra_source_headers(names)]
@@ -156,7 +156,8 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     record_cells = _cells_of_rows(record_values, row_headers, record_columns, state.record_cells)
     rows_patch = SheetPatch(rows_sheet, record_cells, grow_to_row=appended if appended > state.record_last_row
                             else None, header_row=1,
-                            new_columns=[NewColumn(record_columns[h], h) for h in missing])
+                            new_columns=[NewColumn(record_columns[h], h) for h in missing],
+                            last_row=state.record_last_row)
 
     source_headers = names.source_headers()
     source_values: dict[int, list[Any]] = {}
@@ -170,7 +171,8 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
         source_values[row] = [None] * len(source_headers)
     source_cells = _cells_of_rows(source_values, source_headers, state.source_columns, state.source_cells)
     sources_patch = SheetPatch(sources_sheet, source_cells,
-                               grow_to_row=appended_sources if appended_sources > state.source_last_row else None)
+                               grow_to_row=appended_sources if appended_sources > state.source_last_row else None,
+                               last_row=state.source_last_row)
 
     if not cells and not new_columns and not record_cells and not source_cells:
         return False

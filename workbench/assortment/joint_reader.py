@@ -19,7 +19,7 @@ from workbench.assortment.layout import ARTICLE_FIELDS, LIST_SHEETS, Headers, he
 from workbench.assortment.sources import number
 from workbench.errors import NotJointWorkbookError
 
-__all__ = ["JointState", "read_joint"]
+__all__ = ["JointState", "clean", "read_joint"]
 
 
 @dataclass
@@ -48,7 +48,7 @@ class JointState:
     def article_values(self, article_id: str) -> dict[str, Any]:
         """An article's ``Sortiment`` cells by header, as read."""
         values = self.article_raw.get(article_id, [])
-        return {h: _clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
+        return {h: clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
 
     def article_cell(self, article_id: str, header: str) -> Any:
         """One ``Sortiment`` cell of an article, as read (None where it has none)."""
@@ -56,7 +56,7 @@ class JointState:
         values = self.article_raw.get(article_id)
         if column is None or values is None or column >= len(values):
             return None
-        return _clean(values[column])
+        return clean(values[column])
 
     def record_cells(self, row: int) -> dict[int, Any] | None:
         """The cells of a ``Källrader`` row by column, as read (None for a row that holds nothing)."""
@@ -82,7 +82,7 @@ class JointState:
 def _cells(values: list[Any] | None) -> dict[int, Any] | None:
     if values is None:
         return None
-    return {c: _clean(v) for c, v in enumerate(values) if v is not None}
+    return {c: clean(v) for c, v in enumerate(values) if v is not None}
 
 
 def _language(sheets: list[str], path: Path) -> str:
@@ -92,7 +92,9 @@ def _language(sheets: list[str], path: Path) -> str:
     raise NotJointWorkbookError(path, sheets=", ".join(LIST_SHEETS["sv"]))
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
+    """A cell as read, as the workbook means it: text stripped (blank: None), an integral float an int,
+    NaN None."""
     if value is None:
         return None
     if isinstance(value, float):
@@ -105,7 +107,7 @@ def _clean(value: Any) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    value = _clean(value)
+    value = clean(value)
     return None if value is None else str(value)
 
 
@@ -119,7 +121,7 @@ def _blank(values: list[object]) -> bool:
 
 
 def _clean_column(values: list[Any]) -> list[Any]:
-    """:func:`_clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
+    """:func:`clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
     out: list[Any] = []
     append = out.append
     for v in values:
@@ -129,7 +131,7 @@ def _clean_column(values: list[Any]) -> list[Any]:
         elif kind is float:
             append(None if v != v else int(v) if v.is_integer() and abs(v) < 2**53 else v)
         else:
-            append(v if v is None else _clean(v))
+            append(v if v is None else clean(v))
     return out
 
 
@@ -204,7 +206,7 @@ def read_joint(path: str | Path) -> JointState:
         article_id = _text(get_id(values))
         if article_id is None or article_id in articles:
             continue
-        article = Article(article_id, {f: _clean(get(values)) for f, get in field_getters.items()},
+        article = Article(article_id, {f: clean(get(values)) for f, get in field_getters.items()},
                           _text(get_merged(values)))
         if article.fields.get("gtin") is not None:
             article.fields["gtin"] = gtin_text(article.fields["gtin"])

@@ -122,26 +122,25 @@ def _blank(values: list[object]) -> bool:
 
 def _clean_column(values: list[Any]) -> list[Any]:
     """:func:`clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
-    out: list[Any] = []
-    append = out.append
-    for v in values:
-        kind = v.__class__
-        if kind is str:
-            append(v.strip() or None)
-        elif kind is float:
-            append(None if v != v else int(v) if v.is_integer() and abs(v) < 2**53 else v)
-        else:
-            append(v if v is None else clean(v))
-    return out
+    return [(v.strip() or None) if v.__class__ is str
+            else v if v is None
+            else (None if v != v else int(v) if v.is_integer() and -_EXACT < v < _EXACT else v) if v.__class__ is float
+            else clean(v)
+            for v in values]
 
 
-def _text_column(values: list[Any]) -> list[str | None]:
-    return [v if v is None or v.__class__ is str else str(v) for v in _clean_column(values)]
+_EXACT = 2**53  # floats below it in size hold every integer exactly
+
+
+def _text_column(values: list[Any], blank: str | None = None) -> list[Any]:
+    """:func:`_text` of each value; ``blank`` in place of None."""
+    return [(v.strip() or blank) if v.__class__ is str else blank if v is None else _text(v) or blank
+            for v in values]
 
 
 def _number_column(values: list[Any]) -> list[float | None]:
     # a finite float is its own number; anything else goes through the reader's rule
-    return [v if v.__class__ is float and v - v == 0.0 else number(v) for v in values]
+    return [v if v is None or (v.__class__ is float and v - v == 0.0) else number(v) for v in values]
 
 
 class _Sheet:
@@ -196,18 +195,17 @@ def read_joint(path: str | Path) -> JointState:
     raw = read_sheet_rows(path, names.sheets)
     articles_sheet, rows_sheet, sources_sheet = (_Sheet(raw[name]) for name in names.sheets)
 
-    get_id = articles_sheet.getter(names.article_id)
-    field_getters = {f: articles_sheet.getter(names.fields[f]) for f in ARTICLE_FIELDS}
-    get_merged = articles_sheet.getter(names.merged_into)
+    a = articles_sheet.column
+    article_ids, merged_into = _text_column(a(names.article_id)), _text_column(a(names.merged_into))
+    field_values = zip(*(_clean_column(a(names.fields[f])) for f in ARTICLE_FIELDS), strict=True)
     articles: dict[str, Article] = {}
     article_rows: dict[str, int] = {}
     article_raw: dict[str, list[Any]] = {}
-    for row, values in articles_sheet.rows:
-        article_id = _text(get_id(values))
+    for (row, values), article_id, fields, merged in zip(articles_sheet.rows, article_ids, field_values,
+                                                          merged_into, strict=True):
         if article_id is None or article_id in articles:
             continue
-        article = Article(article_id, {f: clean(get(values)) for f, get in field_getters.items()},
-                          _text(get_merged(values)))
+        article = Article(article_id, dict(zip(ARTICLE_FIELDS, fields, strict=True)), merged)
         if article.fields.get("gtin") is not None:
             article.fields["gtin"] = gtin_text(article.fields["gtin"])
         articles[article_id] = article
@@ -216,25 +214,19 @@ def read_joint(path: str | Path) -> JointState:
 
     c = rows_sheet.column
     ids = _text_column(c(names.article_id))
-    municipalities, files = _text_column(c(names.municipality)), _text_column(c(names.file))
-    sheets, keys = _text_column(c(names.sheet)), _text_column(c(names.source_key))
-    article_nos, gtins = _text_column(c(names.supplier_article_no)), _text_column(c(names.gtin))
-    sheet_rows = [None if v is None else int(v) for v in _number_column(c(names.row))]
-    quantities, spends = _number_column(c(names.quantity)), _number_column(c(names.spend))
-    prices, matches = _number_column(c(names.price)), _text_column(c(names.match))
-    suppliers, article_names = _clean_column(c(names.fields["supplier"])), _clean_column(c(names.fields["name"]))
-    units, packs = _clean_column(c(names.fields["unit"])), _clean_column(c(names.fields["pack_size"]))
-    records: list[SourceRecord] = []
-    record_rows: list[int] = []
-    for i, (row, _) in enumerate(rows_sheet.rows):
-        article_id = ids[i]
-        if article_id is None:
-            continue
-        records.append(SourceRecord(
-            article_id, municipalities[i] or "", files[i] or "", sheets[i], sheet_rows[i], keys[i], article_nos[i],
-            gtins[i], quantities[i], spends[i], prices[i], matches[i] or "ny", suppliers[i], article_names[i],
-            units[i], packs[i]))
-        record_rows.append(row)
+    # every column in SourceRecord's order: the records are made positionally, a column at a time
+    columns = [
+        ids, _text_column(c(names.municipality), ""), _text_column(c(names.file), ""), _text_column(c(names.sheet)),
+        [None if v is None else int(v) for v in _number_column(c(names.row))], _text_column(c(names.source_key)),
+        _text_column(c(names.supplier_article_no)), _text_column(c(names.gtin)), _number_column(c(names.quantity)),
+        _number_column(c(names.spend)), _number_column(c(names.price)), _text_column(c(names.match), "ny"),
+        *(_clean_column(c(names.fields[f])) for f in ("supplier", "name", "unit", "pack_size"))]
+    record_rows = [row for row, _ in rows_sheet.rows]
+    if None in ids:  # rows without an article ID are no source rows
+        kept = [i for i, article_id in enumerate(ids) if article_id is not None]
+        columns = [[column[i] for i in kept] for column in columns]
+        record_rows = [record_rows[i] for i in kept]
+    records = list(map(SourceRecord, *columns))
 
     s = sources_sheet.getter
     sources: list[SourceFile] = []

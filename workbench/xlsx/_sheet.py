@@ -199,7 +199,7 @@ class _FastRows:
         self.start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"([^>]*?)(?<!/)>')
         self.row_end = b"</" + p + b"row>"
         self.numbered = b"<" + p + b'row r="'
-        self.any_row = b"<" + p + b"row"
+        self.unnumbered = re.compile(rb"<" + re.escape(p) + rb'row(?! r=")')
         self.cell_open = b"<" + p + b"c "
         self.any_cell = b"<" + p + b"c"
         self.cell_close = b"</" + p + b"c>"
@@ -228,8 +228,7 @@ class _FastRows:
         if first is None or last is None or int(first.group(1)) <= previous_row or buf[pos:first.start()].strip():
             return None
         number = int(last.group(1))
-        if (wanted and number >= wanted) or buf.count(self.any_row, pos, target) != buf.count(self.numbered, pos,
-                                                                                             target):
+        if (wanted and number >= wanted) or self.unnumbered.search(buf, pos, target) is not None:
             return None
         return target, number, last.start()
 

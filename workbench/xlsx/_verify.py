@@ -218,8 +218,7 @@ def _span(buffer: bytes, start: int, end: int, prefix: bytes, ordered: list[int]
     if first is None or last is None:
         return _Span(0, -1, True, 0) if not buffer[start:end].strip() else None
     low, high = int(first.group(1)), int(last.group(1))
-    numbered = low <= high and buffer.count(b"<" + prefix + b"row", start, end) == buffer.count(
-        b"<" + prefix + b'row r="', start, end)
+    numbered = low <= high and _unnumbered(prefix).search(buffer, start, end) is None
     return _Span(low, high, numbered, bisect.bisect_right(ordered, high) - bisect.bisect_left(ordered, low))
 
 
@@ -327,4 +326,15 @@ def _sheet_data(prefix: bytes) -> re.Pattern[bytes]:
     pattern = _SHEET_DATA.get(prefix)
     if pattern is None:
         pattern = _SHEET_DATA[prefix] = re.compile(rb"<" + re.escape(prefix) + rb"sheetData(?:\s[^>]*)?(?<!/)>")
+    return pattern
+
+
+_UNNUMBERED: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def _unnumbered(prefix: bytes) -> re.Pattern[bytes]:
+    """A row start tag without ``r`` first (our patcher's and most writers' rows have it there)."""
+    pattern = _UNNUMBERED.get(prefix)
+    if pattern is None:
+        pattern = _UNNUMBERED[prefix] = re.compile(rb"<" + re.escape(prefix) + rb'row(?! r=")')
     return pattern

@@ -232,6 +232,23 @@ class _FastRows:
             return None
         return target, number, last.start()
 
+    def _append_point(self, buf: bytes, body: int, end: int, low: int) -> int | None:
+        """Where the row's last cell ends, if it lies left of column ``low`` (new cells can follow it);
+        ``None`` otherwise (a cell to replace, a row without cells or without references)."""
+        last = buf.rfind(self.cell_open, body, end)
+        tag_end = buf.find(b">", last, end) if last >= 0 else -1
+        ref = REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+        if ref is None or column_of(ref.group(1)) >= low:
+            return None
+        if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
+            cell_end = tag_end + 1
+        else:
+            cell_end = buf.find(self.cell_close, tag_end, end)
+            if cell_end < 0:
+                return None
+            cell_end += len(self.cell_close)
+        return None if buf.find(self.any_cell, cell_end, end) >= 0 else cell_end
+
     def styles_above(self) -> dict[int, str]:
         """``{column: style}`` of the last existing row passed (empty unless new rows take its styles)."""
         return row_styles(self.p, self.last_row) if self.track and self.last_row else {}
@@ -240,8 +257,7 @@ class _FastRows:
             out: Sink) -> tuple[int, int, int]:
         """Handle the complete rows from ``pos`` on; returns the new ``(pos, next_pending, previous_row)``."""
         pending, n, row_end = self.pending, len(self.pending), self.row_end
-        cell_open, any_cell, cell_close = self.cell_open, self.any_cell, self.cell_close
-        close_len, end_len = len(cell_close), len(row_end)
+        end_len = len(row_end)
         styled, spans, at, p, edits = self.styled_rows, self.spans, self.by_row.at, self.p, self.edits
         parts: list[bytes] = []
         add = parts.append
@@ -267,36 +283,28 @@ class _FastRows:
             if wanted and wanted < number:
                 break  # a new row goes before this one
             if wanted == number:
-                # the new cells go right of the row's last cell, if that lies left of all of them
                 if number in styled:
-                    break
-                last = buf.rfind(cell_open, match.end(), end)
-                tag_end = buf.find(b">", last, end) if last >= 0 else -1
-                ref = REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+                    break  # a header cell copying a neighbour's style: the row-by-row loop
                 patches = at(next_pending)
                 low, high = patches[0][0], patches[-1][0]
-                if ref is None or column_of(ref.group(1)) >= low:
-                    break
-                if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
-                    cell_end = tag_end + 1
-                else:
-                    cell_end = buf.find(cell_close, tag_end, end)
-                    if cell_end < 0:
-                        break
-                    cell_end += close_len
-                if buf.find(any_cell, cell_end, end) >= 0:
-                    break
-                attrs = match.group(2)
-                new_attrs = spans.get((attrs, low, high))
-                if new_attrs is None:
-                    new_attrs = update_row_tag(b"<row" + attrs + b">", number, [low, high], False, 0)[4:-1]
-                    if len(spans) < 1024:
-                        spans[(attrs, low, high)] = new_attrs
-                add(buf[copied:match.start(2)])
-                add(new_attrs)
-                add(buf[match.end(2):cell_end])
-                add(cells_xml(p, number, patches, edits))
-                copied = cell_end
+                cell_end = self._append_point(buf, match.end(), end, low)
+                if cell_end is None:  # cells replaced inside the row: the row rewritten
+                    add(buf[copied:begin])
+                    add(patch_row(p, buf[begin:end + end_len], buf[begin:match.end()], number, patches, edits,
+                                  add_r=False))
+                    copied = end + end_len
+                else:  # the new cells go right of the row's last cell
+                    attrs = match.group(2)
+                    new_attrs = spans.get((attrs, low, high))
+                    if new_attrs is None:
+                        new_attrs = update_row_tag(b"<row" + attrs + b">", number, [low, high], False, 0)[4:-1]
+                        if len(spans) < 1024:
+                            spans[(attrs, low, high)] = new_attrs
+                    add(buf[copied:match.start(2)])
+                    add(new_attrs)
+                    add(buf[match.end(2):cell_end])
+                    add(cells_xml(p, number, patches, edits))
+                    copied = cell_end
                 next_pending += 1
             previous_row = number
             last_begin = begin

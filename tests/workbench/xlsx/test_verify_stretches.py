@@ -5,6 +5,7 @@ tail, a sheet cut off after a row, a row whose ``r`` the patcher may have added.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -88,3 +89,32 @@ def test_a_broken_sheet_is_caught(book: Path, tmp_path: Path, change: Callable[[
     out, result = _patched(book, tmp_path)
     with pytest.raises(ValueError):
         verify_patch(_tampered(out, change), result)  # type: ignore[arg-type]
+
+
+def _dense(book: Path, tmp_path: Path) -> tuple[Path, object]:
+    """Every row of the first 5,000 written (a re-merge's block of rows): the cells are looked for by
+    their reference inside their row."""
+    out = tmp_path / "dense.xlsx"
+    cells = {(row, 1): row * 10 for row in range(2, 5_000)}
+    return out, patch_sheets(book, out, [SheetPatch("Rader", cells)])  # type: ignore[arg-type]
+
+
+def test_a_dense_block_is_checked_cell_by_cell(book: Path, tmp_path: Path) -> None:
+    out, result = _dense(book, tmp_path)
+    verify_patch(out, result)  # type: ignore[arg-type]
+    wrong = _tampered(out, lambda xml: xml.replace(b'<c r="B3000"><v>30000</v>', b'<c r="B3000"><v>30001</v>', 1))
+    with pytest.raises(ValueError, match="B3000: not 30000"):
+        verify_patch(wrong, result)  # type: ignore[arg-type]
+
+
+def test_a_cell_moved_into_another_row_of_a_dense_block_is_caught(book: Path, tmp_path: Path) -> None:
+    out, result = _dense(book, tmp_path)
+
+    def move(xml: bytes) -> bytes:
+        cell = re.search(rb'<c r="B2520"[^>]*>.*?</c>', xml)
+        assert cell is not None
+        xml = xml.replace(cell.group(0), b"", 1)
+        return xml.replace(b'<c r="A2530"', cell.group(0) + b'<c r="A2530"', 1)
+
+    with pytest.raises(ValueError, match="1 written cells are missing"):
+        verify_patch(_tampered(out, move), result)  # type: ignore[arg-type]

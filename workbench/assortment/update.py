@@ -273,8 +273,11 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
                     return True
             return False
 
-        kept_at = [i for i, r in enumerate(state.records) if not replaced_record(r)]
-        gone_at = [i for i, r in enumerate(state.records) if replaced_record(r)]
+        kept_at: list[int] = []
+        gone_at: list[int] = []
+        updated = {read.municipality for read in fresh}  # only their rows can be replaced
+        for i, r in enumerate(state.records):
+            (gone_at if r.municipality in updated and replaced_record(r) else kept_at).append(i)
         kept = [state.records[i] for i in kept_at]
         gone = [state.records[i] for i in gone_at]
         rows = [row for read in fresh for row in read.rows]

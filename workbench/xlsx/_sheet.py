@@ -181,6 +181,7 @@ def _patch_rows(src: Source, out: Sink, p: bytes, by_row: RowCells,
         pos = end
 
 
+_SPACE = re.compile(rb"\s*")
 _JUMP_AT_LEAST = 4096  # bytes: below that, the row-by-row loop costs no more than the checks of a jump
 
 
@@ -208,27 +209,45 @@ class _FastRows:
         # the last existing row passed (as it was read), whose styles new rows below it take
         self.track = edits.style_from_above
         self.last_row = b""
+        self._found: dict[str, tuple[bytes, int, re.Match[bytes] | None]] = {}
+
+    def _next(self, which: str, pattern: re.Pattern[bytes], buf: bytes, pos: int) -> re.Match[bytes] | None:
+        """``pattern.search(buf, pos)``, remembered for the buffer: the row-by-row loop asks again at every
+        row, and a search that finds nothing far ahead (rows without ``r``) would read the rest of the
+        buffer each time."""
+        known = self._found.get(which)
+        if known is not None and known[0] is buf and known[1] <= pos:
+            found = known[2]
+            if found is None or found.start() >= pos:
+                return found
+        found = pattern.search(buf, pos)
+        self._found[which] = (buf, pos, found)
+        return found
 
     def _jump(self, buf: bytes, pos: int, wanted: int, previous_row: int) -> tuple[int, int, int] | None:
         """Over the complete rows from ``pos`` that all lie before row ``wanted`` (``0``: no row left to
         patch), in one step: ``(where they end, the last one's number, where it starts)``. They are
         copied as they are. ``None`` when the stretch is short, or not plainly numbered rows in order
         (a row without ``r``, a self-closing last row): the row-by-row loop looks at those."""
-        target = buf.find(self.numbered + str(wanted).encode() + b'"', pos) if wanted else -1
+        first = self._next("start", self.start, buf, pos)
+        if first is None or _SPACE.match(buf, pos).end() != first.start():  # type: ignore[union-attr]  # \s* matches
+            return None
+        unnumbered = self._next("unnumbered", self.unnumbered, buf, pos)
+        limit = unnumbered.start() if unnumbered is not None else len(buf)
+        target = buf.find(self.numbered + str(wanted).encode() + b'"', pos, limit) if wanted else -1
         if target < 0:
-            end = buf.rfind(self.row_end, pos)
+            end = buf.rfind(self.row_end, pos, limit)
             target = end + len(self.row_end) if end >= 0 else -1
         elif not buf[max(pos, target - 64):target].rstrip().endswith(self.row_end):
             return None
-        if target - pos < _JUMP_AT_LEAST:
+        if target - pos < _JUMP_AT_LEAST or int(first.group(1)) <= previous_row:
             return None
-        first = self.start.search(buf, pos, target)
         last_at = buf.rfind(self.numbered, pos, target)
         last = self.start.match(buf, last_at, target) if last_at >= 0 else None
-        if first is None or last is None or int(first.group(1)) <= previous_row or buf[pos:first.start()].strip():
+        if last is None:
             return None
         number = int(last.group(1))
-        if (wanted and number >= wanted) or self.unnumbered.search(buf, pos, target) is not None:
+        if wanted and number >= wanted:
             return None
         return target, number, last.start()
 
@@ -267,11 +286,11 @@ class _FastRows:
             jump = self._jump(buf, pos, pending[next_pending] if next_pending < n else 0, previous_row)
             if jump is not None:
                 pos, previous_row, last_begin = jump
-            match = self.start.search(buf, pos)
+            match = self._next("start", self.start, buf, pos)
             if match is None:
                 break
             begin = match.start()
-            if begin != pos and buf[pos:begin].strip():
+            if begin != pos and _SPACE.match(buf, pos).end() != begin:  # type: ignore[union-attr]  # \s* matches
                 break  # something other than a row lies between: the slow loop looks at it
             end = buf.find(row_end, match.end())
             if end < 0:

@@ -101,3 +101,25 @@ def test_long_stretches_are_jumped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     _patched(_book(tmp_path, _layouts()["plain"]), tmp_path / "out.xlsx", _CELLS["far apart"])
     # rows 11-389 in one step; the few rows before row 10 and after row 390 are shorter than a jump
     assert [number for _, number, _ in jumps] == [389]
+
+
+def test_a_sheet_of_rows_without_r_is_patched_in_one_pass(tmp_path: Path) -> None:
+    """Rows without ``r`` (some writers leave it out): every row goes through the row-by-row loop, whose
+    look for the next numbered row used to read the rest of the buffer at every row (6.5 s for this
+    sheet before the jump, 21 s with it; now about 0.1 s)."""
+    import time
+
+    from workbench.reading.importer import read_sheet_rows
+
+    count = 40_000
+    rows = b"".join(b'<row><c t="inlineStr"><is><t>G%d</t></is></c><c><v>%d</v></c></row>' % (n, n)
+                    for n in range(1, count + 1))
+    source = _book(tmp_path, rows)
+    cells = {(row, 1): -row for row in range(2, count, 997)}
+    started = time.process_time()
+    _patched(source, tmp_path / "out.xlsx", cells)  # type: ignore[arg-type]
+    assert time.process_time() - started < 3.0
+    read = read_sheet_rows(tmp_path / "out.xlsx", ["Rader"])["Rader"]
+    assert len(read) == count
+    for row in range(1, count + 1):
+        assert read[row - 1][1] == (-row if (row, 1) in cells else row)

@@ -210,6 +210,8 @@ class _FastRows:
         self.track = edits.style_from_above
         self.last_row = b""
         self._found: dict[str, tuple[bytes, int, re.Match[bytes] | None]] = {}
+        self._failed: tuple[bytes, int, int] | None = None  # (buffer, row wanted, up to where) of a failed jump
+        self.any_start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"[^>]*>')  # self-closing too
 
     def _next(self, which: str, pattern: re.Pattern[bytes], buf: bytes, pos: int) -> re.Match[bytes] | None:
         """``pattern.search(buf, pos)``, remembered for the buffer: the row-by-row loop asks again at every
@@ -229,6 +231,9 @@ class _FastRows:
         patch), in one step: ``(where they end, the last one's number, where it starts)``. They are
         copied as they are. ``None`` when the stretch is short, or not plainly numbered rows in order
         (a row without ``r``, a self-closing last row): the row-by-row loop looks at those."""
+        failed = self._failed
+        if failed is not None and failed[0] is buf and failed[1] == wanted and pos < failed[2]:
+            return None  # it failed on the way to the same row: the row-by-row loop goes there
         first = self._next("start", self.start, buf, pos)
         if first is None or _SPACE.match(buf, pos).end() != first.start():  # type: ignore[union-attr]  # \s* matches
             return None
@@ -238,16 +243,13 @@ class _FastRows:
         if target < 0:
             end = buf.rfind(self.row_end, pos, limit)
             target = end + len(self.row_end) if end >= 0 else -1
-        elif not buf[max(pos, target - 64):target].rstrip().endswith(self.row_end):
-            return None
-        if target - pos < _JUMP_AT_LEAST or int(first.group(1)) <= previous_row:
-            return None
-        last_at = buf.rfind(self.numbered, pos, target)
-        last = self.start.match(buf, last_at, target) if last_at >= 0 else None
-        if last is None:
-            return None
-        number = int(last.group(1))
-        if wanted and number >= wanted:
+        elif not buf[max(pos, target - 64):target].rstrip().endswith((self.row_end, b"/>")):
+            target = -1
+        last_at = buf.rfind(self.numbered, pos, target) if target - pos >= _JUMP_AT_LEAST else -1
+        last = self.any_start.match(buf, last_at, target) if last_at >= 0 else None
+        number = int(last.group(1)) if last is not None else 0
+        if last is None or int(first.group(1)) <= previous_row or (wanted and number >= wanted):
+            self._failed = (buf, wanted, target if target >= 0 else limit)
             return None
         return target, number, last.start()
 

@@ -9,7 +9,7 @@ workbook opened once), not through the importer's header detection and mapping.
 from __future__ import annotations
 
 import datetime as dt
-import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,7 +120,7 @@ def _blank(values: list[object]) -> bool:
     return all(v is None or (v.__class__ is str and not v.strip()) for v in values)
 
 
-def _clean_column(values: list[Any]) -> list[Any]:
+def _clean_column(values: Sequence[Any]) -> list[Any]:
     """:func:`clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
     return [(v.strip() or None) if v.__class__ is str
             else v if v is None
@@ -132,13 +132,13 @@ def _clean_column(values: list[Any]) -> list[Any]:
 _EXACT = 2**53  # floats below it in size hold every integer exactly
 
 
-def _text_column(values: list[Any], blank: str | None = None) -> list[Any]:
+def _text_column(values: Sequence[Any], blank: str | None = None) -> list[Any]:
     """:func:`_text` of each value; ``blank`` in place of None."""
     return [(v.strip() or blank) if v.__class__ is str else blank if v is None else _text(v) or blank
             for v in values]
 
 
-def _number_column(values: list[Any]) -> list[float | None]:
+def _number_column(values: Sequence[Any]) -> list[float | None]:
     # a finite float is its own number; anything else goes through the reader's rule
     return [v if v is None or (v.__class__ is float and v - v == 0.0) else number(v) for v in values]
 
@@ -162,6 +162,7 @@ class _Sheet:
         self.last_row = self.rows[-1][0] if self.rows else 1
         self._values: list[list[object]] | None = None
         self._width = 0
+        self._columns: list[tuple[object, ...]] | None = None
 
     def getter(self, header: str) -> Any:
         column = self.columns.get(header)
@@ -169,7 +170,7 @@ class _Sheet:
             return lambda values: None
         return lambda values: values[column] if column < len(values) else None
 
-    def column(self, header: str) -> list[Any]:
+    def column(self, header: str) -> Sequence[Any]:
         """Every row's cell under ``header`` as read (None where the sheet has no such column)."""
         column = self.columns.get(header)
         if column is None:
@@ -178,7 +179,9 @@ class _Sheet:
             self._values = [values for _, values in self.rows]
             self._width = min(map(len, self._values), default=0)
         if column < self._width:  # every row reaches the column (the reader pads them): no check per row
-            return list(map(operator.itemgetter(column), self._values))
+            if self._columns is None:  # the rows turned into columns at once (zip stops at the shortest row)
+                self._columns = list(zip(*self._values, strict=False))
+            return self._columns[column]
         return [values[column] if column < len(values) else None for values in self._values]
 
     def raw(self) -> dict[int, list[Any]]:

@@ -9,7 +9,7 @@ workbook opened once), not through the importer's header detection and mapping.
 from __future__ import annotations
 
 import datetime as dt
-import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from workbench.assortment.layout import ARTICLE_FIELDS, LIST_SHEETS, Headers, he
 from workbench.assortment.sources import number
 from workbench.errors import NotJointWorkbookError
 
-__all__ = ["JointState", "read_joint"]
+__all__ = ["JointState", "clean", "read_joint"]
 
 
 @dataclass
@@ -48,7 +48,7 @@ class JointState:
     def article_values(self, article_id: str) -> dict[str, Any]:
         """An article's ``Sortiment`` cells by header, as read."""
         values = self.article_raw.get(article_id, [])
-        return {h: _clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
+        return {h: clean(values[c]) for h, c in self.article_columns.items() if c < len(values)}
 
     def article_cell(self, article_id: str, header: str) -> Any:
         """One ``Sortiment`` cell of an article, as read (None where it has none)."""
@@ -56,7 +56,7 @@ class JointState:
         values = self.article_raw.get(article_id)
         if column is None or values is None or column >= len(values):
             return None
-        return _clean(values[column])
+        return clean(values[column])
 
     def record_cells(self, row: int) -> dict[int, Any] | None:
         """The cells of a ``Källrader`` row by column, as read (None for a row that holds nothing)."""
@@ -82,7 +82,7 @@ class JointState:
 def _cells(values: list[Any] | None) -> dict[int, Any] | None:
     if values is None:
         return None
-    return {c: _clean(v) for c, v in enumerate(values) if v is not None}
+    return {c: clean(v) for c, v in enumerate(values) if v is not None}
 
 
 def _language(sheets: list[str], path: Path) -> str:
@@ -92,7 +92,9 @@ def _language(sheets: list[str], path: Path) -> str:
     raise NotJointWorkbookError(path, sheets=", ".join(LIST_SHEETS["sv"]))
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
+    """A cell as read, as the workbook means it: text stripped (blank: None), an integral float an int,
+    NaN None."""
     if value is None:
         return None
     if isinstance(value, float):
@@ -105,7 +107,7 @@ def _clean(value: Any) -> Any:
 
 
 def _text(value: Any) -> str | None:
-    value = _clean(value)
+    value = clean(value)
     return None if value is None else str(value)
 
 
@@ -118,28 +120,27 @@ def _blank(values: list[object]) -> bool:
     return all(v is None or (v.__class__ is str and not v.strip()) for v in values)
 
 
-def _clean_column(values: list[Any]) -> list[Any]:
-    """:func:`_clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
-    out: list[Any] = []
-    append = out.append
-    for v in values:
-        kind = v.__class__
-        if kind is str:
-            append(v.strip() or None)
-        elif kind is float:
-            append(None if v != v else int(v) if v.is_integer() and abs(v) < 2**53 else v)
-        else:
-            append(v if v is None else _clean(v))
-    return out
+def _clean_column(values: Sequence[Any]) -> list[Any]:
+    """:func:`clean` of each value, text and numbers inline (every cell of ``Källrader`` passes here)."""
+    return [(v.strip() or None) if v.__class__ is str
+            else v if v is None
+            else (None if v != v else int(v) if v.is_integer() and -_EXACT < v < _EXACT else v) if v.__class__ is float
+            else clean(v)
+            for v in values]
 
 
-def _text_column(values: list[Any]) -> list[str | None]:
-    return [v if v is None or v.__class__ is str else str(v) for v in _clean_column(values)]
+_EXACT = 2**53  # floats below it in size hold every integer exactly
 
 
-def _number_column(values: list[Any]) -> list[float | None]:
+def _text_column(values: Sequence[Any], blank: str | None = None) -> list[Any]:
+    """:func:`_text` of each value; ``blank`` in place of None."""
+    return [(v.strip() or blank) if v.__class__ is str else blank if v is None else _text(v) or blank
+            for v in values]
+
+
+def _number_column(values: Sequence[Any]) -> list[float | None]:
     # a finite float is its own number; anything else goes through the reader's rule
-    return [v if v.__class__ is float and v - v == 0.0 else number(v) for v in values]
+    return [v if v is None or (v.__class__ is float and v - v == 0.0) else number(v) for v in values]
 
 
 class _Sheet:
@@ -161,6 +162,7 @@ class _Sheet:
         self.last_row = self.rows[-1][0] if self.rows else 1
         self._values: list[list[object]] | None = None
         self._width = 0
+        self._columns: list[tuple[object, ...]] | None = None
 
     def getter(self, header: str) -> Any:
         column = self.columns.get(header)
@@ -168,7 +170,7 @@ class _Sheet:
             return lambda values: None
         return lambda values: values[column] if column < len(values) else None
 
-    def column(self, header: str) -> list[Any]:
+    def column(self, header: str) -> Sequence[Any]:
         """Every row's cell under ``header`` as read (None where the sheet has no such column)."""
         column = self.columns.get(header)
         if column is None:
@@ -177,7 +179,9 @@ class _Sheet:
             self._values = [values for _, values in self.rows]
             self._width = min(map(len, self._values), default=0)
         if column < self._width:  # every row reaches the column (the reader pads them): no check per row
-            return list(map(operator.itemgetter(column), self._values))
+            if self._columns is None:  # the rows turned into columns at once (zip stops at the shortest row)
+                self._columns = list(zip(*self._values, strict=False))
+            return self._columns[column]
         return [values[column] if column < len(values) else None for values in self._values]
 
     def raw(self) -> dict[int, list[Any]]:
@@ -194,18 +198,17 @@ def read_joint(path: str | Path) -> JointState:
     raw = read_sheet_rows(path, names.sheets)
     articles_sheet, rows_sheet, sources_sheet = (_Sheet(raw[name]) for name in names.sheets)
 
-    get_id = articles_sheet.getter(names.article_id)
-    field_getters = {f: articles_sheet.getter(names.fields[f]) for f in ARTICLE_FIELDS}
-    get_merged = articles_sheet.getter(names.merged_into)
+    a = articles_sheet.column
+    article_ids, merged_into = _text_column(a(names.article_id)), _text_column(a(names.merged_into))
+    field_values = zip(*(_clean_column(a(names.fields[f])) for f in ARTICLE_FIELDS), strict=True)
     articles: dict[str, Article] = {}
     article_rows: dict[str, int] = {}
     article_raw: dict[str, list[Any]] = {}
-    for row, values in articles_sheet.rows:
-        article_id = _text(get_id(values))
+    for (row, values), article_id, fields, merged in zip(articles_sheet.rows, article_ids, field_values,
+                                                          merged_into, strict=True):
         if article_id is None or article_id in articles:
             continue
-        article = Article(article_id, {f: _clean(get(values)) for f, get in field_getters.items()},
-                          _text(get_merged(values)))
+        article = Article(article_id, dict(zip(ARTICLE_FIELDS, fields, strict=True)), merged)
         if article.fields.get("gtin") is not None:
             article.fields["gtin"] = gtin_text(article.fields["gtin"])
         articles[article_id] = article
@@ -214,25 +217,19 @@ def read_joint(path: str | Path) -> JointState:
 
     c = rows_sheet.column
     ids = _text_column(c(names.article_id))
-    municipalities, files = _text_column(c(names.municipality)), _text_column(c(names.file))
-    sheets, keys = _text_column(c(names.sheet)), _text_column(c(names.source_key))
-    article_nos, gtins = _text_column(c(names.supplier_article_no)), _text_column(c(names.gtin))
-    sheet_rows = [None if v is None else int(v) for v in _number_column(c(names.row))]
-    quantities, spends = _number_column(c(names.quantity)), _number_column(c(names.spend))
-    prices, matches = _number_column(c(names.price)), _text_column(c(names.match))
-    suppliers, article_names = _clean_column(c(names.fields["supplier"])), _clean_column(c(names.fields["name"]))
-    units, packs = _clean_column(c(names.fields["unit"])), _clean_column(c(names.fields["pack_size"]))
-    records: list[SourceRecord] = []
-    record_rows: list[int] = []
-    for i, (row, _) in enumerate(rows_sheet.rows):
-        article_id = ids[i]
-        if article_id is None:
-            continue
-        records.append(SourceRecord(
-            article_id, municipalities[i] or "", files[i] or "", sheets[i], sheet_rows[i], keys[i], article_nos[i],
-            gtins[i], quantities[i], spends[i], prices[i], matches[i] or "ny", suppliers[i], article_names[i],
-            units[i], packs[i]))
-        record_rows.append(row)
+    # every column in SourceRecord's order: the records are made positionally, a column at a time
+    columns = [
+        ids, _text_column(c(names.municipality), ""), _text_column(c(names.file), ""), _text_column(c(names.sheet)),
+        [None if v is None else int(v) for v in _number_column(c(names.row))], _text_column(c(names.source_key)),
+        _text_column(c(names.supplier_article_no)), _text_column(c(names.gtin)), _number_column(c(names.quantity)),
+        _number_column(c(names.spend)), _number_column(c(names.price)), _text_column(c(names.match), "ny"),
+        *(_clean_column(c(names.fields[f])) for f in ("supplier", "name", "unit", "pack_size"))]
+    record_rows = [row for row, _ in rows_sheet.rows]
+    if None in ids:  # rows without an article ID are no source rows
+        kept = [i for i, article_id in enumerate(ids) if article_id is not None]
+        columns = [[column[i] for i in kept] for column in columns]
+        record_rows = [record_rows[i] for i in kept]
+    records = list(map(SourceRecord, *columns))
 
     s = sources_sheet.getter
     sources: list[SourceFile] = []

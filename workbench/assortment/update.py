@@ -26,7 +26,7 @@ from workbench.assortment.joint import (
     figures,
     municipality_order,
 )
-from workbench.assortment.joint_reader import JointState, read_joint
+from workbench.assortment.joint_reader import JointState, clean, read_joint
 from workbench.assortment.joint_writer import article_values
 from workbench.assortment.layout import ARTICLE_FIELDS
 from workbench.assortment.plan import assign
@@ -67,19 +67,31 @@ def _same(a: Any, b: Any) -> bool:
     return str(a).strip() == str(b).strip()
 
 
+def _unchanged(raw: Any, value: Any) -> bool:
+    """:func:`_same` of a cell as read (before the reader's cleaning) and a value to write: equal values of
+    one type (an integer read as a float counts as one) are decided at once, without a call."""
+    kind = raw.__class__
+    if (kind is value.__class__ or (kind is float and value.__class__ is int)) and raw == value:
+        return True
+    return _same(clean(raw), value)
+
+
 def _row_cells(cells: dict[tuple[int, int], Any], row: int, columns: Sequence[int], values: Sequence[Any],
-               old: Mapping[int, Any] | None) -> None:
+               old: Sequence[Any] | None) -> None:
+    width = len(old) if old is not None else 0
     for column, value in zip(columns, values, strict=True):
-        if not _same(old.get(column) if old else None, value):
+        if not _unchanged(old[column] if column < width else None, value):  # type: ignore[index]  # width 0
             cells[(row, column)] = value
 
 
 def _cells_of_rows(values_by_row: Mapping[int, list[Any]], headers: Sequence[str], columns: Mapping[str, int],
-                   table_values: Callable[[int], Mapping[int, Any] | None]) -> dict[tuple[int, int], Any]:
+                   table_raw: Mapping[int, list[Any]]) -> dict[tuple[int, int], Any]:
+    """The cells of ``values_by_row`` whose value differs from the sheet's (``table_raw``: its cells by
+    row, as read)."""
     cells: dict[tuple[int, int], Any] = {}
     places = [columns[h] for h in headers]
     for row, values in values_by_row.items():
-        _row_cells(cells, row, places, values, table_values(row))
+        _row_cells(cells, row, places, values, table_raw.get(row))
     return cells
 
 
@@ -116,6 +128,7 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     # the figures of the articles written (each article's from its own rows, in their order)
     counted = change.records if touched is None else [r for r in change.records if r.article_id in touched]
     figs = change.figures = figures(counted)
+    old_columns = [state.article_columns.get(h) for h in figure_headers]
     for article in change.articles:
         row = state.article_rows.get(article.id)
         if row is not None and touched is not None and article.id not in touched:
@@ -129,12 +142,15 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
                 if value is not None:
                     cells[(next_row, columns[header])] = value
             continue
-        for header, value in zip(figure_headers, values[1 + len(ARTICLE_FIELDS):], strict=True):
-            if not _same(state.article_cell(article.id, header), value):
+        raw = state.article_raw.get(article.id, ())
+        width = len(raw)
+        for header, column, value in zip(figure_headers, old_columns, values[1 + len(ARTICLE_FIELDS):],
+                                         strict=True):
+            if not _unchanged(raw[column] if column is not None and column < width else None, value):
                 cells[(row, columns[header])] = value
     article_patch = SheetPatch(articles_sheet, cells, grow_to_row=next_row if next_row > state.article_last_row
                                else None, header_row=1, new_columns=new_columns,
-                               data_rows=(2, max(2, next_row)))
+                               data_rows=(2, max(2, next_row)), last_row=state.article_last_row)
 
     # Källrader and Källor: rows placed where the replaced ones were, the rest appended
     row_headers = [*names.source_row_headers(), *extra_source_headers(names)]
@@ -153,10 +169,11 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
     missing = [h for h in row_headers if h not in record_columns]
     for header in missing:  # a hand-made or older workbook without the extra columns
         record_columns[header] = max(record_columns.values(), default=-1) + 1
-    record_cells = _cells_of_rows(record_values, row_headers, record_columns, state.record_cells)
+    record_cells = _cells_of_rows(record_values, row_headers, record_columns, state.record_raw)
     rows_patch = SheetPatch(rows_sheet, record_cells, grow_to_row=appended if appended > state.record_last_row
                             else None, header_row=1,
-                            new_columns=[NewColumn(record_columns[h], h) for h in missing])
+                            new_columns=[NewColumn(record_columns[h], h) for h in missing],
+                            last_row=state.record_last_row)
 
     source_headers = names.source_headers()
     source_values: dict[int, list[Any]] = {}
@@ -168,9 +185,10 @@ def write_change(change: JointChange, *, who: str, progress: Progress | None = N
         source_values[place] = source.values()
     for row in change.cleared_sources:
         source_values[row] = [None] * len(source_headers)
-    source_cells = _cells_of_rows(source_values, source_headers, state.source_columns, state.source_cells)
+    source_cells = _cells_of_rows(source_values, source_headers, state.source_columns, state.source_raw)
     sources_patch = SheetPatch(sources_sheet, source_cells,
-                               grow_to_row=appended_sources if appended_sources > state.source_last_row else None)
+                               grow_to_row=appended_sources if appended_sources > state.source_last_row else None,
+                               last_row=state.source_last_row)
 
     if not cells and not new_columns and not record_cells and not source_cells:
         return False
@@ -261,8 +279,11 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
                 from workbench.errors import EmptyListError
 
                 raise EmptyListError(read.source.path, municipality=read.municipality, rows=held, joint=joint.name)
-        kept_at = [i for i, r in enumerate(state.records) if not replaced_record(r)]
-        gone_at = [i for i, r in enumerate(state.records) if replaced_record(r)]
+        kept_at: list[int] = []
+        gone_at: list[int] = []
+        updated = {read.municipality for read in fresh}  # only their rows can be replaced
+        for i, r in enumerate(state.records):
+            (gone_at if r.municipality in updated and replaced_record(r) else kept_at).append(i)
         kept = [state.records[i] for i in kept_at]
         gone = [state.records[i] for i in gone_at]
         rows = [row for read in fresh for row in read.rows]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from workbench.xlsx.cells import CellValue, cell_ref, cell_xml, column_index, escape_text, parse_ref
+from workbench.xlsx.cells import CellValue, cell_ref, cell_xml, column_index, column_letters, escape_text, parse_ref
 
 _ATTR = re.compile(rb"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
@@ -183,6 +183,11 @@ def patch_row(p: bytes, element: bytes, start_tag: bytes, row: int, patches: lis
         start_tag = start_tag[:-2].rstrip() + b">"
     else:
         body = element[len(start_tag):-(len(p) + 6)]
+    if not edits.style_like:
+        spliced = _splice_by_ref(p, body, row, patches, edits)
+        if spliced is not None:
+            cols = [patches[0][0], patches[-1][0]]
+            return update_row_tag(start_tag, row, cols, add_r, len(p)) + spliced + b"</" + p + b"row>"
     patch_map = dict(patches)
     sources = {edits.style_like[(row, c)] for c in patch_map if (row, c) in edits.style_like}
     need = min([*patch_map, *sources])
@@ -220,6 +225,49 @@ def patch_row(p: bytes, element: bytes, start_tag: bytes, row: int, patches: lis
     cols = [*xml, *patch_map]
     new_start = update_row_tag(start_tag, row, cols, add_r, len(p))
     return new_start + body[:split] + b"".join(out_cells) + body[trailing_from:] + b"</" + p + b"row>"
+
+
+def _splice_by_ref(p: bytes, body: bytes, row: int, patches: list[tuple[int, CellValue]],
+                   edits: SheetEdits) -> bytes | None:
+    """The row's content with each patched cell replaced where it is, when every one of them exists
+    with its reference first in its start tag (what our writer, Excel and most others write): found by
+    that reference, nothing else in the row is parsed. ``None`` otherwise (a new cell, cells without
+    ``r``), for the general path."""
+    number = str(row).encode()
+    open_ref = b"<" + p + b'c r="'
+    close = b"</" + p + b"c>"
+    parts: list[bytes] = []
+    pos = 0
+    for col, value in patches:  # by column, as the cells are in the row
+        begin = body.find(open_ref + _letters(col) + number + b'"', pos)
+        if begin < 0:
+            return None
+        tag_end = body.find(b">", begin)
+        if tag_end < 0:
+            return None
+        if body[tag_end - 1] == 0x2F:  # "/": a self-closing cell
+            end = tag_end + 1
+        else:
+            end = body.find(close, tag_end)
+            if end < 0:
+                return None
+            end += len(close)
+        style = _STYLE_IN_TAG.search(body, begin, tag_end + 1)
+        parts.append(body[pos:begin])
+        parts.append(_cell_value_xml(p, row, col, value, style.group(1).decode("ascii") if style else None, edits))
+        pos = end
+    parts.append(body[pos:])
+    return b"".join(parts)
+
+
+_LETTER_BYTES: dict[int, bytes] = {}
+
+
+def _letters(col: int) -> bytes:
+    found = _LETTER_BYTES.get(col)
+    if found is None:
+        found = _LETTER_BYTES[col] = column_letters(col).encode("ascii")
+    return found
 
 
 def _append_right(p: bytes, body: bytes, row: int, patches: list[tuple[int, CellValue]], need: int,

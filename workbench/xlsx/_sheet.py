@@ -181,6 +181,10 @@ def _patch_rows(src: Source, out: Sink, p: bytes, by_row: RowCells,
         pos = end
 
 
+_SPACE = re.compile(rb"\s*")
+_JUMP_AT_LEAST = 4096  # bytes: below that, the row-by-row loop costs no more than the checks of a jump
+
+
 class _FastRows:
     """The common case of a save, a run of complete rows at a time: rows with an explicit ``r`` first in
     the start tag, each patched row getting its cells right of its last cell (new review columns, or
@@ -195,6 +199,8 @@ class _FastRows:
         self.edits = edits
         self.start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"([^>]*?)(?<!/)>')
         self.row_end = b"</" + p + b"row>"
+        self.numbered = b"<" + p + b'row r="'
+        self.unnumbered = re.compile(rb"<" + re.escape(p) + rb'row(?! r=")')
         self.cell_open = b"<" + p + b"c "
         self.any_cell = b"<" + p + b"c"
         self.cell_close = b"</" + p + b"c>"
@@ -203,6 +209,66 @@ class _FastRows:
         # the last existing row passed (as it was read), whose styles new rows below it take
         self.track = edits.style_from_above
         self.last_row = b""
+        self._found: dict[str, tuple[bytes, int, re.Match[bytes] | None]] = {}
+        self._failed: tuple[bytes, int, int] | None = None  # (buffer, row wanted, up to where) of a failed jump
+        self.any_start = re.compile(rb"<" + re.escape(p) + rb'row r="([0-9]+)"[^>]*>')  # self-closing too
+
+    def _next(self, which: str, pattern: re.Pattern[bytes], buf: bytes, pos: int) -> re.Match[bytes] | None:
+        """``pattern.search(buf, pos)``, remembered for the buffer: the row-by-row loop asks again at every
+        row, and a search that finds nothing far ahead (rows without ``r``) would read the rest of the
+        buffer each time."""
+        known = self._found.get(which)
+        if known is not None and known[0] is buf and known[1] <= pos:
+            found = known[2]
+            if found is None or found.start() >= pos:
+                return found
+        found = pattern.search(buf, pos)
+        self._found[which] = (buf, pos, found)
+        return found
+
+    def _jump(self, buf: bytes, pos: int, wanted: int, previous_row: int) -> tuple[int, int, int] | None:
+        """Over the complete rows from ``pos`` that all lie before row ``wanted`` (``0``: no row left to
+        patch), in one step: ``(where they end, the last one's number, where it starts)``. They are
+        copied as they are. ``None`` when the stretch is short, or not plainly numbered rows in order
+        (a row without ``r``, a self-closing last row): the row-by-row loop looks at those."""
+        failed = self._failed
+        if failed is not None and failed[0] is buf and failed[1] == wanted and pos < failed[2]:
+            return None  # it failed on the way to the same row: the row-by-row loop goes there
+        first = self._next("start", self.start, buf, pos)
+        if first is None or _SPACE.match(buf, pos).end() != first.start():  # type: ignore[union-attr]  # \s* matches
+            return None
+        unnumbered = self._next("unnumbered", self.unnumbered, buf, pos)
+        limit = unnumbered.start() if unnumbered is not None else len(buf)
+        target = buf.find(self.numbered + str(wanted).encode() + b'"', pos, limit) if wanted else -1
+        if target < 0:
+            end = buf.rfind(self.row_end, pos, limit)
+            target = end + len(self.row_end) if end >= 0 else -1
+        elif not buf[max(pos, target - 64):target].rstrip().endswith((self.row_end, b"/>")):
+            target = -1
+        last_at = buf.rfind(self.numbered, pos, target) if target - pos >= _JUMP_AT_LEAST else -1
+        last = self.any_start.match(buf, last_at, target) if last_at >= 0 else None
+        number = int(last.group(1)) if last is not None else 0
+        if last is None or int(first.group(1)) <= previous_row or (wanted and number >= wanted):
+            self._failed = (buf, wanted, target if target >= 0 else limit)
+            return None
+        return target, number, last.start()
+
+    def _append_point(self, buf: bytes, body: int, end: int, low: int) -> int | None:
+        """Where the row's last cell ends, if it lies left of column ``low`` (new cells can follow it);
+        ``None`` otherwise (a cell to replace, a row without cells or without references)."""
+        last = buf.rfind(self.cell_open, body, end)
+        tag_end = buf.find(b">", last, end) if last >= 0 else -1
+        ref = REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+        if ref is None or column_of(ref.group(1)) >= low:
+            return None
+        if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
+            cell_end = tag_end + 1
+        else:
+            cell_end = buf.find(self.cell_close, tag_end, end)
+            if cell_end < 0:
+                return None
+            cell_end += len(self.cell_close)
+        return None if buf.find(self.any_cell, cell_end, end) >= 0 else cell_end
 
     def styles_above(self) -> dict[int, str]:
         """``{column: style}`` of the last existing row passed (empty unless new rows take its styles)."""
@@ -212,16 +278,21 @@ class _FastRows:
             out: Sink) -> tuple[int, int, int]:
         """Handle the complete rows from ``pos`` on; returns the new ``(pos, next_pending, previous_row)``."""
         pending, n, row_end = self.pending, len(self.pending), self.row_end
-        cell_open, any_cell, cell_close = self.cell_open, self.any_cell, self.cell_close
-        close_len, end_len = len(cell_close), len(row_end)
+        end_len = len(row_end)
         styled, spans, at, p, edits = self.styled_rows, self.spans, self.by_row.at, self.p, self.edits
         parts: list[bytes] = []
         add = parts.append
         copied = pos
         last_begin = -1
-        for match in self.start.finditer(buf, pos):
+        while True:
+            jump = self._jump(buf, pos, pending[next_pending] if next_pending < n else 0, previous_row)
+            if jump is not None:
+                pos, previous_row, last_begin = jump
+            match = self._next("start", self.start, buf, pos)
+            if match is None:
+                break
             begin = match.start()
-            if begin != pos and buf[pos:begin].strip():
+            if begin != pos and _SPACE.match(buf, pos).end() != begin:  # type: ignore[union-attr]  # \s* matches
                 break  # something other than a row lies between: the slow loop looks at it
             end = buf.find(row_end, match.end())
             if end < 0:
@@ -233,36 +304,28 @@ class _FastRows:
             if wanted and wanted < number:
                 break  # a new row goes before this one
             if wanted == number:
-                # the new cells go right of the row's last cell, if that lies left of all of them
                 if number in styled:
-                    break
-                last = buf.rfind(cell_open, match.end(), end)
-                tag_end = buf.find(b">", last, end) if last >= 0 else -1
-                ref = REF_IN_TAG.search(buf, last, tag_end + 1) if tag_end > 0 else None
+                    break  # a header cell copying a neighbour's style: the row-by-row loop
                 patches = at(next_pending)
                 low, high = patches[0][0], patches[-1][0]
-                if ref is None or column_of(ref.group(1)) >= low:
-                    break
-                if buf[tag_end - 1] == 0x2F:  # "/": a self-closing cell
-                    cell_end = tag_end + 1
-                else:
-                    cell_end = buf.find(cell_close, tag_end, end)
-                    if cell_end < 0:
-                        break
-                    cell_end += close_len
-                if buf.find(any_cell, cell_end, end) >= 0:
-                    break
-                attrs = match.group(2)
-                new_attrs = spans.get((attrs, low, high))
-                if new_attrs is None:
-                    new_attrs = update_row_tag(b"<row" + attrs + b">", number, [low, high], False, 0)[4:-1]
-                    if len(spans) < 1024:
-                        spans[(attrs, low, high)] = new_attrs
-                add(buf[copied:match.start(2)])
-                add(new_attrs)
-                add(buf[match.end(2):cell_end])
-                add(cells_xml(p, number, patches, edits))
-                copied = cell_end
+                cell_end = self._append_point(buf, match.end(), end, low)
+                if cell_end is None:  # cells replaced inside the row: the row rewritten
+                    add(buf[copied:begin])
+                    add(patch_row(p, buf[begin:end + end_len], buf[begin:match.end()], number, patches, edits,
+                                  add_r=False))
+                    copied = end + end_len
+                else:  # the new cells go right of the row's last cell
+                    attrs = match.group(2)
+                    new_attrs = spans.get((attrs, low, high))
+                    if new_attrs is None:
+                        new_attrs = update_row_tag(b"<row" + attrs + b">", number, [low, high], False, 0)[4:-1]
+                        if len(spans) < 1024:
+                            spans[(attrs, low, high)] = new_attrs
+                    add(buf[copied:match.start(2)])
+                    add(new_attrs)
+                    add(buf[match.end(2):cell_end])
+                    add(cells_xml(p, number, patches, edits))
+                    copied = cell_end
                 next_pending += 1
             previous_row = number
             last_begin = begin

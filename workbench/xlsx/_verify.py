@@ -18,6 +18,7 @@ import threading
 import zipfile
 from collections.abc import Collection, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 from xml.parsers import expat
@@ -100,7 +101,12 @@ def check_sheet(zf: zipfile.ZipFile, part: str, expected: Mapping[tuple[int, int
 
 def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int, int], CellValue],
                  date1904: bool) -> list[str]:
-    """:func:`check_sheet` over the sheet XML given as chunks, the last one ``b""``."""
+    """:func:`check_sheet` over the sheet XML given as chunks, the last one ``b""``.
+
+    The strict parser reads the sheet's head and tail and every stretch of rows that holds a written
+    row (or a row without ``r``, whose number the patcher may have made explicit); a stretch of rows
+    none of which was written is the source's bytes as they were, and is left out of the parse. The
+    stretches end at row ends, so what the parser reads is still one document."""
     parser = expat.ParserCreate()
     columns = sorted({column_letters(c) for _, c in expected}, key=len, reverse=True)
     numbers = {letters.encode(): column_index(letters) for letters in columns}
@@ -113,12 +119,11 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
     missing = object()
     rows = {str(row).encode() for row, _ in expected}
     ordered = sorted({row for row, _ in expected})
+    keys = sorted(expected)  # the written cells in sheet order, for the stretches where most rows were written
+    key_rows = [row for row, _ in keys]
     prefix = b""
+    head_done = ended = False
     for chunk in chunks:
-        try:
-            parser.Parse(chunk, not chunk)
-        except expat.ExpatError as error:
-            return [f"{part}: {error}"]
         buffer = buffer + chunk if buffer else chunk
         # cells never cross a row's end: check everything up to the last complete row
         if row_end is None:
@@ -133,8 +138,22 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
         cut = len(buffer) if not chunk else buffer.rfind(row_end) + len(row_end)
         if cut < len(row_end):
             cut = 0
-        if cut and cell is not None:
-            for letters, number, attrs, content in _written_cells(buffer, cut, cell, prefix, rows, ordered, problems):
+        if not cut:
+            continue
+        try:
+            start, end, span = _parse_region(parser, buffer, cut, prefix, head_done, not chunk, ordered)
+        except expat.ExpatError as error:
+            return [f"{part}: {error}"]
+        head_done, ended = True, not chunk
+        if cell is not None:
+            found: Iterable[tuple[bytes, bytes, bytes, bytes]]
+            if span is not None and span.numbered and span.written * 4 > max(1, span.high - span.low + 1):
+                found = _cells_by_ref(buffer, start, end, cell, prefix,
+                                      keys[bisect.bisect_left(key_rows, span.low):
+                                           bisect.bisect_right(key_rows, span.high)])
+            else:
+                found = _written_cells(buffer, start, end, span, cell, prefix, rows, problems)
+            for letters, number, attrs, content in found:
                 key = (int(number), numbers[letters])
                 wanted = expected.get(key, missing)
                 if wanted is missing:
@@ -148,8 +167,12 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
                         memo[memo_key] = good
                 if not good:
                     problems.append(f"{column_letters(key[1])}{key[0]}: not {wanted!r}")
-        if cut:
-            buffer = buffer[cut:]
+        buffer = buffer[cut:]
+    if not ended:
+        try:  # the stream ended without a last chunk, or right after a row's end: what is left, as it is
+            parser.Parse(buffer, True)
+        except expat.ExpatError as error:
+            return [f"{part}: {error}"]
     # a cleared cell that did not exist is not written at all; everything else must have been seen
     must = sum(1 for v in expected.values() if v is not None)
     if seen < must:
@@ -157,35 +180,122 @@ def check_chunks(chunks: Iterable[bytes], part: str, expected: Mapping[tuple[int
     return problems
 
 
-def _written_cells(buffer: bytes, cut: int, cell: re.Pattern[bytes], prefix: bytes, rows: set[bytes],
-                   ordered: list[int], problems: list[str]) -> Iterable[tuple[bytes, bytes, bytes, bytes]]:
-    """The cells of the written columns in ``buffer[:cut]``. Where few of the chunk's rows were written (a
-    re-merge writes a tenth of a sheet's rows), they are looked for only inside those rows: every row
-    start tag is found, the written rows are searched, and each cell found must carry its row's number; a
-    written cell in an unwritten row is not seen, so the count of written cells falls short, which is a
-    problem too. Where many were (a column edited on every row), or a row has no ``r`` (not our patcher's
-    output), the whole chunk is searched in one pass as before: a per-row search would cost more there."""
-    whole = buffer.count(b"<" + prefix + b"row", 0, cut)
+def _parse_region(parser: expat.XMLParserType, buffer: bytes, cut: int, prefix: bytes, head_done: bool,
+                  final: bool, ordered: list[int]) -> tuple[int, int, _Span | None]:
+    """Feed ``buffer[:cut]`` (ending at a row's end, or the sheet's end when ``final``) to ``parser``,
+    leaving out its rows when none of them was written. Returns where its rows lie (``start``, ``end``)
+    and their :class:`_Span`."""
+    start = 0
+    if not head_done:
+        opening = _sheet_data(prefix).search(buffer, 0, cut)
+        if opening is None:  # no sheetData start before the first row end: not our kind of sheet
+            parser.Parse(buffer[:cut], final)
+            return 0, cut, None
+        start = opening.end()
+        parser.Parse(buffer[:start], False)
+    end = cut
+    if final:
+        closing = buffer.find(b"</" + prefix + b"sheetData", start, cut)
+        end = closing if closing >= 0 else cut
+    span = _span(buffer, start, end, prefix, ordered)
+    if end > start and (span is None or span.numbered is False or span.written):
+        parser.Parse(buffer[start:end], False)
+    if final:
+        parser.Parse(buffer[end:cut], True)
+    return start, end, span
+
+
+@dataclass(frozen=True)
+class _Span:
+    """The rows of a stretch of ``sheetData``: the first and last row number, whether every row has its
+    ``r`` (else their numbers cannot be told), and how many of the written rows lie between."""
+
+    low: int
+    high: int
+    numbered: bool
+    written: int
+
+
+def _span(buffer: bytes, start: int, end: int, prefix: bytes, ordered: list[int]) -> _Span | None:
+    """The :class:`_Span` of the rows in ``buffer[start:end]``; ``None`` where it holds no numbered row
+    (or whitespace only, which is ``_Span(0, -1, True, 0)``)."""
     pattern = _row_starts(prefix)
-    first = pattern.search(buffer, 0, cut)
-    last_at = buffer.rfind(b"<" + prefix + b'row r="', 0, cut)
-    last = pattern.match(buffer, last_at, cut) if last_at >= 0 else None
+    first = pattern.search(buffer, start, end)
+    last_at = buffer.rfind(b"<" + prefix + b'row r="', start, end)
+    last = pattern.match(buffer, last_at, end) if last_at >= 0 else None
     if first is None or last is None:
-        return cell.findall(buffer, 0, cut)
+        return _Span(0, -1, True, 0) if not buffer[start:end].strip() else None
     low, high = int(first.group(1)), int(last.group(1))
-    if (bisect.bisect_right(ordered, high) - bisect.bisect_left(ordered, low)) * 4 > max(1, high - low + 1):
-        return cell.findall(buffer, 0, cut)
-    starts = list(pattern.finditer(buffer, 0, cut))
-    if whole != len(starts):
-        return cell.findall(buffer, 0, cut)  # a row without r (or a rowBreaks tag): look at everything
+    numbered = low <= high and _unnumbered(prefix).search(buffer, start, end) is None
+    return _Span(low, high, numbered, bisect.bisect_right(ordered, high) - bisect.bisect_left(ordered, low))
+
+
+def _cells_by_ref(buffer: bytes, start: int, end: int, cell: re.Pattern[bytes], prefix: bytes,
+                  keys: Sequence[tuple[int, int]]) -> list[tuple[bytes, bytes, bytes, bytes]]:
+    """The written cells ``keys`` (in sheet order) in the rows ``buffer[start:end]``, each looked for by its
+    reference inside its row: where most of a stretch's rows were written (a re-merge's block of rows,
+    a column edited on every row), this spares pulling every cell of the written columns out of the
+    stretch. A row or cell not found is not seen, so the count of written cells falls short."""
+    row_open = b"<" + prefix + b'row r="'
+    row_end = b"</" + prefix + b"row>"
+    cell_open = b"<" + prefix + b'c r="'
+    match = cell.match
+    found: list[tuple[bytes, bytes, bytes, bytes]] = []
+    pos = start
+    current = 0
+    row_start = row_stop = -1
+    for row, col in keys:
+        if row != current:
+            current = row
+            number = str(row).encode()
+            row_start = buffer.find(row_open + number + b'"', pos, end)
+            row_stop = buffer.find(row_end, row_start, end) if row_start >= 0 else -1
+            if row_stop < 0:
+                row_stop = end
+            if row_start >= 0:
+                pos = row_stop
+        if row_start < 0:
+            continue
+        at = buffer.find(cell_open + _letters(col) + number + b'"', row_start, row_stop)
+        found_cell = match(buffer, at, row_stop + len(row_end)) if at >= 0 else None
+        if found_cell is not None:
+            found.append(found_cell.groups(b""))  # type: ignore[arg-type]  # four groups of bytes
+    return found
+
+
+_LETTERS: dict[int, bytes] = {}
+
+
+def _letters(col: int) -> bytes:
+    found = _LETTERS.get(col)
+    if found is None:
+        found = _LETTERS[col] = column_letters(col).encode("ascii")
+    return found
+
+
+def _written_cells(buffer: bytes, start: int, end: int, span: _Span | None, cell: re.Pattern[bytes],
+                   prefix: bytes, rows: set[bytes], problems: list[str]) -> Iterable[tuple[bytes, bytes, bytes, bytes]]:
+    """The cells of the written columns in the rows ``buffer[start:end]``. Where few of the chunk's rows
+    were written (a re-merge writes a tenth of a sheet's rows), they are looked for only inside those
+    rows: every row start tag is found, the written rows are searched, and each cell found must carry its
+    row's number; a written cell in an unwritten row is not seen, so the count of written cells falls
+    short, which is a problem too (and a stretch with no written row is not searched at all). Where many
+    were (a column edited on every row), or a row has no ``r`` (not our patcher's output), the whole
+    chunk is searched in one pass as before: a per-row search would cost more there."""
+    if span is None or not span.numbered:
+        return cell.findall(buffer, start, end)
+    if not span.written:
+        return []
+    if span.written * 4 > max(1, span.high - span.low + 1):
+        return cell.findall(buffer, start, end)
     row_end = b"</" + prefix + b"row>"
     found: list[tuple[bytes, bytes, bytes, bytes]] = []
-    for start in starts:
-        number = start.group(1)
-        if number not in rows or start.group(2):
+    for row_start in _row_starts(prefix).finditer(buffer, start, end):
+        number = row_start.group(1)
+        if number not in rows or row_start.group(2):
             continue  # not written, or self-closing (no cells)
-        end = buffer.find(row_end, start.end(), cut)
-        cells = cell.findall(buffer, start.end(), cut if end < 0 else end)
+        close = buffer.find(row_end, row_start.end(), end)
+        cells = cell.findall(buffer, row_start.end(), end if close < 0 else close)
         for found_cell in cells:
             if found_cell[1] != number:
                 problems.append(f"{found_cell[0].decode()}{found_cell[1].decode()}: written inside row "
@@ -257,3 +367,25 @@ def verify_written(path: Path, sheet_part: str, parts: Sequence[str],
             problems += check_sheet(zf, part, cells, date1904)
     if problems:
         raise ValueError("; ".join(problems[:5]))
+
+
+_SHEET_DATA: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def _sheet_data(prefix: bytes) -> re.Pattern[bytes]:
+    """``sheetData``'s start tag (not a self-closing one: a sheet without rows is parsed whole)."""
+    pattern = _SHEET_DATA.get(prefix)
+    if pattern is None:
+        pattern = _SHEET_DATA[prefix] = re.compile(rb"<" + re.escape(prefix) + rb"sheetData(?:\s[^>]*)?(?<!/)>")
+    return pattern
+
+
+_UNNUMBERED: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def _unnumbered(prefix: bytes) -> re.Pattern[bytes]:
+    """A row start tag without ``r`` first (our patcher's and most writers' rows have it there)."""
+    pattern = _UNNUMBERED.get(prefix)
+    if pattern is None:
+        pattern = _UNNUMBERED[prefix] = re.compile(rb"<" + re.escape(prefix) + rb'row(?! r=")')
+    return pattern

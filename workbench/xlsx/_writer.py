@@ -79,6 +79,7 @@ class SheetPlan:
     key_col: int | None = None
     grow_to_row: int | None = None
     style_from_above: bool = False
+    last_row: int | None = None  # the old last row holding a value, when the caller knows it
 
 
 @dataclass
@@ -250,7 +251,9 @@ def write_package(src: Path, dst: Path, plans: Sequence[SheetPlan], *, progress:
                     replaced[package.styles_part] = found.new_styles_xml
         for sheet in sheets.values():
             if sheet.plan.grow_to_row is not None:
-                old_last = _old_last_row(zin, sheet.info.part, sheet.plan.grow_to_row)
+                known = sheet.plan.last_row
+                old_last = known if known is not None and known < sheet.plan.grow_to_row else \
+                    _old_last_row(zin, sheet.info.part, sheet.plan.grow_to_row)
                 if old_last and sheet.plan.grow_to_row > old_last:
                     sheet.grow = (old_last, sheet.plan.grow_to_row)
             _tables(zin, sheet, replaced, result)

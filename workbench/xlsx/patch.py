@@ -49,6 +49,8 @@ class SheetPatch:
     :func:`patch_xlsx`. ``grow_to_row`` says the sheet's data now ends at that row (rows appended below
     the old end): the ranges that end at the old last data row (tables, autofilter, validations,
     conditional formats) are stretched to it, and the cells of new rows take the style of the cell above.
+    ``last_row`` is the sheet's last row holding a value before the patch, when the caller has just read
+    it (under the same lock): it spares the pass over the sheet that finds the old end otherwise.
     """
 
     sheet: str
@@ -57,6 +59,7 @@ class SheetPatch:
     header_row: int | None = None
     new_columns: Sequence[NewColumn] = ()
     data_rows: tuple[int, int] | None = None
+    last_row: int | None = None
 
 
 def verify_patch(path: Path, result: PatchResult) -> None:
@@ -159,7 +162,8 @@ def patch_sheets(src: Path, dst: Path, patches: Sequence[SheetPatch], *, new_she
     added sheet's cells (for :func:`verify_patch`). An added sheet is patched later like any other:
     ``SheetPatch(name, cells, grow_to_row=...)`` appends rows under its autofilter."""
     plans = [SheetPlan(p.sheet, p.cells, header_row=p.header_row, new_columns=p.new_columns,
-                       data_rows=p.data_rows, grow_to_row=p.grow_to_row, style_from_above=True)
+                       data_rows=p.data_rows, grow_to_row=p.grow_to_row, style_from_above=True,
+                       last_row=p.last_row)
              for p in patches]
     return write_package(src, dst, plans, progress=progress, new_sheets=new_sheets)
 

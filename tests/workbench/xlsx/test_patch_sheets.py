@@ -337,3 +337,21 @@ def test_a_new_column_and_appended_rows_in_one_patch(tmp_path: Path) -> None:
     ranges = {str(dv.sqref): dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert ranges[f"F2:F{LAST}"] == '"Behåll,Ersätt"'  # planned over the old rows, grown with them
     assert sheet.cell(LAST, 6).value == "Behåll" and sheet.cell(1, 6).value == "Åtgärd"
+
+
+@pytest.mark.parametrize("maker", sorted(BUILDERS))
+def test_a_known_last_row_spares_the_scan_and_writes_the_same(maker: str, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.xlsx import _writer
+
+    source = BUILDERS[maker](tmp_path / f"{maker}.xlsx")
+    scanned = tmp_path / "scanned.xlsx"
+    patch_sheets(source, scanned, _patches())
+    monkeypatch.setattr(_writer, "_old_last_row", lambda *args: pytest.fail("the sheet was scanned"))
+    known = tmp_path / "known.xlsx"
+    first, *others = _patches()
+    result = patch_sheets(source, known, [SheetPatch(first.sheet, first.cells, grow_to_row=first.grow_to_row,
+                                                     last_row=ROWS + 1), *others])
+    verify_patch(known, result)
+    with zipfile.ZipFile(scanned) as a, zipfile.ZipFile(known) as b:
+        assert [(i.filename, a.read(i)) for i in a.infolist()] == [(i.filename, b.read(i)) for i in b.infolist()]

@@ -43,6 +43,25 @@ def corpus_copy(name: str, folder: Path) -> Path:
     return path
 
 
+def book_with_sheet_xml(tmp_path: Path, sheet_xml: bytes) -> Path:
+    """A small openpyxl workbook (sheet "Rader", a second cell format s="1" on A1) whose sheet XML is
+    replaced by exactly ``sheet_xml``: the patcher's tests pin the bytes it starts from."""
+    import openpyxl
+    import openpyxl.styles
+
+    made = tmp_path / "made.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Rader"
+    book.active["A1"].font = openpyxl.styles.Font(bold=True)
+    book.save(made)
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            out.writestr(info, sheet_xml if info.filename == "xl/worksheets/sheet1.xml" else data)
+    return path
+
+
 def build_workbook(path: Path, *, rows: int = 20, table: bool = False, autofilter: bool = True,
                    extras: bool = True, date1904: bool = False, review: bool = False) -> Path:
     """A Swedish article list: header on row 1 (bold, grey), keys ``A001``…, names, prices.

@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import openpyxl.styles
 import pytest
+from _writer_fixtures import book_with_sheet_xml
 
 from workbench.xlsx import SheetPatch, _sheet, patch_sheets, verify_patch
 
@@ -49,19 +50,7 @@ _CELLS = {
 
 
 def _book(tmp_path: Path, rows: bytes) -> Path:
-    made = tmp_path / "made.xlsx"
-    book = openpyxl.Workbook()
-    book.active.title = "Rader"
-    book.active["A1"].font = openpyxl.styles.Font(bold=True)  # a second cell format (s="1")
-    book.save(made)
-    path = tmp_path / "book.xlsx"
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = _HEAD + rows + _TAIL
-            out.writestr(info, data)
-    return path
+    return book_with_sheet_xml(tmp_path, _HEAD + rows + _TAIL)
 
 
 def _patched(source: Path, out: Path, cells: dict[tuple[int, int], object]) -> bytes:

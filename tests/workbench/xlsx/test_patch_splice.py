@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import openpyxl.styles
 import pytest
+from _writer_fixtures import book_with_sheet_xml
 
 from workbench.xlsx import SheetPatch, patch_sheets, verify_patch
 
@@ -29,20 +30,8 @@ _TAIL = b"</sheetData></worksheet>"
 
 
 def _book(tmp_path: Path) -> Path:
-    """A small workbook whose sheet XML is exactly ``_HEAD + _ROWS + _TAIL`` (one styled cell format)."""
-    made = tmp_path / "made.xlsx"
-    book = openpyxl.Workbook()
-    book.active.title = "Rader"
-    book.active["A1"].font = openpyxl.styles.Font(bold=True)  # a second cell format (s="1")
-    book.save(made)
-    path = tmp_path / "book.xlsx"
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = _HEAD + _ROWS + _TAIL
-            out.writestr(info, data)
-    return path
+    """A small workbook whose sheet XML is exactly ``_HEAD + _ROWS + _TAIL``."""
+    return book_with_sheet_xml(tmp_path, _HEAD + _ROWS + _TAIL)
 
 
 def _sheet_xml(path: Path) -> bytes:

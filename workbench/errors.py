@@ -237,6 +237,13 @@ class NotJointWorkbookError(WorkbenchError, ValueError):
     code = "not_joint_workbook"
 
 
+class NotArticleListError(WorkbenchError, ValueError):
+    """A file given to merge has no column for quantity or spend, nor a GTIN or a supplier article number
+    (``params["headers"]``: the headers found): a contact list, say, not a municipality's article list."""
+
+    code = "merge_not_article_list"
+
+
 class EmptyListError(WorkbenchError, ValueError):
     """A list given to re-merge holds no article rows, so it would empty the municipality's rows in the
     joint workbook (``params["municipality"]``, ``params["rows"]`` it holds there, ``params["joint"]``)."""

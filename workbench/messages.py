@@ -209,6 +209,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{source}: inga artikelrader under rubrikraden ({sheet}); filen ger inga källrader.",
         "{source}: no article rows below the header row ({sheet}); the file gives no source rows.",
     ),
+    "merge_not_article_list": (
+        "{file} ser inte ut som en artikellista: den har ingen kolumn för antal eller belopp och inget GTIN eller "
+        "leverantörens artikelnummer (kolumner: {headers}). Välj rätt fil, eller ange kolumnerna under "
+        "Kolumner…. Ingenting har skrivits.",
+        "{file} does not look like an article list: it has no column for quantity or spend and no GTIN or "
+        "supplier article number (columns: {headers}). Choose the right file, or map its columns under "
+        "Columns…. Nothing was written.",
+    ),
     "merge_empty_list": (
         "{file} har inga artikelrader och skulle tömma {municipality}s {rows} {rows|källrad|källrader} i {joint}. "
         "Kontrollera att det är rätt fil och rätt blad. Ingenting har skrivits.",

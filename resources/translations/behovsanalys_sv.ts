@@ -2627,6 +2627,26 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>{municipality} har redan en lista i arbetsboken ({files}). Den nya listan ska:</translation>
     </message>
     <message>
+        <source>Replace the list?</source>
+        <translation>Ersätta listan?</translation>
+    </message>
+    <message>
+        <source>{municipality} has {old} source rows in the joint workbook; {file} has only {new}. Replacing the list takes the other rows out of {municipality}&apos;s volumes.</source>
+        <translation>{municipality} har {old} källrader i den gemensamma analysen; {file} har bara {new}. Ersätts listan försvinner de andra raderna ur volymerna för {municipality}.</translation>
+    </message>
+    <message>
+        <source>Check that it is the right file and municipality. Replace anyway?</source>
+        <translation>Kontrollera att det är rätt fil och rätt kommun. Ersätta ändå?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersätt</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
         <source>Merging {file}…</source>
         <translation>Slår ihop {file}…</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -33,7 +34,7 @@ from ui.assortment.merge_files import ListEntry, open_list_columns, read_options
 from ui.assortment.merge_result import MergeResultView
 from ui.errors import error_text
 from ui.file_dialogs import get_open_file_name
-from workbench.assortment import JointState, ReadList, Source, read_joint, read_list
+from workbench.assortment import JointState, ReadList, Source, municipality_in_name, read_joint, read_list
 from workbench.errors import Cancelled
 from workbench.numbers import format_number
 from workbench.settings import Settings
@@ -72,6 +73,7 @@ class UpdateListDialog(QDialog):
         self._joint_task: tasks.Task | None = None
         self.merge_task: tasks.Task | None = None
         self._closed = False
+        self.shrink_question: QMessageBox | None = None  # asked before a much shorter list replaces one
         self.setWindowTitle(self.tr("Update municipality list"))
         self._build()
         self.resize(820, 560)
@@ -179,9 +181,15 @@ class UpdateListDialog(QDialog):
             self.joint_label.setText(f"{path.name} ({municipalities}, {articles})")
             self.joint_label.setToolTip(str(path))
             typed = self.municipality_combo.currentText()
-            self.municipality_combo.clear()
+            entry = self.entry
+            if entry is not None and entry.found is not None and not entry.edited:
+                typed = self._suggested(entry.found)  # the list was read first: now its municipality is known
+            edited = entry.edited if entry is not None else False
+            self.municipality_combo.clear()  # (says "" to _update_question, which is no edit of the user's)
             self.municipality_combo.addItems(list(self.lists))
             self.municipality_combo.setCurrentText(typed)
+            if entry is not None:
+                entry.edited = edited
             self._update_question()
 
         def failed(error: BaseException) -> None:
@@ -222,7 +230,7 @@ class UpdateListDialog(QDialog):
                 return
             entry.task, entry.found = None, found
             if not self.municipality_combo.currentText().strip() or not entry.edited:
-                self.municipality_combo.setCurrentText(found.municipality)
+                self.municipality_combo.setCurrentText(self._suggested(found))
             self.list_status.setText(self.tr("%Ln row(s)", "", len(found.rows)))
             self._update_buttons()
 
@@ -238,6 +246,13 @@ class UpdateListDialog(QDialog):
                               on_failure=failed, owner=self)
         entry.task = task
         self._update_buttons()
+
+    def _suggested(self, found: ReadList) -> str:
+        """The list's municipality; for one named after its file, the workbook's municipality the name holds
+        ("Haninge 2026.csv" is Haninge's new list, not a municipality of its own that counts twice)."""
+        if found.municipality_from == "file_name" and found.municipality not in self.lists:
+            return municipality_in_name(found.file_name, self.lists) or found.municipality
+        return found.municipality
 
     def _on_file_button_clicked(self) -> None:
         start = str(self.joint.parent) if self.joint is not None else ""
@@ -286,6 +301,44 @@ class UpdateListDialog(QDialog):
         return "add" if self.add_radio.isChecked() and self.question_box.isVisible() else "replace"
 
     def start(self) -> None:
+        if self.joint is None or self.entry is None:
+            return
+        municipality = self.municipality_combo.currentText().strip()
+        old_rows = sum(1 for record in self.state.records if record.municipality == municipality) \
+            if self.state is not None else 0
+        new_rows = len(self.entry.found.rows) if self.entry.found is not None else 0
+        if self.mode() == "replace" and old_rows >= 4 and new_rows * 2 < old_rows:
+            self._confirm_shrink(municipality, old_rows, new_rows)
+            return
+        self._start()
+
+    def _confirm_shrink(self, municipality: str, old_rows: int, new_rows: int) -> None:
+        """A list with less than half the rows the municipality has (the wrong file, an export cut short)
+        would take the rest out of its volumes: asked first, No the default."""
+        assert self.entry is not None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Replace the list?"), "", parent=self)
+        box.setObjectName("shrinkQuestion")
+        box.setText(self.tr("{municipality} has {old} source rows in the joint workbook; {file} has only {new}. "
+                            "Replacing the list takes the other rows out of {municipality}'s volumes.")
+                    .format(municipality=municipality, old=format_number(old_rows, self.language),
+                            new=format_number(new_rows, self.language), file=self.entry.path.name))
+        box.setInformativeText(self.tr("Check that it is the right file and municipality. Replace anyway?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Replace"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Cancel"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(result: int) -> None:
+            self.shrink_question = None
+            if result == QMessageBox.StandardButton.Yes:
+                self._start()
+
+        box.finished.connect(answered)
+        self.shrink_question = box
+        box.open()
+
+    def _start(self) -> None:
         from workbench.assortment import merge_lists
 
         if self.joint is None or self.entry is None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         normalise_unit,
     )
     from workbench.assortment.report import MergeReport
-    from workbench.assortment.sources import ReadList, Source, read_list, source_from_arg
+    from workbench.assortment.sources import ReadList, Source, municipality_in_name, read_list, source_from_arg
 
 _LAZY = {
     "JointState": "joint_reader",
@@ -46,6 +46,7 @@ _LAZY = {
     "SplitReport": "link",
     "link_articles": "link",
     "merge_lists": "merge",
+    "municipality_in_name": "sources",
     "read_joint": "joint_reader",
     "read_list": "sources",
     "source_from_arg": "sources",
@@ -87,6 +88,7 @@ __all__ = [
     "link_articles",
     "match_rows",
     "merge_lists",
+    "municipality_in_name",
     "normalise_article_name",
     "normalise_article_no",
     "normalise_gtin",

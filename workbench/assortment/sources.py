@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,8 @@ from workbench.assortment.matching import SourceRow
 from workbench.progress import Progress
 from workbench.table import SourceTable
 
-__all__ = ["ListRow", "ReadList", "Source", "municipality_of", "number", "read_list", "source_from_arg"]
+__all__ = ["ListRow", "ReadList", "Source", "municipality_in_name", "municipality_of", "number", "read_list",
+           "source_from_arg"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,22 @@ def municipality_of(table: SourceTable, given: str | None) -> tuple[str, str]:
     return table.path.stem, "file_name"
 
 
+# what makes a file an article list for the merge: a volume to pool, or an identifier to match by
+_ARTICLE_EVIDENCE = ("quantity", "spend", "gtin", "supplier_article_no")
+
+
+def municipality_in_name(file_name: str, known: Iterable[str]) -> str | None:
+    """The one of ``known`` (the joint workbook's municipalities) that the file's name holds as a word, case
+    aside: ``Haninge 2026.csv`` and ``inkop_haninge_v12.xlsx`` are Haninge's, ``Salemsvägen.csv`` is not
+    Salem's; the longest name first. None when the name holds none of them."""
+    stem = " ".join(Path(file_name).stem.casefold().split())
+    for name in sorted(known, key=len, reverse=True):
+        folded = " ".join(name.casefold().split())
+        if folded and re.search(rf"(?<![^\W\d_]){re.escape(folded)}(?![^\W\d_])", stem):
+            return name
+    return None
+
+
 def read_list(source: Source, *, progress: Progress | None = None) -> ReadList:
     """Read one list with the importer and turn its article rows into :class:`ListRow` records."""
     from workbench.reading.importer import read_table
@@ -148,6 +165,11 @@ def read_list(source: Source, *, progress: Progress | None = None) -> ReadList:
         options = profile.read_options()
     fingerprint = file_fingerprint(source.path)
     table = read_table(source.path, progress=progress, **options)
+    if not any(table.columns.get(name) in table.data.columns for name in _ARTICLE_EVIDENCE):
+        from workbench.errors import NotArticleListError
+
+        headers = ", ".join(str(h) for h in table.data.columns[:12]) or "–"
+        raise NotArticleListError(source.path, headers=headers)
     municipality, found_from = municipality_of(table, source.municipality)
     result = ReadList(source, municipality, found_from, table, fingerprint=fingerprint)
     result.rows = list_rows(table, municipality)

@@ -30,7 +30,7 @@ from workbench.assortment.joint_reader import JointState, clean, read_joint
 from workbench.assortment.joint_writer import article_values
 from workbench.assortment.layout import ARTICLE_FIELDS
 from workbench.assortment.plan import assign
-from workbench.assortment.sources import ReadList
+from workbench.assortment.sources import ReadList, municipality_in_name
 from workbench.progress import Progress, finished, report
 
 __all__ = ["JointChange", "update_joint", "write_change"]
@@ -245,6 +245,9 @@ def update_joint(joint: Path, lists: Sequence[ReadList], *, who: str, mode: Lite
         spelling = {name.casefold(): name for name in state.municipalities}
         for read in lists:  # the workbook's spelling of a municipality wins ("botkyrka" is Botkyrka)
             read.municipality = spelling.get(read.municipality.casefold(), read.municipality)
+            if read.municipality_from == "file_name" and read.municipality not in state.municipalities:
+                # "Haninge 2026.csv" is Haninge's new list, not a municipality of its own that counts twice
+                read.municipality = municipality_in_name(read.file_name, state.municipalities) or read.municipality
         result = MergeReport(joint)
         skipped: list[ReadList] = []
         fresh: list[ReadList] = []

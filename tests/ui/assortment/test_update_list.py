@@ -38,10 +38,9 @@ def test_new_list_replaces_or_adds_to_the_municipalitys_rows(main_window: MainWi
     assert dialog is not None
     dialog.set_list(lists.nacka_2026_xlsx(tmp_path / "Nacka 2026.xlsx"))
     _ready(dialog, qtbot)
-    assert dialog.municipality_combo.currentText() == "Nacka 2026"  # the file name: the user corrects it
+    assert dialog.municipality_combo.currentText() == "Nacka"  # the workbook's municipality the file name holds
     assert [dialog.municipality_combo.itemText(i) for i in range(dialog.municipality_combo.count())] == [
         "Botkyrka", "Huddinge", "Nacka"]
-    assert dialog.question_box.isHidden()
     dialog.municipality_combo.setCurrentText("Nacka")
     assert dialog.question_box.isVisibleTo(dialog)
     assert "Nacka har redan en lista i arbetsboken (Nacka.xlsx)" in dialog.question_box.title()
@@ -125,3 +124,33 @@ def test_the_summary_of_the_samples_eight_municipalities_shows_them_all(main_win
                     timeout=5_000)
     assert not table.verticalScrollBar().isVisible()
     dialog.reject()
+
+
+def test_a_much_shorter_list_is_asked_about_before_it_replaces_one(main_window: MainWindow, tmp_path: Path,
+                                                                   qtbot) -> None:
+    """The walk-through's wrong file: two rows given as Botkyrka's list (350 rows in the sample) would take
+    the rest out of Botkyrka's volumes. The dialog asks first, No is the default, and No writes nothing."""
+    sample = Path(__file__).resolve().parents[3] / "resources" / "sample"
+    joint = tmp_path / "sodertorn_gemensam.xlsx"
+    shutil.copy(sample / "sodertorn_gemensam.xlsx", joint)
+    short = tmp_path / "Botkyrka utdrag.csv"
+    short.write_text("Artikelnr;Benämning;Leverantör;Antal;Belopp\nB1;Handske nitril M;Abena AB;10;100\n"
+                     "B2;Mugg papper;Duni AB;5;20\n", encoding="utf-8")
+    before = joint.read_bytes()
+    dialog = open_update_list(main_window, joint)
+    assert dialog is not None
+    dialog.set_list(short)
+    _ready(dialog, qtbot)
+    assert dialog.municipality_combo.currentText() == "Botkyrka"
+    dialog.update_button.click()
+    question = dialog.shrink_question
+    assert question is not None and question.isVisible()
+    assert "Botkyrka har 350 källrader" in question.text() and "har bara 2" in question.text()
+    assert question.defaultButton() is question.button(question.StandardButton.No)
+    question.button(question.StandardButton.No).click()
+    assert dialog.merge_task is None and dialog.report is None and joint.read_bytes() == before
+    dialog.update_button.click()
+    dialog.shrink_question.button(dialog.shrink_question.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: dialog.report is not None or dialog.merge_task is None, timeout=60_000)
+    assert dialog.report is not None, dialog.stage_label.text()
+    assert sum(1 for r in read_joint(joint).records if r.municipality == "Botkyrka") == 2

@@ -210,3 +210,37 @@ def test_a_cancel_while_the_lists_are_read_stops_the_merge(lists: dict[str, Path
         merge_lists(joint, [Source(lists["Tyresö"]), Source(lists["Botkyrka"]), Source(lists["Haninge"])],
                     progress=progress)
     assert not joint.exists()
+
+
+def test_a_file_that_is_no_article_list_is_refused_by_name(tmp_path: Path) -> None:
+    """A contact list (names, phones, mail) has a name column but nothing to pool or match by: it is not
+    taken as a municipality's list, in a new workbook or an update."""
+    from workbench.errors import NotArticleListError
+
+    contacts = tmp_path / "kontakter.csv"
+    contacts.write_text("Namn;Telefon;E-post\nAnna Ek;08-123 45;anna@kommun.se\nBo Lind;08-678 90;bo@kommun.se\n",
+                        encoding="utf-8")
+    joint = tmp_path / "gemensam.xlsx"
+    with pytest.raises(NotArticleListError) as raised:
+        merge_lists(joint, [Source(contacts, "Salem")], user="Anna")
+    message = raised.value.message()
+    assert "kontakter.csv" in message and "Telefon" in message and "Ingenting har skrivits" in message
+    assert not joint.exists()
+
+
+def test_an_update_named_after_its_municipality_and_a_year_is_that_municipalitys(lists: dict[str, Path],
+                                                                                 tmp_path: Path) -> None:
+    """"Tyresö 2026.xlsx" (no municipality column) given without a municipality is Tyresö's new list (the
+    workbook's municipality the file name holds), not a fourth municipality that counts Tyresö's volumes
+    twice."""
+    from workbench.assortment import municipality_in_name
+
+    joint = tmp_path / "joint.xlsx"
+    _merge(lists, joint)
+    renamed = tmp_path / "Tyresö 2026.xlsx"
+    renamed.write_bytes(lists["Tyresö"].read_bytes())
+    report = merge_lists(joint, [Source(renamed)], user="Anna")
+    assert set(read_joint(joint).municipalities) == {"Botkyrka", "Haninge", "Tyresö"}
+    assert report.municipalities["Tyresö"] == 4
+    assert municipality_in_name("inkop_haninge_v12.xlsx", ["Haninge", "Salem"]) == "Haninge"
+    assert municipality_in_name("Salemsvägen.csv", ["Salem"]) is None

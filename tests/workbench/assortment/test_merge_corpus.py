@@ -62,7 +62,7 @@ def test_every_mergeable_corpus_file_as_one_municipality_each(tmp_path: Path) ->
             continue
         if probe.source_rows:  # a sheet with a header and no rows gives a municipality nothing to hold
             sources.append(Source(CORPUS / name, f"Kommun {number:02d}"))
-    assert len(sources) >= 10
+    assert len(sources) >= 5
     joint = tmp_path / "gemensam.xlsx"
     report = merge_lists(joint, sources, user="Test")
     assert set(report.municipalities) == {s.municipality for s in sources}

@@ -103,9 +103,10 @@ class JointStep:
 
     rows: tuple[tuple[int, str, str, str, str], ...]  # (sheet row, id before, rule before, id after, rule after)
     merged: tuple[tuple[str, str | None, str | None], ...]  # (article, merged into before, after)
+    created: tuple[str, ...] = ()  # the articles the step made (a split's)
 
     def __bool__(self) -> bool:
-        return bool(self.rows or self.merged)
+        return bool(self.rows or self.merged or self.created)
 
 
 def step_between(before: JointState, after: JointState) -> JointStep:
@@ -122,7 +123,8 @@ def step_between(before: JointState, after: JointState) -> JointStep:
         earlier = was_article.merged_into if was_article is not None else None
         if earlier != article.merged_into:
             merged.append((article_id, earlier, article.merged_into))
-    return JointStep(tuple(rows), tuple(merged))
+    created = tuple(article_id for article_id in after.articles if article_id not in before.articles)
+    return JointStep(tuple(rows), tuple(merged), created)
 
 
 def undo_step(joint: str | Path, step: JointStep, *, user: str | None = None, wait: float = 30.0,
@@ -168,4 +170,13 @@ def _apply(path: Path, step: JointStep, undo: bool, user: str | None, wait: floa
             if article is None:
                 raise JointStepOutdatedError(path)
             article.merged_into = merged_before if undo else merged_after
+        # An article the step made cannot be deleted (IDs are never given twice): undone, it is merged into
+        # the article its rows went back to, as a link leaves one, so it is no empty article of its own that
+        # a later re-merge reports as no longer listed; done again, it is an article again.
+        back = {id_after: id_before for _, id_before, _, id_after, _ in step.rows}
+        for article_id in step.created:
+            article = articles.get(article_id)
+            if article is None:
+                raise JointStepOutdatedError(path)
+            article.merged_into = back.get(article_id) if undo else None
         return write_change(change, who=who, save_anyway=save_anyway)

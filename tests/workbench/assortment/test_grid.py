@@ -105,6 +105,33 @@ def test_a_link_undone_and_redone_by_its_step(joint: Path, tmp_path: Path) -> No
     assert _rows(joint) == rows_linked and read_joint(joint).articles[ids[1]].merged_into == ids[0]
 
 
+def test_a_split_undone_leaves_no_empty_article_of_its_own(joint: Path, tmp_path: Path) -> None:
+    """The article a split made cannot be deleted (IDs are never given twice); undone, it is merged into the
+    article its row went back to, as a link leaves one: a later re-merge does not report it as no longer
+    listed, and redoing the split makes it an article again."""
+    from workbench.assortment.grid import redo_step, step_between, undo_step
+    from workbench.assortment.link import split_row
+
+    before = read_joint(joint)
+    mug = next(r for r in before.records if r.source_key == "B1")
+    row = before.record_rows[before.records.index(mug)]
+    split_row(joint, row, user="test")
+    step = step_between(before, read_joint(joint))
+    assert len(step.created) == 1
+    made = step.created[0]
+    assert undo_step(joint, step, user="test")
+    undone = read_joint(joint)
+    assert undone.articles[made].merged_into == mug.article_id
+    assert next(r for r in undone.records if r.source_key == "B1").article_id == mug.article_id
+    again = merge_lists(joint, [Source(_list(tmp_path / "b2.xlsx", [["B1", "Mugg papper 20 cl", "Duni AB", "DU-2",
+                                                                     50, 31, 62.0]]), "Haninge")], user="test")
+    assert made not in again.no_longer_listed
+    assert redo_step(joint, step, user="test")
+    redone = read_joint(joint)
+    assert redone.articles[made].merged_into is None
+    assert next(r for r in redone.records if r.source_key == "B1").article_id == made
+
+
 def test_a_step_that_no_longer_fits_the_file_is_refused_and_writes_nothing(joint: Path) -> None:
     from workbench.assortment.grid import step_between, undo_step
     from workbench.assortment.link import split_row

@@ -253,6 +253,7 @@ def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResu
     # Rule 3: the same supplier, name, unit and pack size, leaving out the fields a list lacks.
     groups.track_numbers(suppliers, article_nos)
     _match_by_name(lists, groups, best, findings, suppliers, names, units, packs)
+    findings = _conflicts_once(findings)
 
     roots = [groups.find(position) for position in range(count)]
     findings.extend(_duplicates_and_unidentified(roots, lists, gtins, article_nos, names))
@@ -260,6 +261,34 @@ def match_rows(rows: Sequence[SourceRow], memo: Memo | None = None) -> MatchResu
     group_ids = [numbering.setdefault(root, len(numbering)) for root in roots]
     order = list(MatchRule)
     return MatchResult(group_ids, [order[rank] for rank in best], gtins, findings)
+
+
+def _conflicts_once(findings: list[Finding]) -> list[Finding]:
+    """One finding per conflict: a key that leaves fields out brings rows an exact key already reported
+    (the same name in a list without pack sizes, say), so refused joins of one code whose rows overlap are
+    told as one, with all their rows, where the first was."""
+    kept: list[Finding] = []
+    where: dict[tuple[FindingCode, int], int] = {}  # (code, row) -> index in kept
+    for finding in findings:
+        if finding.code not in (FindingCode.GTIN_CONFLICT, FindingCode.ARTICLE_NO_CONFLICT):
+            kept.append(finding)
+            continue
+        hits = sorted({where[(finding.code, row)] for row in finding.rows if (finding.code, row) in where})
+        if not hits:
+            index = len(kept)
+            kept.append(finding)
+        else:
+            index = hits[0]
+            rows = list(kept[index].rows)
+            for other in hits[1:]:  # this one bridges two told before: they become one too
+                rows += kept[other].rows
+                kept[other] = Finding(kept[other].code, (), kept[other].detail)
+            seen = set(rows)
+            rows += [row for row in finding.rows if row not in seen]
+            kept[index] = Finding(finding.code, tuple(dict.fromkeys(rows)), kept[index].detail)
+        for row in kept[index].rows:
+            where[(finding.code, row)] = index
+    return [finding for finding in kept if finding.rows]
 
 
 def _join(groups: _Groups, members: list[int], rank: int, best: list[int], findings: list[Finding],

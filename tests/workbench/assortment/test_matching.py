@@ -104,7 +104,20 @@ def test_different_valid_gtins_are_never_joined_by_rule_2_or_3() -> None:
     result = match_rows(rows)
     assert result.groups[0] != result.groups[1]
     conflicts = result.findings_of(FindingCode.GTIN_CONFLICT)
-    assert [(f.rows, f.detail) for f in conflicts] == [((0, 1), "lev_artnr"), ((0, 1), "namn")]
+    # one finding for the one conflict, under the first rule that found it (not once per rule)
+    assert [(f.rows, f.detail) for f in conflicts] == [((0, 1), "lev_artnr")]
+
+
+def test_a_conflict_found_by_a_fuller_and_a_partial_key_is_one_finding() -> None:
+    """The walk-through's "7 rader … / 8 rader …" on one article: a name refused by its exact key, then again
+    with a list that has no pack sizes, is one finding holding all the rows."""
+    rows = [row("Ale", supplier="Abena", supplier_article_no="K-30", name="Kompostpåse 30 l", unit="st", pack_size=10),
+            row("Borås", supplier="Abena", supplier_article_no="K-31", name="Kompostpåse 30 l", unit="st",
+                pack_size=10),
+            row("Cederby", supplier="Abena", name="Kompostpåse 30 l", unit="st")]
+    result = match_rows(rows)
+    conflicts = result.findings_of(FindingCode.ARTICLE_NO_CONFLICT)
+    assert [sorted(f.rows) for f in conflicts] == [[0, 1, 2]]
 
 
 def test_no_chain_of_rows_brings_two_gtins_together() -> None:

@@ -2690,12 +2690,20 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>%n artiklar är nya i listan: {ids}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{article}, quantity {quantity}</source>
+        <translation>{article}, antal {quantity}</translation>
+    </message>
     <message numerus="yes">
         <source>%n article(s) no longer in the list: {ids}</source>
         <translation>
             <numerusform>%n artikel finns inte längre i listan: {ids}</numerusform>
             <numerusform>%n artiklar finns inte längre i listan: {ids}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{article}, quantity {quantity} before</source>
+        <translation>{article}, antal {quantity} förut</translation>
     </message>
     <message>
         <source>No article&apos;s quantity changed.</source>

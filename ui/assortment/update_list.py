@@ -7,6 +7,7 @@ background (progress, cancel); the summary says what changed and the grid reload
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -417,18 +418,23 @@ class UpdateListDialog(QDialog):
         def listed(found: list[QuantityChange], show: Callable[[QuantityChange], str]) -> str:
             return ", ".join(show(c) for c in found[:_LISTED]) + (" …" if len(found) > _LISTED else "")
 
+        def named(change: QuantityChange) -> str:  # "G00528 Handske nitril M": an ID alone says little
+            return html.escape(f"{change.article_id} {change.name}".strip())
+
         changed = [c for c in changes if c.kind == "changed"]
         added = [c for c in changes if c.kind == "added"]
         removed = [c for c in changes if c.kind == "removed"]
         if changed:
             lines.append(self.tr("Another quantity for %n article(s): {changes}", "", len(changed)).format(
-                changes=listed(changed, lambda c: f"{c.article_id} {number(c.before)} → {number(c.after)}")))
+                changes=listed(changed, lambda c: f"{named(c)} ({number(c.before)} → {number(c.after)})")))
         if added:
             lines.append(self.tr("%n article(s) new in the list: {ids}", "", len(added)).format(
-                ids=listed(added, lambda c: f"{c.article_id} ({number(c.after)})")))
+                ids=listed(added, lambda c: self.tr("{article}, quantity {quantity}").format(
+                    article=named(c), quantity=number(c.after)))))
         if removed:
             lines.append(self.tr("%n article(s) no longer in the list: {ids}", "", len(removed)).format(
-                ids=listed(removed, lambda c: f"{c.article_id} ({number(c.before)})")))
+                ids=listed(removed, lambda c: self.tr("{article}, quantity {quantity} before").format(
+                    article=named(c), quantity=number(c.before)))))
         if not changes:
             lines.append(self.tr("No article's quantity changed."))
         return "<br>".join(lines)

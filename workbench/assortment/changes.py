@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench.assortment.joint_reader import JointState
 from workbench.assortment.layout import id_number
@@ -23,6 +23,7 @@ class QuantityChange:
     article_id: str
     before: float | None
     after: float | None
+    name: str = field(default="", compare=False)  # the article's name (Benämning), to show beside the ID
 
     @property
     def kind(self) -> str:
@@ -51,5 +52,7 @@ def quantity_changes(before: JointState, after: JointState, municipality: str) -
         was, now = old.get(article_id), new.get(article_id)
         if was is not None and now is not None and math.isclose(was, now, rel_tol=1e-9, abs_tol=1e-9):
             continue
-        changes.append(QuantityChange(article_id, was, now))
+        article = after.articles.get(article_id) or before.articles.get(article_id)
+        name = str(article.fields.get("name") or "").strip() if article is not None else ""
+        changes.append(QuantityChange(article_id, was, now, name))
     return changes

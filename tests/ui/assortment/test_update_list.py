@@ -58,7 +58,8 @@ def test_new_list_replaces_or_adds_to_the_municipalitys_rows(main_window: MainWi
         assert brush_rows == []
         assert dialog.report.no_longer_listed == [brush.id]
         assert dialog.stage_label.text().startswith("<b>Uppdaterad: Nacka har nu 4 källrader (4 rader förut).</b>")
-        assert f"1 artikel finns inte längre i listan: {brush.id} (" in dialog.stage_label.text()
+        name = brush.fields["name"]
+        assert f"1 artikel finns inte längre i listan: {brush.id} {name}, antal " in dialog.stage_label.text()
         summary = dialog.result_view.summary_label.text()
         assert f"1 artikel finns inte längre i någon kommuns lista: {brush.id}" in summary
     else:
@@ -116,8 +117,8 @@ def test_the_summary_of_the_samples_eight_municipalities_shows_them_all(main_win
     # what changed, article by article: the one quantity typed in
     changed = [c for c in dialog.quantity_changes if c.kind == "changed"]
     assert len(changed) == 1 and changed[0].after == 1234
-    assert (f"Ändrat antal för 1 artikel: {changed[0].article_id} " in dialog.stage_label.text()
-            and "→ 1\u00a0234" in dialog.stage_label.text())
+    assert (f"Ändrat antal för 1 artikel: {changed[0].article_id} {changed[0].name} (" in dialog.stage_label.text()
+            and "→ 1\u00a0234)" in dialog.stage_label.text() and changed[0].name)
     table = dialog.result_view.municipality_table
     assert table.rowCount() == 8
     qtbot.waitUntil(lambda: table.visualRect(table.model().index(7, 0)).bottom() < table.viewport().height(),

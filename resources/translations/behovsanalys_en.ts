@@ -85,6 +85,13 @@
             <numerusform>Accept %n suggested environmental scores</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Filled in suggested environmental scores for %n article(s)</source>
+        <translation>
+            <numerusform>Filled in suggested environmental scores for %n article</numerusform>
+            <numerusform>Filled in suggested environmental scores for %n articles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPanel</name>

@@ -430,6 +430,13 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>Godta %n föreslagna miljöpoäng</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Filled in suggested environmental scores for %n article(s)</source>
+        <translation>
+            <numerusform>Fyllde i föreslagna miljöpoäng för %n artikel</numerusform>
+            <numerusform>Fyllde i föreslagna miljöpoäng för %n artiklar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPanel</name>

@@ -416,10 +416,10 @@
 <context>
     <name>SurveyPage</name>
     <message numerus="yes">
-        <source>%n of {total} unit(s) have answered</source>
+        <source>Answers from {answered} of %n unit(s)</source>
         <translation>
-            <numerusform>%n of {total} unit has answered</numerusform>
-            <numerusform>%n of {total} units have answered</numerusform>
+            <numerusform>Answers from {answered} of %n unit</numerusform>
+            <numerusform>Answers from {answered} of %n units</numerusform>
         </translation>
     </message>
 </context>

@@ -2423,10 +2423,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Läser svaren…</translation>
     </message>
     <message numerus="yes">
-        <source>%n of {total} unit(s) have answered</source>
+        <source>Answers from {answered} of %n unit(s)</source>
         <translation>
-            <numerusform>%n av {total} enhet har svarat</numerusform>
-            <numerusform>%n av {total} enheter har svarat</numerusform>
+            <numerusform>Svar från {answered} av %n enhet</numerusform>
+            <numerusform>Svar från {answered} av %n enheter</numerusform>
         </translation>
     </message>
     <message>

@@ -79,6 +79,7 @@ PROBLEM_TEXTS: dict[str, tuple[str, str]] = {
     "detail_folder": ("det är en mapp", "it is a folder"),
     "detail_zero_bytes": ("filen är 0 byte", "the file is 0 bytes"),
     "detail_binary": ("binärt innehåll", "binary content"),
+    "detail_zip_damaged": ("zip-paketet är avkortat eller skadat", "the zip package is cut short or damaged"),
     "detail_no_html_table": ("ingen tabell i HTML/XML-dokumentet", "no table in the HTML/XML document"),
     "detail_no_delimiter": ("inget avgränsningstecken hittades", "no delimiter found"),
     "detail_read_only": ("skrivskyddad", "read-only"),

@@ -85,6 +85,13 @@
             <numerusform>Accept %n suggested environmental scores</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Filled in suggested environmental scores for %n article(s)</source>
+        <translation>
+            <numerusform>Filled in suggested environmental scores for %n article</numerusform>
+            <numerusform>Filled in suggested environmental scores for %n articles</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPanel</name>
@@ -409,10 +416,10 @@
 <context>
     <name>SurveyPage</name>
     <message numerus="yes">
-        <source>%n of {total} unit(s) have answered</source>
+        <source>Answers from {answered} of %n unit(s)</source>
         <translation>
-            <numerusform>%n of {total} unit has answered</numerusform>
-            <numerusform>%n of {total} units have answered</numerusform>
+            <numerusform>Answers from {answered} of %n unit</numerusform>
+            <numerusform>Answers from {answered} of %n units</numerusform>
         </translation>
     </message>
 </context>

@@ -430,6 +430,13 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
             <numerusform>Godta %n föreslagna miljöpoäng</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Filled in suggested environmental scores for %n article(s)</source>
+        <translation>
+            <numerusform>Fyllde i föreslagna miljöpoäng för %n artikel</numerusform>
+            <numerusform>Fyllde i föreslagna miljöpoäng för %n artiklar</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPanel</name>
@@ -2416,10 +2423,10 @@ Fungerar utan nätverk: programmet använder aldrig internet.</translation>
         <translation>Läser svaren…</translation>
     </message>
     <message numerus="yes">
-        <source>%n of {total} unit(s) have answered</source>
+        <source>Answers from {answered} of %n unit(s)</source>
         <translation>
-            <numerusform>%n av {total} enhet har svarat</numerusform>
-            <numerusform>%n av {total} enheter har svarat</numerusform>
+            <numerusform>Svar från {answered} av %n enhet</numerusform>
+            <numerusform>Svar från {answered} av %n enheter</numerusform>
         </translation>
     </message>
     <message>

@@ -219,7 +219,14 @@ class EnvironmentGrid(QObject):
                 self.window.statusBar().showMessage(self.tr("No empty environmental score with a suggestion."), 5000)
             return False
         text = self.tr("Accept %n suggested environmental score(s)", "", len(cells))
-        return page.model.set_cells({_FIELD: cells}, "accept_suggestion", text=text)
+        # a suggestion accepted is not a review of the article: no "Granskad av"/"Granskad" stamp
+        if not page.model.set_cells({_FIELD: cells}, "accept_suggestion", text=text, stamp=False):
+            return False
+        assert self.table is not None
+        articles = self.table.keys.iloc[sorted(cells)].nunique()
+        self.window.show_status(
+            lambda: self.tr("Filled in suggested environmental scores for %n article(s)", "", articles), 15000)
+        return True
 
     def _update_actions(self) -> None:
         ready = self.report is not None

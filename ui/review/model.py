@@ -242,13 +242,15 @@ class ReviewTableModel(QAbstractTableModel):
         value = values[self._order[row]]
         return None if _is_empty(value) else value
 
-    def set_cells(self, cells: dict[str, dict[int, Any]], code: str, text: str | None = None) -> bool:
+    def set_cells(self, cells: dict[str, dict[int, Any]], code: str, text: str | None = None, *,
+                  stamp: bool = True) -> bool:
         """Several fields, each on its own rows (positions), as ONE undo step (a paste, a fill-down);
-        ``text`` names the step on the undo stack (else a paste's or a fill-down's words)."""
+        ``text`` names the step on the undo stack (else a paste's or a fill-down's words); ``stamp``:
+        as the session's ``set_cells``."""
         if self.session is None or self.read_only:
             return False
         try:
-            change = self.session.set_cells(cells, code)
+            change = self.session.set_cells(cells, code, stamp=stamp)
         except WorkbenchError as error:
             self.edit_failed.emit(error)
             return False

@@ -93,8 +93,9 @@ class SurveyPage(QWidget):
     def show_rows(self, rows: list[UnitRow]) -> None:
         self.rows = rows
         answered = sum(1 for r in rows if r.answered)
-        self.headline.setText("<h2>" + self.tr("%n of {total} unit(s) have answered", "", answered).format(
-            total=len(rows)) + "</h2>")
+        # the plural follows the total, the noun's count ("1 av 8 enheter"), not the answered count
+        self.headline.setText("<h2>" + self.tr("Answers from {answered} of %n unit(s)", "", len(rows)).format(
+            answered=answered) + "</h2>")
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             when = row.collected.strftime("%Y-%m-%d %H:%M") if row.collected is not None else ""

@@ -144,8 +144,8 @@ def _inspect_xlsx(path: Path, municipality: str | None) -> PurchaseFile:
         book = CalamineWorkbook.from_path(str(path))
     except PermissionError as error:
         raise FileLockedError(path) from error
-    except Exception as error:  # calamine raises its own kinds for a damaged or foreign package
-        raise CorruptFileError(path, detail=str(error)) from None
+    except Exception:  # calamine's own kinds, in English: the importer words the file (sv, en)
+        return _refused_as_the_importer_does(path, municipality)
     last: PurchaseHeaderError | PurchaseColumnsError | None = None
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
@@ -162,6 +162,17 @@ def _inspect_xlsx(path: Path, municipality: str | None) -> PurchaseFile:
         return PurchaseFile(path, "xlsx", columns, {f: str(rows[index][c]) for f, c in columns.items()},
                             index + 1, len(rows[index]), municipality, sheet=name)
     raise last if last is not None else PurchaseHeaderError(path)
+
+
+def _refused_as_the_importer_does(path: Path, municipality: str | None) -> PurchaseFile:
+    """Raise what Arkiv > Öppna says of a file calamine cannot open (a PDF or 0 bytes named .xlsx, a cut-short
+    zip): the same detection and words, not a second wording with the library's English in it. A text file
+    named .xlsx is read as text, as the importer reads it."""
+    from workbench.reading import list_sheets
+
+    if list_sheets(path):  # the importer reads a workbook calamine refused: say it is damaged, no detail
+        raise CorruptFileError(path)
+    return _inspect_csv(path, municipality)
 
 
 def _date_format(rows: list[list[Any]], column: int | None) -> str | None:

@@ -284,7 +284,9 @@ def open_book(path: Path, kind: str, head: bytes) -> ExcelBook:
                     _check_ods_head(path, archive)
         except WorkbenchError:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
+        except (zipfile.BadZipFile, EOFError):  # a cut-short download or copy: zipfile's words are English
+            raise CorruptFileError(path, detail=problem("detail_zip_damaged")) from None
+        except (zlib.error, ValueError, NotImplementedError) as error:
             raise CorruptFileError(path, detail=str(error)) from None
     else:
         check_ole(path)

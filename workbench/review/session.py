@@ -190,13 +190,15 @@ class ReviewSession:
         params = {"facet_field": facet_field, "facet_value": facet_value}
         return self._edit(positions, field, value, "set_from_facet", params)
 
-    def set_cells(self, cells: Mapping[str, Mapping[int, Any]], code: str = "set_cells") -> Change | None:
+    def set_cells(self, cells: Mapping[str, Mapping[int, Any]], code: str = "set_cells", *,
+                  stamp: bool = True) -> Change | None:
         """Set each field on its own rows to its own value, all as ONE undo step (a paste, a fill-down).
 
         ``cells`` maps a field to ``{position: value}``; values are taken as :meth:`set_values` takes
         them, and every row of a key gets its key's value. Only the rows given for a field change in it;
-        the rows that change are stamped. Returns ``None`` when nothing is given. Raises
-        :class:`~workbench.errors.InvalidEditError` (nothing changed) if any value is invalid.
+        the rows that change are stamped unless ``stamp`` is False (accepting suggested values is not a
+        review of the article: its stamps stay as they were). Returns ``None`` when nothing is given.
+        Raises :class:`~workbench.errors.InvalidEditError` (nothing changed) if any value is invalid.
         """
         table = self.table
         stored: dict[str, dict[int, str | None]] = {}
@@ -222,15 +224,15 @@ class ReviewSession:
             expanded[name] = (positions, new)
         if not expanded:
             return None
-        fields = (*expanded, *STAMP_FIELDS)
+        fields = (*expanded, *STAMP_FIELDS) if stamp else tuple(expanded)
         positions = np.unique(np.concatenate([p for p, _ in expanded.values()]))
         before = read_cells(table.review, positions, fields)
         after = {name: array.copy() for name, array in before.items()}
         for name, (rows, new) in expanded.items():
             after[name][np.searchsorted(positions, rows)] = new
-        stamp = self._clock().replace(microsecond=0)
-        after["reviewed_by"].fill(self.user)
-        after["reviewed_at"].fill(stamp)
+        if stamp:
+            after["reviewed_by"].fill(self.user)
+            after["reviewed_at"].fill(self._clock().replace(microsecond=0))
         params = {"fields": tuple(expanded), "count": len(positions)}
         step = Step(positions, fields, before, after, code, params)
         del self._history[self._cursor:]

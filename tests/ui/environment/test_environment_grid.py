@@ -220,3 +220,44 @@ def test_in_english_the_section_and_facet_speak_english(loaded: MainWindow) -> N
     assert "Banned single-use plastic product" in text and "Suggested score" in text
     assert loaded.review_page.filter_panel.facets["sup_rule"].title() == "SUP rule"
     assert loaded.environment.fill_action.text().replace("&", "") == "Fill in suggested environmental scores"
+
+
+def test_filling_suggestions_is_not_a_review_of_the_articles(loaded: MainWindow, workbook: Path, qtbot) -> None:
+    # the walk-through's finding: a fill stamped every article "Granskad av" the user
+    model = loaded.model
+    table = model.table
+    assert table is not None
+    assert model.set_field([model.row_of_key("G1")], "decision", "keep")  # a real review of G1
+    position = model.position(model.row_of_key("G1"))
+    g1_stamp = table.review[["reviewed_by", "reviewed_at"]].iloc[position].tolist()
+    assert g1_stamp[0]
+    stack = model.undo_stack
+    before = stack.count()
+    loaded.environment.fill_action.trigger()
+    assert stack.count() == before + 1
+    stamps = {key: table.review[["reviewed_by", "reviewed_at"]].iloc[model.position(model.row_of_key(key))].tolist()
+              for key in ("S1", "S2", "G1", "G2")}
+    assert stamps["G1"] == g1_stamp  # a stamped row keeps its stamp
+    assert all(is_empty(v) for key in ("S1", "S2", "G2") for v in stamps[key])
+    assert loaded.statusBar().currentMessage() == "Fyllde i föreslagna miljöpoäng för 4 artiklar"
+    journalled = {e.field for e in loaded.journal.history(workbook, "S1")}
+    assert journalled == {"env_score"}
+    with qtbot.waitSignal(loaded.saver.saved, timeout=30_000):
+        assert loaded.saver.save()
+    saved = read_table(workbook)
+    rows = dict(zip(saved.keys, saved.review[["env_score", "reviewed_by"]].itertuples(index=False), strict=True))
+    expected = _expected(workbook)
+    assert int(rows["S1"].env_score) == expected["S1"] and is_empty(rows["S1"].reviewed_by)
+    assert rows["G1"].reviewed_by == g1_stamp[0]
+
+
+def test_accepting_one_suggestion_says_so_in_english(loaded: MainWindow, qtbot) -> None:
+    loaded.set_language("en")
+    view = loaded.table_view
+    view.setFocus()
+    view.selectionModel().setCurrentIndex(_cell(loaded, "S1"), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    table = loaded.model.table
+    assert table is not None
+    assert is_empty(table.review["reviewed_by"].iat[loaded.model.position(loaded.model.row_of_key("S1"))])
+    assert loaded.statusBar().currentMessage() == "Filled in suggested environmental scores for 1 article"

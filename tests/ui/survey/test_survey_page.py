@@ -92,7 +92,7 @@ def test_forms_are_made_from_the_menu_and_the_message_says_how_many_and_where(ma
     assert f"{len(forms)} enkäter skapade i {out}." in message
     page = window.survey.show_page()
     assert window.stack.currentWidget() is page
-    assert page.headline.text() == f"<h2>0 av {len(units)} enheter har svarat</h2>"
+    assert page.headline.text() == f"<h2>Svar från 0 av {len(units)} enheter</h2>"
     assert [r[1] for r in page.texts()] == ["Nej"] * len(units)
     assert all(int(r[4]) > 0 for r in page.texts())  # every unit's articles counted
 
@@ -119,7 +119,7 @@ def test_answers_read_through_the_menu_land_on_the_page_and_in_enkatsvar(made, t
     answered = [unit for unit, r in rows.items() if r[1] == "Ja"]
     assert len(answered) == 2 and all(rows[u][3] == "2" and rows[u][2] for u in answered)
     assert {rows[u][5] for u in answered} == {p.name for p in filled}
-    assert page.headline.text() == f"<h2>2 av {len(rows)} enheter har svarat</h2>"
+    assert page.headline.text() == f"<h2>Svar från 2 av {len(rows)} enheter</h2>"
     book = openpyxl.load_workbook(joint, read_only=True)
     sheet_rows = [r for r in book["Enkätsvar"].iter_rows(min_row=2, values_only=True) if any(r)]
     book.close()
@@ -199,7 +199,7 @@ def test_forms_dropped_on_the_page_are_read_in(made, tmp_path: Path, qtbot) -> N
         page.dropEvent(event)
     _wait(window, qtbot)
     assert [r[1] for r in page.texts()].count("Ja") == 1
-    assert page.headline.text().startswith("<h2>1 av ")
+    assert page.headline.text().startswith("<h2>Svar från 1 av ")
     assert _review(window, other, "comment") == "Fråga köket" and not window.saver.is_dirty
     assert _review(window, key, "usage") == usage_before  # the answers inform the decision, never set it
 
@@ -225,5 +225,27 @@ def test_in_english_the_menu_and_the_page_speak_english(made) -> None:
     window.set_language("en")
     assert window.survey.menu.title() == "&Surveys"
     assert window.survey.adopt_action.text() == "Use the units' ans&wers"
-    assert page.headline.text() == f"<h2>0 of {len(forms)} units have answered</h2>"
+    assert page.headline.text() == f"<h2>Answers from 0 of {len(forms)} units</h2>"
     assert page.reminder_button.text() == "Copy reminder" and page.texts()[0][1] == "No"
+
+
+def _rows(answered: int, total: int) -> list:
+    from ui.survey.controller import UnitRow
+
+    return [UnitRow(f"Enhet {i}", i < answered, None, 1 if i < answered else 0, 3) for i in range(total)]
+
+
+@pytest.mark.parametrize(("answered", "total", "swedish", "english"), [
+    (0, 1, "Svar från 0 av 1 enhet", "Answers from 0 of 1 unit"),
+    (1, 1, "Svar från 1 av 1 enhet", "Answers from 1 of 1 unit"),
+    (1, 8, "Svar från 1 av 8 enheter", "Answers from 1 of 8 units"),
+    (8, 8, "Svar från 8 av 8 enheter", "Answers from 8 of 8 units"),
+])
+def test_the_headline_s_plural_follows_the_number_of_units(main_window: MainWindow, answered: int, total: int,
+                                                           swedish: str, english: str) -> None:
+    # the walk-through's finding: "1 av 8 enhet har svarat" (the noun took the answered count's form)
+    page = main_window.survey.page
+    page.show_rows(_rows(answered, total))
+    assert page.headline.text() == f"<h2>{swedish}</h2>"
+    main_window.set_language("en")
+    assert page.headline.text() == f"<h2>{english}</h2>"

@@ -107,6 +107,57 @@ def test_a_file_without_an_amount_or_an_article_column_is_refused_by_name(tmp_pa
         inspect_purchase_file(no_article)
 
 
+def _pdf(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 6 >>\nstream\n\x00\x01\x02\x03\x04\x05"
+                     b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    return path
+
+
+def _truncated_xlsx(path: Path) -> Path:
+    whole = path.with_name("hel.xlsx")
+    book = xlsxwriter.Workbook(str(whole))
+    sheet = book.add_worksheet()
+    for row in range(200):
+        sheet.write_row(row, 0, ["Datum", "EAN", "Belopp"] if row == 0 else ["2025-01-01", GTIN, row])
+    book.close()
+    data = whole.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _empty(path: Path) -> Path:
+    path.write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize(("make", "detail"), [(_pdf, "(binärt innehåll)"), (_empty, "(filen är 0 byte)"),
+                                              (_truncated_xlsx, "(zip-paketet är avkortat eller skadat)")],
+                         ids=["pdf_named_xlsx", "zero_bytes", "truncated_zip"])
+def test_a_file_that_is_no_workbook_is_worded_as_the_importer_words_it(tmp_path: Path, make, detail: str) -> None:
+    # the walk-through's finding: "… är skadad och kan inte läsas. (invalid Zip archive: Could not find EOCD)"
+    # where Arkiv > Öppna says "är inte ett kalkylblad som kan läsas … (binärt innehåll)"
+    from workbench.reading import read_table
+
+    path = make(tmp_path / "inköp.xlsx")
+    with pytest.raises(WorkbenchError) as opened:
+        read_table(path)
+    with pytest.raises(WorkbenchError) as inspected:
+        inspect_purchase_file(path)
+    assert type(inspected.value) is type(opened.value)
+    for lang in ("sv", "en"):
+        message = inspected.value.message(lang)
+        assert message == opened.value.message(lang)
+        assert "inköp.xlsx" in message
+        assert not any(word in message for word in ("Zip archive", "EOCD", "zip file", "Could not"))
+    assert inspected.value.message("sv").endswith(detail)
+
+
+def test_a_text_file_named_xlsx_is_read_as_text_as_the_importer_reads_it(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.xlsx", ["Datum;Kommun;EAN;Antal;Belopp", f"2025-01-01;Salem;{GTIN};1;2"])
+    file = inspect_purchase_file(path)
+    assert file.kind == "csv" and file.delimiter == ";"
+
+
 def test_the_command_names_a_bad_file_and_exits_2_without_a_traceback(joint: Path, tmp_path: Path) -> None:
     good = write_csv(tmp_path / "ok.csv", ["Datum;Kommun;EAN;Antal;Belopp", f"2025-01-01;Salem;{GTIN};1;2"])
     bad = tmp_path / "trasig.xlsx"

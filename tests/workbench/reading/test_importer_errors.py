@@ -89,7 +89,10 @@ def test_truncated_zip_is_corrupt(tmp_path: Path) -> None:
     whole = _good_xlsx(tmp_path / "hel.xlsx").read_bytes()
     path = tmp_path / "avkapad.xlsx"
     path.write_bytes(whole[: len(whole) // 2])
-    _raises(CorruptFileError, path)
+    error = _raises(CorruptFileError, path)
+    # worded in the message's language, not zipfile's "File is not a zip file"
+    assert error.message("sv").endswith("(zip-paketet är avkortat eller skadat)")
+    assert error.message("en").endswith("(the zip package is cut short or damaged)")
 
 
 def test_malformed_sheet_xml_is_corrupt(tmp_path: Path) -> None:

@@ -276,3 +276,19 @@ def test_regression_a_refused_edit_counts_the_problems_it_does_not_list(session)
     assert lines[1:21] == [f"  - artikelnumret saknas{n} finns inte i filen" for n in range(20)]
     assert lines[21:] == ["  … och 5 problem till"]
     assert caught.value.message("en").splitlines()[-1] == "  … and 5 more problems"
+
+
+def test_set_cells_without_stamp_keeps_the_rows_stamps_as_they_were(session, table) -> None:
+    # accepting suggested scores is not a review: an unstamped row stays unstamped, a stamped one keeps
+    # its stamp; the values themselves are one undo step as usual
+    session.set_values([3], "decision", "keep")
+    stamped = table.review.iloc[3][["reviewed_by", "reviewed_at"]].tolist()
+    change = session.set_cells({"env_score": {2: 4, 3: 5}}, "accept_suggestion", stamp=False)
+    assert change is not None and change.fields == ("env_score",)
+    assert table.review["env_score"].iloc[[2, 3]].tolist() == ["4", "5"]
+    assert table.review.iloc[2][["reviewed_by", "reviewed_at"]].isna().all()
+    assert table.review.iloc[3][["reviewed_by", "reviewed_at"]].tolist() == stamped
+    assert session.changed_cells() >= {("000003", "env_score"), ("000004", "env_score")}
+    session.undo()
+    assert table.review["env_score"].iloc[[2, 3]].isna().all()
+    assert table.review.iloc[3][["reviewed_by", "reviewed_at"]].tolist() == stamped

@@ -56,7 +56,10 @@ class UserGuideDialog(QDialog):
                 "theirs). Nothing a colleague saved is overwritten without your choice.")),
             (self.tr("One joint assortment, fewer articles"), self.tr(
                 "<b>File › New joint analysis…</b> merges every municipality's list into one joint workbook "
-                "with pooled volumes. <b>View › Consolidation…</b> (Ctrl+K) shows near-identical articles in "
+                "with pooled volumes; <b>File › Update municipality list…</b> brings in one municipality's new "
+                "list (a file named after a municipality of the workbook, such as Haninge 2026.csv, is taken as "
+                "its list, and you are asked before a much shorter list replaces one). "
+                "<b>View › Consolidation…</b> (Ctrl+K) shows near-identical articles in "
                 "clusters, each with a suggested article to keep; accept or reject a cluster with one key. "
                 "<b>Surveys › Make forms…</b> writes an Excel form per unit; <b>Read answers…</b> "
                 "brings the operations' answers back beside each article.")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,9 +45,13 @@ class SourceRowsSection(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # the elided source key may be narrower than its header's word (the default minimum)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setMinimumSectionSize(self.table.fontMetrics().horizontalAdvance("MM…"))
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.itemSelectionChanged.connect(self.selection_changed)
+        self.table.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -63,6 +67,24 @@ class SourceRowsSection(QWidget):
             self.tr("File")])
         self.table.setAccessibleName(self.tr("Source rows"))
         self._fill()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """In a pane too narrow for every column (the default layout), the row and file (in each row's
+        tooltip) step aside and the source key is elided: what tells the rows apart stays in view, whole."""
+        table, header = self.table, self.table.horizontalHeader()
+        columns = table.columnCount()
+        wanted = [max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in range(columns)]
+        narrow = sum(wanted) > table.viewport().width()
+        for column in (4, 5):
+            table.setColumnHidden(column, narrow)
+        header.setStretchLastSection(not narrow)  # as the last section it would not shrink below its word
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch if narrow
+                                    else QHeaderView.ResizeMode.ResizeToContents)
 
     def rule_label(self, rule: str) -> str:
         labels = {"gtin": self.tr("GTIN"), "lev_artnr": self.tr("Supplier article no"), "namn": self.tr("Name"),
@@ -106,9 +128,12 @@ class SourceRowsSection(QWidget):
             # file last, as the column that stretches (a number there would stand at its far right)
             cells = [record.municipality, quantity, self.rule_label(record.match), record.source_key or "",
                      "" if record.row is None else str(record.row), record.file]
+            headers = [self.table.horizontalHeaderItem(c).text() for c in range(len(cells))]
+            tip = "\n".join(f"{header}: {value}" for header, value in zip(headers, cells, strict=True) if value)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(SheetRowRole, found.sheet_row)
+                item.setToolTip(tip)
                 if column in (1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, column, item)
@@ -122,6 +147,7 @@ class SourceRowsSection(QWidget):
             heading = self.tr("%n source row(s)", "", len(rows))
         self.heading.setText(f"<b>{heading}</b>")
         self.table.setVisible(bool(rows))
+        self._fit_columns()
         # as tall as its rows: the detail pane scrolls, not this table
         height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
         height += sum(self.table.rowHeight(i) for i in range(len(rows)))

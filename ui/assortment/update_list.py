@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -109,7 +110,15 @@ class UpdateListDialog(QDialog):
         self.municipality_combo.currentTextChanged.connect(lambda _text: self._update_question())
         self.list_status = QLabel()
         self.list_status.setObjectName("listStatus")
-        form.addRow(self.tr("&Municipality:"), self._row(self.municipality_combo, self.list_status))
+        # a read error is long: it wraps under the combo rather than stretching the dialog off the screen
+        self.list_status.setWordWrap(True)
+        self.list_status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        municipality_row = self._row(self.municipality_combo, self.list_status)
+        row_layout = municipality_row.layout()
+        if isinstance(row_layout, QHBoxLayout):  # the status, not the combo, takes the room left
+            row_layout.setStretch(0, 0)
+            row_layout.setStretch(1, 1)
+        form.addRow(self.tr("&Municipality:"), municipality_row)
         layout.addLayout(form)
 
         self.question_box = QGroupBox()
@@ -224,6 +233,7 @@ class UpdateListDialog(QDialog):
 
     def _read_list(self, entry: ListEntry) -> None:
         self.list_status.setText(self.tr("Reading…"))
+        self.list_status.setToolTip("")
         source = Source(entry.path, None, dict(entry.read))
 
         def done(found: ReadList) -> None:
@@ -239,7 +249,9 @@ class UpdateListDialog(QDialog):
             if self._closed or entry.task is not task:
                 return
             entry.task, entry.error = None, error_text(error, self.language)
-            self.list_status.setText(entry.error)
+            # the file's name is enough beside "New list:"; the whole path is in the tooltip
+            self.list_status.setText(entry.error.replace(str(entry.path), entry.path.name))
+            self.list_status.setToolTip(entry.error)
             self._update_buttons()
 
         entry.found, entry.error = None, None

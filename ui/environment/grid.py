@@ -49,6 +49,7 @@ class EnvironmentGrid(QObject):
         self._task: tasks.Task | None = None
         self._figures_task: tasks.Task | None = None
         self.panel: EnvironmentPanel | None = None
+        self._panel_back = False  # the panel was open when another page hid it: show it again on the grid
         self._section: EnvironmentSection | None = None
         self.accept_action = QAction(window)
         self.accept_action.setObjectName("acceptSuggestedScoreAction")
@@ -268,9 +269,30 @@ class EnvironmentGrid(QObject):
             self.panel.retranslate(self.window.language)
             self.panel.show_report(self.report, self.data)
             self.panel.show_figures(self.figures, self._names())
+            self.window.stack.currentChanged.connect(self._on_page_changed)
+        # The panel belongs to the review grid: asked for from another page, it shows the grid with it.
+        if not self._on_grid():
+            self.window.stack.setCurrentWidget(self.window.table_page)
         self.panel.show()
         self.panel.raise_()
         return self.panel
+
+    def _on_grid(self) -> bool:
+        return self.window.stack.currentWidget() is self.window.table_page
+
+    def _on_page_changed(self, _index: int) -> None:
+        """Hide the panel while another page (Konsolidering, Sammanfattning, Uppföljning …) is shown and
+        bring it back, if it was open, when the grid is shown again."""
+        panel = self.panel
+        if panel is None:
+            return
+        if self._on_grid():
+            if self._panel_back:
+                panel.show()
+            self._panel_back = False
+        elif not panel.isHidden():
+            self._panel_back = True
+            panel.hide()
 
     def _names(self) -> dict[str, str]:
         if self.table is None or self.figures is None:

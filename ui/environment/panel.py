@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,9 @@ from ui.environment.detail import number
 
 if TYPE_CHECKING:
     from workbench.environment import BeforeAfter, CriteriaData, EnvironmentReport
+
+
+MINIMUM_WIDTH = 220  # the panel never asks for more; its content scrolls
 
 
 class BarChart(QWidget):
@@ -95,7 +99,14 @@ class EnvironmentPanel(QDockWidget):
                        self.banned, self.show_button):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.setWidget(inner)
+        # A narrow window keeps its size: the panel scrolls inside rather than widening the window.
+        scroll = QScrollArea()
+        scroll.setObjectName("environmentScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        self.setWidget(scroll)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.banned_keys: list[str] = []
         self._report: EnvironmentReport | None = None
         self._data: CriteriaData | None = None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.summary.chart_widget import ChartWidget
+from ui.summary.flow import FlowRow
 from ui.summary.tables import SummaryTables, TextTableModel
 
 if TYPE_CHECKING:
@@ -164,17 +165,17 @@ class SummaryPage(QWidget):
         self.subtitle.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        self.figures_row = QHBoxLayout()
-        self.figures_row.setSpacing(16)
+        self.figures_row = FlowRow(16)
+        self.figures_row.setObjectName("summaryFigures")
         self.cards: list[FigureCard] = []
-        layout.addLayout(self.figures_row)
-        charts = QHBoxLayout()
-        charts.setSpacing(28)
+        layout.addWidget(self.figures_row)
+        self.charts_row = FlowRow(28)
+        self.charts_row.setObjectName("summaryCharts")
         self.charts = {key: ChartWidget() for key in CHART_KEYS}
         for key, chart in self.charts.items():
             chart.setObjectName(f"summaryChart_{key}")
-            charts.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(charts)
+            self.charts_row.add(chart)
+        layout.addWidget(self.charts_row)
         self.notes_title = _heading()
         self.notes = QLabel()
         self.notes.setObjectName("summaryNotes")
@@ -182,8 +183,8 @@ class SummaryPage(QWidget):
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.notes_title)
         layout.addWidget(self.notes)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(28)
+        bottom = FlowRow(28)
+        bottom.setObjectName("summaryTables")
         left, right = QVBoxLayout(), QVBoxLayout()
         self.municipality_title = _heading()
         self.municipality_model = TextTableModel(self)
@@ -209,9 +210,10 @@ class SummaryPage(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         self.reviewer_box = QWidget()
         self.reviewer_box.setLayout(right)
-        bottom.addWidget(self.municipality_box, 3, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.reviewer_box, 2, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(bottom)
+        bottom.add(self.municipality_box, 3)
+        bottom.add(self.reviewer_box, 2)
+        self.tables_row = bottom
+        layout.addWidget(bottom)
         layout.addStretch(1)
         return sheet
 
@@ -255,7 +257,7 @@ class SummaryPage(QWidget):
         while len(self.cards) < len(shown.figures):
             card = FigureCard()
             self.cards.append(card)
-            self.figures_row.addWidget(card, 1)
+            self.figures_row.add(card)
         for card, figure in zip(self.cards, shown.figures, strict=False):
             card.show_figure(figure)
         for number, card in enumerate(self.cards):
@@ -279,3 +281,6 @@ class SummaryPage(QWidget):
         self.progress_label.setText(words.progress_text(summary, lang))
         for view in (self.municipality_view, self.reviewer_view):
             _fit(view)
+        for row in (self.figures_row, self.charts_row, self.tables_row):
+            row.columns = 0  # what is shown changed: placed again
+            row.reflow()

@@ -308,7 +308,8 @@ class Survey(QObject):
         def done(report: Any) -> None:
             self.by = by
             head = self.tr("%n form(s) made in {folder}.", "", len(report.forms)).format(folder=folder)
-            self._tell(self.tr("Forms made"), head + "\n\n" + report.summary(lang))
+            self._tell(self.tr("Forms made"), head + "\n\n" + report.summary(lang),
+                       [f.file.name for f in report.forms])
             if report.id_added:
                 self._back_to_page = self.window.stack.currentWidget() is self._page_widget
                 self.window.open_file(Path(report.joint))  # the workbook got its ID: read it again
@@ -333,7 +334,9 @@ class Survey(QObject):
             return collect_forms(path, list(files), user=user, lang=lang)
 
         def done(report: Any) -> None:
-            self._tell(self.tr("Answers read"), report.summary(lang))
+            names = [f.path.name for f in report.forms] + [p.name for d in report.duplicates
+                                                          for p in (d.kept, *d.ignored)]
+            self._tell(self.tr("Answers read"), report.summary(lang), names)
             if report.written:
                 self._back_to_page = self.window.stack.currentWidget() is self._page_widget
                 self.window.open_file(Path(report.joint))  # the answers and their column are in the file
@@ -366,7 +369,11 @@ class Survey(QObject):
         write_after_saving(self.window, self, work, succeeded, cannot_save=cannot_save, started=remember,
                            failed=failed)
 
-    def _tell(self, title: str, message: str) -> None:
+    def _tell(self, title: str, message: str, names: Sequence[str] = ()) -> None:
+        """``names`` (the forms' file names) are kept whole: the box wraps between words, never inside
+        "Enkät Botkyrka CGW3F90G-8BAD1F.xlsx"."""
+        for name in sorted(set(names), key=len, reverse=True):
+            message = message.replace(name, name.replace(" ", "\u00a0"))
         box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=self.window)
         box.setObjectName("surveyNoticeBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

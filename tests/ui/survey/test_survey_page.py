@@ -249,3 +249,19 @@ def test_the_headline_s_plural_follows_the_number_of_units(main_window: MainWind
     assert page.headline.text() == f"<h2>{swedish}</h2>"
     main_window.set_language("en")
     assert page.headline.text() == f"<h2>{english}</h2>"
+
+
+def test_the_notice_never_wraps_inside_a_forms_file_name(made, tmp_path: Path, qtbot, monkeypatch) -> None:
+    """Walk-through defect: the message box broke "(Enkät Botkyrka\\nCGW3F90G-8BAD1F.xlsx)" over two lines."""
+    window, _joint, _out, forms = made
+    survey = window.survey
+    first = forms[0]
+    assert " " in first.name
+    filled = _fill(first, tmp_path / "hem" / first.name, {_keys(first)[0]: ("Dagligen", "Ökar")})
+    monkeypatch.setattr(survey, "ask_files", lambda: [str(filled)])
+    with qtbot.waitSignal(survey.finished, timeout=60_000):
+        survey.collect_action.trigger()
+    _wait(window, qtbot)
+    message = survey.notice.text()
+    assert first.name.replace(" ", "\u00a0") in message
+    assert first.name not in message

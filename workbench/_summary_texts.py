@@ -28,9 +28,9 @@ SUMMARY_TEXTS: dict[str, tuple[str, str]] = {
                                      "Articles per municipality, before and after"),
     "summary_chart_materials": ("Plast per material, kg per år", "Plastic by material, kg a year"),
     "summary_sentence_decisions": (
-        "Av {total} {total|artikel|artiklar} finns {keep} kvar, {replace} ersätts av en annan och {remove} "
+        "Av {total} {total|artikel|artiklar} behålls {keep}, {replace} ersätts av en annan och {remove} "
         "tas bort; {undecided} är ännu inte {undecided|avgjord|avgjorda}.",
-        "Of {total} {total|article|articles}, {keep} {keep|stays|stay}, {replace} {replace|is|are} replaced by "
+        "Of {total} {total|article|articles}, {keep} {keep|is|are} kept, {replace} {replace|is|are} replaced by "
         "another and {remove} {remove|is|are} removed; {undecided} {undecided|is|are} not yet decided.",
     ),
     "summary_sentence_municipalities": (

@@ -25,7 +25,7 @@ MORE_COUNTS = {"apply_done": {"keys"}, "conflicts_resolved": {"ours", "theirs"},
                "summary_note_environment": {"total"},
                "tender_made": {"municipalities"}, "tender_left": {"removed", "replaced", "moved"}}
 # Swedish words that are the same in singular and plural ("1 artikelnummer", "2 artikelnummer")
-# and counts whose noun is another's ("{count} av {total} artiklar", "finns {keep} kvar": the noun is given once)
+# and counts whose noun is another's ("{count} av {total} artiklar", "behålls {keep}": the noun is given once)
 INVARIANT_SV = {"duplicate_keys": {"count"}, "conflicts_resolved": {"ours", "theirs"},
                 "summary_note_environment": {"count"}, "summary_sentence_decisions": {"keep", "replace", "remove"}}
 INVARIANT_EN = {"conflicts_resolved": {"ours", "theirs"}, "summary_note_environment": {"count"},

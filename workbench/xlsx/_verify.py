@@ -304,14 +304,19 @@ def _written_cells(buffer: bytes, start: int, end: int, span: _Span | None, cell
     return found
 
 
-_ROW_STARTS: dict[bytes, re.Pattern[bytes]] = {}
+_PATTERNS: dict[tuple[bytes, bytes], re.Pattern[bytes]] = {}
+
+
+def _tag(prefix: bytes, rest: bytes) -> re.Pattern[bytes]:
+    """``<`` + the sheet's namespace prefix + ``rest``, compiled once per prefix."""
+    pattern = _PATTERNS.get((prefix, rest))
+    if pattern is None:
+        pattern = _PATTERNS[(prefix, rest)] = re.compile(rb"<" + re.escape(prefix) + rest)
+    return pattern
 
 
 def _row_starts(prefix: bytes) -> re.Pattern[bytes]:
-    pattern = _ROW_STARTS.get(prefix)
-    if pattern is None:
-        pattern = _ROW_STARTS[prefix] = re.compile(rb"<" + re.escape(prefix) + rb'row r="([0-9]+)"[^>]*?(/?)>')
-    return pattern
+    return _tag(prefix, rb'row r="([0-9]+)"[^>]*?(/?)>')
 
 
 def _read_members(path: Path, sheet_part: str, parts: Sequence[str], with_sheet: bool,
@@ -369,23 +374,11 @@ def verify_written(path: Path, sheet_part: str, parts: Sequence[str],
         raise ValueError("; ".join(problems[:5]))
 
 
-_SHEET_DATA: dict[bytes, re.Pattern[bytes]] = {}
-
-
 def _sheet_data(prefix: bytes) -> re.Pattern[bytes]:
     """``sheetData``'s start tag (not a self-closing one: a sheet without rows is parsed whole)."""
-    pattern = _SHEET_DATA.get(prefix)
-    if pattern is None:
-        pattern = _SHEET_DATA[prefix] = re.compile(rb"<" + re.escape(prefix) + rb"sheetData(?:\s[^>]*)?(?<!/)>")
-    return pattern
-
-
-_UNNUMBERED: dict[bytes, re.Pattern[bytes]] = {}
+    return _tag(prefix, rb"sheetData(?:\s[^>]*)?(?<!/)>")
 
 
 def _unnumbered(prefix: bytes) -> re.Pattern[bytes]:
     """A row start tag without ``r`` first (our patcher's and most writers' rows have it there)."""
-    pattern = _UNNUMBERED.get(prefix)
-    if pattern is None:
-        pattern = _UNNUMBERED[prefix] = re.compile(rb"<" + re.escape(prefix) + rb'row(?! r=")')
-    return pattern
+    return _tag(prefix, rb'row(?! r=")')

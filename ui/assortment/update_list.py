@@ -317,13 +317,18 @@ class UpdateListDialog(QDialog):
         if self.joint is None or self.entry is None:
             return
         municipality = self.municipality_combo.currentText().strip()
-        old_rows = sum(1 for record in self.state.records if record.municipality == municipality) \
-            if self.state is not None else 0
+        old_rows = self._rows_held(municipality)
         new_rows = len(self.entry.found.rows) if self.entry.found is not None else 0
         if self.mode() == "replace" and old_rows >= 4 and new_rows * 2 < old_rows:
             self._confirm_shrink(municipality, old_rows, new_rows)
             return
         self._start()
+
+    def _rows_held(self, municipality: str) -> int:
+        """How many source rows the workbook (as read when the dialog opened) holds for ``municipality``."""
+        if self.state is None:
+            return 0
+        return sum(1 for record in self.state.records if record.municipality == municipality)
 
     def _confirm_shrink(self, municipality: str, old_rows: int, new_rows: int) -> None:
         """A list with less than half the rows the municipality has (the wrong file, an export cut short)
@@ -358,8 +363,7 @@ class UpdateListDialog(QDialog):
             return
         joint, language, mode = self.joint, self.language, self.mode()
         source = Source(self.entry.path, self.municipality_combo.currentText().strip(), dict(self.entry.read))
-        old_rows = sum(1 for record in self.state.records if record.municipality == source.municipality) \
-            if self.state is not None else 0
+        old_rows = self._rows_held(source.municipality or "")
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.cancel_button.show()

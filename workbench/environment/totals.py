@@ -135,6 +135,14 @@ def _add(by_material: dict[str, float], article: Assessment, kg: float) -> None:
         by_material[material] = by_material.get(material, 0.0) + kg
 
 
+def pieces_per_unit(pieces_year: float | None, quantity: float | None) -> float | None:
+    """An article's pieces per unit of its quantity (a pack of 100: 100), from the environment assessment's
+    pieces a year and the year's quantity; None when either is unknown or not positive."""
+    if pieces_year and quantity and quantity > 0:
+        return pieces_year / quantity
+    return None
+
+
 def unit_conversion(replaced_pieces: float | None, target_pieces: float | None) -> float:
     """How many of the replacement's units one unit of the replaced article is, from each one's pieces per
     unit: 1 unless both are known and differ (a pack of 100 replaced by single pieces: 100)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench.errors import UsageError
 from workbench.followup.files import PurchaseFile, inspect_purchase_file
-from workbench.followup.joint import JointKeys, fold_municipality, read_assortment
+from workbench.followup.joint import JointKeys, read_assortment
 from workbench.followup.report import FollowupResult, build_result
 from workbench.formats import TEXT_SUFFIXES, XLSX_SUFFIXES
 from workbench.messages import text
@@ -67,12 +67,11 @@ def _expand(sources: Sequence[str | Path | PurchaseSource]) -> list[PurchaseSour
 
 
 def _municipality_from_name(path: Path, joint: JointKeys) -> str:
-    """The joint municipality the file's name holds ("Botkyrka_2026.csv"), longest name first; else the stem."""
-    stem = fold_municipality(path.stem)
-    for name in sorted(joint.municipalities, key=len, reverse=True):
-        if fold_municipality(name) and fold_municipality(name) in stem:
-            return name
-    return path.stem
+    """The joint municipality the file's name holds ("Botkyrka_2026.csv"; the merge's rule, so a purchase file
+    and an updated list are read alike), else the stem."""
+    from workbench.assortment import municipality_in_name
+
+    return municipality_in_name(path.name, joint.municipalities) or path.stem
 
 
 def inspect_files(sources: Sequence[str | Path | PurchaseSource], joint: JointKeys) -> list[PurchaseFile]:

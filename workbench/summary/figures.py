@@ -26,7 +26,14 @@ from typing import Any
 
 from workbench.assortment.layout import survivor
 from workbench.environment.report import EnvironmentReport
-from workbench.environment.totals import BeforeAfter, Decisions, final_replacement, totals, unit_conversion
+from workbench.environment.totals import (
+    BeforeAfter,
+    Decisions,
+    final_replacement,
+    pieces_per_unit,
+    totals,
+    unit_conversion,
+)
 from workbench.numbers import cell_number
 from workbench.review.values import is_empty
 from workbench.table import SourceTable
@@ -182,8 +189,8 @@ def summarise(table: SourceTable, report: EnvironmentReport | None = None, *, fi
     assessments = {a.key: a for a in report.articles}
     for article in articles:
         assessment = assessments.get(article.key)
-        if assessment is not None and assessment.pieces_year and article.quantity > 0:
-            article.pieces_per_unit = assessment.pieces_year / article.quantity
+        if assessment is not None:
+            article.pieces_per_unit = pieces_per_unit(assessment.pieces_year, article.quantity)
         if assessment is None or assessment.plastic_kg_year is None or assessment.co2e_kg_year is None:
             problems.environment_missing.append(article.key)
         if article.decision not in LEAVES and article.price is None and article.quantity > 0:

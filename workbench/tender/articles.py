@@ -21,7 +21,7 @@ from workbench.assortment.layout import detect_language, headers, municipalities
 from workbench.environment.assess import Assessor
 from workbench.environment.data import CriteriaData, Criterion, load_criteria
 from workbench.environment.report import assess_table
-from workbench.environment.totals import final_replacement, unit_conversion
+from workbench.environment.totals import final_replacement, pieces_per_unit, unit_conversion
 from workbench.errors import NotJointWorkbookError
 from workbench.numbers import cell_number
 from workbench.review.values import is_empty
@@ -158,9 +158,8 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
     report = assess_table(table, Assessor(data_criteria))
     assessment_of = dict(zip(report.rows, report.articles, strict=True))  # sheet row -> its assessment
 
-    def pieces_per_unit(index: int) -> float | None:
-        pieces, quantity = assessment_of[rows[index]].pieces_year, totals[index]
-        return pieces / quantity if pieces and quantity and quantity > 0 else None
+    def pieces(index: int) -> float | None:
+        return pieces_per_unit(assessment_of[rows[index]].pieces_year, totals[index])
 
     kept: dict[str, TenderArticle] = {}
     for key, index in position.items():
@@ -193,7 +192,7 @@ def tender_articles(table: SourceTable, criteria: CriteriaData | None = None) ->
         if target_article is None:
             selection.not_moved[key] = "replacement_unknown"
             continue
-        factor = unit_conversion(pieces_per_unit(index), pieces_per_unit(position[final]))
+        factor = unit_conversion(pieces(index), pieces(position[final]))
         _take_over(target_article, key, {m: _times(quantities[m][index], factor) for m in municipalities},
                    None if municipalities else _times(totals[index], factor))
 
